@@ -1,0 +1,16 @@
+package dev.clockwork.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** One execution: one attempt of one fire of a task. */
+public record ExecutionInfo(long id, String taskName, Instant fireTime, int attempt, ExecutionKind kind,
+                            Optional<String> node, ExecutionStatus status, Optional<Instant> startedAt,
+                            Optional<Instant> finishedAt, Optional<String> result, Optional<String> error,
+                            List<String> report) {
+
+    public ExecutionInfo {
+        report = List.copyOf(report);
+    }
+}

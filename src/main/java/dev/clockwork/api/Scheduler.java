@@ -1,0 +1,74 @@
+package dev.clockwork.api;
+
+import java.util.Optional;
+
+/**
+ * Schedules and steers tasks. Inject it anywhere: {@code @Inject Scheduler scheduler;}.
+ *
+ * <p>Every method works on the shared database: a task scheduled on one node fires on whichever node claims it.
+ * Every method that takes input throws {@link SchedulerException} when it cannot be carried out: bad trigger, bad
+ * zone or name ({@link SchedulerException.Reason#INVALID}, with the field), an unknown task
+ * ({@link SchedulerException.Reason#NOT_FOUND}), a duplicate name ({@link SchedulerException.Reason#CONFLICT}).
+ */
+public interface Scheduler {
+
+    /**
+     * Creates a task and schedules its first fire.
+     *
+     * @throws SchedulerException INVALID for bad input, CONFLICT when the name is taken
+     */
+    TaskInfo schedule(TaskSpec spec);
+
+    /** Shorthand for {@link #schedule(TaskSpec)} with the default zone and priority 0; {@code argsJson} may be null. */
+    default TaskInfo schedule(String name, String trigger, String action, String argsJson) {
+        TaskSpec.Builder builder = TaskSpec.builder(name).trigger(trigger).action(action);
+        if (argsJson != null) {
+            builder.argsJson(argsJson);
+        }
+        return schedule(builder.build());
+    }
+
+    /** The task of that name, if there is one. */
+    Optional<TaskInfo> find(String name);
+
+    /** A page of tasks, ordered by name. */
+    Page<TaskInfo> list(TaskQuery query);
+
+    /**
+     * Replaces a task's definition (trigger, zone, action, arguments, priority, description) and computes its next
+     * fire from now. The name cannot change. A paused task stays paused.
+     */
+    TaskInfo update(TaskSpec spec);
+
+    /** Gives a task a new trigger, keeping everything else; its next fire is computed from now. */
+    TaskInfo reschedule(String name, String trigger);
+
+    /** Stops a task from firing until {@link #resume}. Running executions finish. */
+    TaskInfo pause(String name);
+
+    /** Schedules a paused task again from now on; fire times missed while paused are skipped. */
+    TaskInfo resume(String name);
+
+    /**
+     * Runs a task once now, besides its schedule (also when paused or done).
+     *
+     * @return the id of the new execution
+     */
+    long runNow(String name);
+
+    /** Stops a task for good, keeping it and its history. */
+    TaskInfo cancel(String name);
+
+    /** Deletes a task and its history. */
+    void delete(String name);
+
+    /**
+     * A page of a task's executions, newest fire first.
+     *
+     * @throws SchedulerException NOT_FOUND when there is no such task
+     */
+    Page<ExecutionInfo> executions(String taskName, int offset, int limit);
+
+    /** One execution by id. */
+    Optional<ExecutionInfo> execution(long id);
+}

@@ -1,0 +1,29 @@
+package dev.clockwork.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A task as it stands.
+ *
+ * @param trigger the canonical trigger text
+ * @param triggerDescription the trigger in plain English
+ * @param nextFireAt the next fire time, empty when the task is not scheduled (paused, done, cancelled)
+ * @param lastStatus the status of the latest finished execution
+ * @param warnings things an operator should know, e.g. that the action is not deployed on this node
+ */
+public record TaskInfo(String name, String trigger, String triggerDescription, String zone, String action,
+                       String args, int priority, TaskState state, String description,
+                       Optional<Instant> nextFireAt, Optional<Instant> lastFireAt,
+                       Optional<ExecutionStatus> lastStatus, long fireCount, Instant createdAt, Instant updatedAt,
+                       List<String> warnings) {
+
+    public TaskInfo {
+        warnings = List.copyOf(warnings);
+    }
+
+    public boolean active() {
+        return state == TaskState.ACTIVE;
+    }
+}

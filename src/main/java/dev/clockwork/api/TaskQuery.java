@@ -1,0 +1,32 @@
+package dev.clockwork.api;
+
+import java.util.Optional;
+
+/**
+ * Which tasks to list: all filters are optional and combine with AND.
+ *
+ * @param state only tasks in this state
+ * @param action only tasks with this action name
+ * @param namePrefix only tasks whose name starts with this text
+ * @param offset how many matching tasks to skip (0 or more)
+ * @param limit the most tasks to return (1-1000)
+ */
+public record TaskQuery(Optional<TaskState> state, Optional<String> action, Optional<String> namePrefix,
+                        int offset, int limit) {
+
+    public static final int MAX_LIMIT = 1000;
+
+    public TaskQuery {
+        if (offset < 0) {
+            throw SchedulerException.invalid("offset", "offset must be 0 or more, was " + offset);
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw SchedulerException.invalid("limit", "limit must be 1-" + MAX_LIMIT + ", was " + limit);
+        }
+    }
+
+    /** The first {@code limit} tasks, unfiltered. */
+    public static TaskQuery all(int limit) {
+        return new TaskQuery(Optional.empty(), Optional.empty(), Optional.empty(), 0, limit);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.clockwork.api;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What to schedule: an immutable value, made with {@link #builder(String)}.
+ *
+ * @param name unique task name, 1-200 characters of {@code [A-Za-z0-9._-]}
+ * @param trigger trigger text, e.g. {@code "cron 0 9 * * MON-FRI"} or {@code "every 90s"}
+ * @param action the name of the {@link TaskAction} to run
+ * @param argsJson the action's arguments as JSON; empty for none
+ * @param zone IANA zone id the trigger is read in; empty means the configured default zone, stored at creation
+ * @param priority higher runs first when several tasks are due at once
+ * @param description free text for operators
+ */
+public record TaskSpec(String name, String trigger, String action, Optional<String> argsJson, Optional<String> zone,
+                       int priority, Optional<String> description) {
+
+    public TaskSpec {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(trigger, "trigger");
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(argsJson, "argsJson");
+        Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(description, "description");
+    }
+
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    /** Builds a {@link TaskSpec}; each setter rejects null, {@link #build()} checks that trigger and action are set. */
+    public static final class Builder {
+        private final String name;
+        private String trigger;
+        private String action;
+        private String argsJson;
+        private String zone;
+        private int priority;
+        private String description;
+
+        private Builder(String name) {
+            this.name = Objects.requireNonNull(name, "name");
+        }
+
+        public Builder trigger(String trigger) {
+            this.trigger = Objects.requireNonNull(trigger, "trigger");
+            return this;
+        }
+
+        public Builder action(String action) {
+            this.action = Objects.requireNonNull(action, "action");
+            return this;
+        }
+
+        /** The action's arguments as a JSON text. */
+        public Builder argsJson(String argsJson) {
+            this.argsJson = Objects.requireNonNull(argsJson, "argsJson");
+            return this;
+        }
+
+        public Builder zone(String zone) {
+            this.zone = Objects.requireNonNull(zone, "zone");
+            return this;
+        }
+
+        public Builder priority(int priority) {
+            this.priority = priority;
+            return this;
+        }
+
+        public Builder description(String description) {
+            this.description = Objects.requireNonNull(description, "description");
+            return this;
+        }
+
+        public TaskSpec build() {
+            if (trigger == null) {
+                throw SchedulerException.invalid("trigger", "Task \"" + name + "\" needs a trigger, e.g. \"every 5m\".");
+            }
+            if (action == null) {
+                throw SchedulerException.invalid("action", "Task \"" + name + "\" needs an action, e.g. \"log\".");
+            }
+            return new TaskSpec(name, trigger, action, Optional.ofNullable(argsJson), Optional.ofNullable(zone),
+                    priority, Optional.ofNullable(description));
+        }
+    }
+}

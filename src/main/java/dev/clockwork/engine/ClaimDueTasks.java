@@ -1,0 +1,75 @@
+package dev.clockwork.engine;
+
+import dev.clockwork.api.ExecutionKind;
+import dev.clockwork.api.TaskState;
+import dev.clockwork.engine.rules.EngineConfig;
+import dev.clockwork.engine.rules.ScheduleRules;
+import dev.clockwork.store.ExecutionRow;
+import dev.clockwork.store.TaskRow;
+import dev.clockwork.store.TaskStore;
+import dev.clockwork.trigger.Trigger;
+import dev.clockwork.trigger.TriggerFormatException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Claims due tasks for this node in one short transaction: lock the due rows (skipping rows other nodes hold),
+ * insert one queued execution per fire, and advance each task to its next fire time.
+ */
+@ApplicationScoped
+public class ClaimDueTasks {
+
+    private static final Logger LOG = Logger.getLogger(ClaimDueTasks.class.getName());
+
+    @Inject
+    TaskStore store;
+    @Inject
+    Clock clock;
+    @Inject
+    EngineConfig config;
+    @Inject
+    NodeIdentity node;
+
+    /** Claims up to {@code limit} due fires; empty when nothing is due or other nodes hold every due row. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<ClaimedFire> claim(int limit) {
+        Instant now = clock.instant();
+        List<ClaimedFire> claimed = new ArrayList<>();
+        for (TaskRow task : store.lockDue(now, limit)) {
+            claimOne(task, now).ifPresent(claimed::add);
+        }
+        return claimed;
+    }
+
+    private Optional<ClaimedFire> claimOne(TaskRow task, Instant now) {
+        Instant fireTime = task.nextFireAt().orElseThrow(() -> new IllegalStateException(
+                "A due task must have a next fire time; task " + task.name() + " has none"));
+        Trigger trigger;
+        try {
+            trigger = Trigger.parse(task.trigger(), task.name());
+        } catch (TriggerFormatException e) {
+            // Only possible when stored text predates a stricter parser: park the task instead of failing every poll.
+            LOG.log(Level.SEVERE, "Task {0} has a trigger this version cannot read and is paused: {1}",
+                    new Object[] {task.name(), e.getMessage()});
+            store.update(task.withSchedule(TaskState.PAUSED, Optional.empty()));
+            return Optional.empty();
+        }
+        Optional<Instant> next = ScheduleRules.afterClaim(trigger, ZoneId.of(task.zone()), task.anchorAt(),
+                fireTime, now, config.catchUpWindow());
+        TaskRow advanced = store.update(task.withClaim(fireTime, next)).orElseThrow(() -> new IllegalStateException(
+                "Task " + task.name() + " changed while this node held its row lock (version " + task.version() + ")"));
+        long executionId = store.insertExecution(ExecutionRow.queued(task.id(), task.name(), fireTime, 1,
+                ExecutionKind.SCHEDULED, node.id(), now, now.plus(config.lease())));
+        return Optional.of(new ClaimedFire(executionId, advanced.id(), advanced.name(), advanced.action(),
+                advanced.args(), fireTime, 1, ExecutionKind.SCHEDULED, advanced.priority()));
+    }
+}

@@ -1,0 +1,20 @@
+package dev.clockwork.engine;
+
+import dev.clockwork.api.ExecutionKind;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Optional;
+
+/** An execution this node has claimed and will run: everything a worker needs without reading the task again. */
+public record ClaimedFire(long executionId, long taskId, String taskName, String action, Optional<String> argsJson,
+                          Instant fireTime, int attempt, ExecutionKind kind, int priority) {
+
+    /** Highest priority first, then earliest fire time: the order workers take claimed fires in. */
+    public static final Comparator<ClaimedFire> RUN_ORDER = Comparator.comparingInt(ClaimedFire::priority).reversed()
+            .thenComparing(ClaimedFire::fireTime).thenComparingLong(ClaimedFire::executionId);
+
+    /** A key shared by every attempt of this fire and by no other fire. */
+    public String idempotencyKey() {
+        return taskName + "@" + fireTime;
+    }
+}

@@ -1,0 +1,168 @@
+package dev.clockwork.engine;
+
+import dev.clockwork.api.ExecutionKind;
+import dev.clockwork.api.NodeInfo;
+import dev.clockwork.api.NodeState;
+import dev.clockwork.engine.rules.EngineConfig;
+import dev.clockwork.engine.rules.OffsetClock;
+import dev.clockwork.engine.rules.SweepRules;
+import dev.clockwork.store.ClusterStore;
+import dev.clockwork.store.ExecutionRow;
+import dev.clockwork.store.NodeRow;
+import dev.clockwork.store.TaskRow;
+import dev.clockwork.store.TaskStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/** This node's place in the cluster: its heartbeat, and taking over the work of nodes that died or stopped. */
+@ApplicationScoped
+public class ClusterMembership {
+
+    private static final Logger LOG = Logger.getLogger(ClusterMembership.class.getName());
+    static final String SWEEP = "sweep";
+
+    @Inject
+    ClusterStore cluster;
+    @Inject
+    TaskStore tasks;
+    @Inject
+    RecordOutcome outcomes;
+    @Inject
+    NodeIdentity node;
+    @Inject
+    Clock clock;
+    @Inject
+    EngineConfig config;
+
+    private volatile Instant startedAt;
+
+    /**
+     * Measures this node's offset to the database's clock and corrects {@code clock} by it. Only the query is timed,
+     * on a connection the transaction already holds, and the sample with the shortest round trip wins: the offset
+     * is only as good as the round trip is symmetric.
+     *
+     * @return the round trip of the sample used
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Duration synchronizeClock(OffsetClock offsetClock) {
+        cluster.databaseTime();
+        Duration best = null;
+        for (int sample = 0; sample < 3; sample++) {
+            Instant sent = offsetClock.base().instant();
+            Instant database = cluster.databaseTime();
+            Instant received = offsetClock.base().instant();
+            Duration roundTrip = Duration.between(sent, received);
+            if (best == null || roundTrip.compareTo(best) < 0) {
+                best = roundTrip;
+                offsetClock.synchronize(sent, database, received);
+            }
+        }
+        return best;
+    }
+
+    /** Writes this node's heartbeat in the cluster's time. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void heartbeat() {
+        Instant now = clock.instant();
+        if (startedAt == null) {
+            startedAt = now;
+        }
+        Optional<NodeRow> before = cluster.heartbeat(new NodeRow(node.id(), node.host(), node.pid(),
+                node.clockworkVersion(), NodeState.LIVE, startedAt, now, Optional.empty()));
+        before.filter(row -> row.state() == NodeState.DEAD).ifPresent(row -> LOG.warning(() -> "Node " + node.id()
+                + " was declared dead (last heartbeat " + row.heartbeatAt() + "); its running executions were"
+                + " taken over and their outcomes here will be ignored. Is this server overloaded or paused?"));
+    }
+
+    /**
+     * If this node holds the sweep chore: declares silent nodes dead and takes over the unfinished executions of
+     * every node that is not live.
+     *
+     * @return the executions this node took over and must run
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<ClaimedFire> sweep() {
+        Instant now = clock.instant();
+        if (!cluster.tryLock(SWEEP, node.id(), now, now.plus(config.deadAfter()))) {
+            return List.of();
+        }
+        cluster.declareDead(now.minus(config.deadAfter())).forEach(dead -> LOG.warning(() -> "Node " + dead
+                + " has not heartbeated for " + config.deadAfter() + " and is declared dead; taking over its work"));
+        List<ClaimedFire> takenOver = new ArrayList<>();
+        for (ExecutionRow orphan : cluster.orphaned()) {
+            takeOver(orphan, now).ifPresent(takenOver::add);
+        }
+        return takenOver;
+    }
+
+    private Optional<ClaimedFire> takeOver(ExecutionRow orphan, Instant now) {
+        Optional<TaskRow> task = tasks.findById(orphan.taskId());
+        Instant lease = now.plus(config.lease());
+        switch (SweepRules.takeover(orphan, config.nodeLostRetries())) {
+            case REASSIGN -> {
+                if (task.isPresent() && cluster.reassign(orphan.id(), node.id(), now, lease)) {
+                    return Optional.of(fire(orphan.id(), task.get(), orphan.fireTime(), orphan.attempt(), orphan.kind()));
+                }
+                return Optional.empty();
+            }
+            case LOSE_AND_RETRY -> {
+                if (!lose(orphan, now) || task.isEmpty()) {
+                    return Optional.empty();
+                }
+                int attempt = orphan.attempt() + 1;
+                long id = tasks.insertExecution(ExecutionRow.queued(orphan.taskId(), orphan.taskName(),
+                        orphan.fireTime(), attempt, ExecutionKind.RETRY, node.id(), now, lease));
+                LOG.info(() -> "Retrying fire " + orphan.fireTime() + " of task " + orphan.taskName() + " as attempt "
+                        + attempt + " on node " + node.id());
+                return Optional.of(fire(id, task.get(), orphan.fireTime(), attempt, orphan.kind()));
+            }
+            case LOSE -> {
+                if (lose(orphan, now)) {
+                    outcomes.afterRun(orphan.taskId(), forSchedule(orphan.kind()), now);
+                }
+                return Optional.empty();
+            }
+            default -> throw new IllegalStateException("Unknown takeover for execution " + orphan.id());
+        }
+    }
+
+    private boolean lose(ExecutionRow orphan, Instant now) {
+        return cluster.markLost(orphan.id(), now, "Node " + orphan.node().orElse("?") + " stopped while running"
+                + " this execution; node-lost retries allowed: " + config.nodeLostRetries());
+    }
+
+    /** A retry keeps the kind of run it retries for the task's schedule (a scheduled fire stays scheduled). */
+    private static ClaimedFire fire(long id, TaskRow task, Instant fireTime, int attempt, ExecutionKind kind) {
+        return new ClaimedFire(id, task.id(), task.name(), task.action(), task.args(), fireTime, attempt,
+                forSchedule(kind), task.priority());
+    }
+
+    private static ExecutionKind forSchedule(ExecutionKind kind) {
+        return kind == ExecutionKind.RETRY ? ExecutionKind.SCHEDULED : kind;
+    }
+
+    /** Marks this node stopped after a clean shutdown, so its leftovers are taken over at once. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void markStopped() {
+        cluster.markStopped(node.id(), clock.instant());
+    }
+
+    /** Every known node, newest first, with its heartbeat age in the cluster's time. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<NodeInfo> nodes() {
+        Instant now = clock.instant();
+        Map<String, Long> running = cluster.unfinishedByNode();
+        return cluster.nodes().stream().map(n -> new NodeInfo(n.id(), n.host(), n.pid(), n.version(), n.state(),
+                n.startedAt(), n.heartbeatAt(), Duration.between(n.heartbeatAt(), now), n.stoppedAt(),
+                running.getOrDefault(n.id(), 0L))).toList();
+    }
+}

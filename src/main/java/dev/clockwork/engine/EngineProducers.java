@@ -1,0 +1,53 @@
+package dev.clockwork.engine;
+
+import dev.clockwork.engine.rules.EngineConfig;
+import dev.clockwork.engine.rules.OffsetClock;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Locale;
+
+/**
+ * The one place that reads the system clock, the server's zone and the environment. Everything else asks for the
+ * injected {@link Clock} and {@link EngineConfig}. Both are produced once; they are not proxied (a record is final).
+ */
+@ApplicationScoped
+public class EngineProducers {
+
+    /** The system clock corrected by this node's measured offset to the database's clock. */
+    private final OffsetClock clock = new OffsetClock(Clock.systemUTC());
+
+    @Produces
+    @Singleton
+    Clock clock() {
+        return clock;
+    }
+
+    @Produces
+    @Singleton
+    @Typed(OffsetClock.class)
+    OffsetClock offsetClock() {
+        return clock;
+    }
+
+    /**
+     * Settings come from system properties ({@code -Dclockwork.workers=32}) or environment variables
+     * ({@code CLOCKWORK_WORKERS=32}); a system property wins.
+     */
+    @Produces
+    @Singleton
+    EngineConfig engineConfig() {
+        return EngineConfig.from(EngineProducers::setting, ZoneId.systemDefault());
+    }
+
+    static String setting(String key) {
+        String value = System.getProperty(key);
+        if (value != null) {
+            return value;
+        }
+        return System.getenv(key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'));
+    }
+}

@@ -1,0 +1,42 @@
+package dev.clockwork.engine;
+
+import dev.clockwork.store.TaskStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Whether this node can do its work: the database answers, and how busy the workers are. */
+@ApplicationScoped
+public class HealthCheck {
+
+    private static final Logger LOG = Logger.getLogger(HealthCheck.class.getName());
+
+    @Inject
+    TaskStore store;
+    @Inject
+    NodeIdentity node;
+    @Inject
+    Workers workers;
+    @Inject
+    Clock clock;
+
+    /** A snapshot of this node's health. */
+    public record Report(boolean databaseUp, Optional<String> databaseError, String node, int busyWorkers,
+                         Instant checkedAt) {
+    }
+
+    public Report check() {
+        Optional<String> error;
+        try {
+            error = store.isReachable() ? Optional.empty() : Optional.of("the database gave no answer");
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Health check: the database is unreachable", e);
+            error = Optional.of(String.valueOf(e.getMessage()));
+        }
+        return new Report(error.isEmpty(), error, node.id(), workers.busy(), clock.instant());
+    }
+}

@@ -1,0 +1,121 @@
+package dev.clockwork.engine;
+
+import dev.clockwork.engine.rules.EngineConfig;
+import dev.clockwork.engine.rules.OffsetClock;
+import dev.clockwork.engine.rules.SweepRules;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Every heartbeat interval: measures this node's offset to the database's clock, writes its heartbeat, and (on the
+ * node holding the sweep chore) takes over the work of dead or stopped nodes. At shutdown it lets running actions
+ * finish, then marks the node stopped so that a live node takes over what is left at once.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigration")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class Heartbeat {
+
+    private static final Logger LOG = Logger.getLogger(Heartbeat.class.getName());
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(20);
+    /** An offset change worth a log line: clocks that jump make due times jump. */
+    private static final Duration NOTABLE_DRIFT = Duration.ofMillis(250);
+
+    @Resource
+    TimerService timers;
+    @Inject
+    ClusterMembership membership;
+    @Inject
+    Workers workers;
+    @Inject
+    OffsetClock clock;
+    @Inject
+    EngineConfig config;
+    @Inject
+    NodeIdentity node;
+
+    private final AtomicBoolean beating = new AtomicBoolean();
+    /** Since when every heartbeat has succeeded; null after a failure. */
+    private volatile Instant healthySince;
+
+    @PostConstruct
+    void start() {
+        beat();
+        long interval = config.heartbeat().toMillis();
+        timers.createIntervalTimer(interval, interval, new TimerConfig("clockwork-heartbeat", false));
+    }
+
+    @PreDestroy
+    void stop() {
+        int stillRunning = workers.drain(SHUTDOWN_GRACE);
+        if (stillRunning > 0) {
+            LOG.warning(() -> stillRunning + " actions were still running after " + SHUTDOWN_GRACE
+                    + "; another node will end them NODE_LOST and retry them per their policy");
+        }
+        try {
+            membership.markStopped();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not mark node " + node.id() + " stopped; it will be declared dead after "
+                    + config.deadAfter() + " instead", e);
+        }
+    }
+
+    @Timeout
+    void onTimer() {
+        try {
+            beat();
+        } catch (RuntimeException e) {
+            healthySince = null;
+            LOG.log(Level.WARNING, "Heartbeat of node " + node.id() + " failed; retrying in " + config.heartbeat(), e);
+        }
+    }
+
+    private void beat() {
+        if (!beating.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            synchronizeClock();
+            membership.heartbeat();
+            workers.recordWhatWasKept();
+            Instant now = clock.instant();
+            if (healthySince == null) {
+                healthySince = now;
+            }
+            if (SweepRules.maySweep(healthySince, now, config.deadAfter())) {
+                workers.submit(membership.sweep());
+            }
+        } finally {
+            beating.set(false);
+        }
+    }
+
+    private void synchronizeClock() {
+        Duration before = clock.offset();
+        Duration roundTrip = membership.synchronizeClock(clock);
+        Duration offset = clock.offset();
+        if (offset.minus(before).abs().compareTo(NOTABLE_DRIFT) > 0) {
+            LOG.info(() -> "Node " + node.id() + " clock differs from the database's by " + offset.toMillis()
+                    + " ms; correcting (round trip " + roundTrip.toNanos() / 1000 + " µs)");
+        }
+    }
+}

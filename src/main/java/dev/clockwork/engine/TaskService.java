@@ -1,0 +1,225 @@
+package dev.clockwork.engine;
+
+import dev.clockwork.api.ExecutionInfo;
+import dev.clockwork.api.ExecutionKind;
+import dev.clockwork.api.Page;
+import dev.clockwork.api.Scheduler;
+import dev.clockwork.api.SchedulerException;
+import dev.clockwork.api.TaskInfo;
+import dev.clockwork.api.TaskQuery;
+import dev.clockwork.api.TaskSpec;
+import dev.clockwork.api.TaskState;
+import dev.clockwork.engine.rules.EngineConfig;
+import dev.clockwork.engine.rules.ScheduleRules;
+import dev.clockwork.engine.rules.TaskDefinition;
+import dev.clockwork.engine.rules.TaskDefinitions;
+import dev.clockwork.store.ExecutionRow;
+import dev.clockwork.store.TaskRow;
+import dev.clockwork.store.TaskStore;
+import dev.clockwork.trigger.Trigger;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The {@link Scheduler}: every rule about creating and steering tasks is applied here, for Java callers, REST and
+ * the console alike. Each method is one short transaction.
+ */
+@ApplicationScoped
+@Transactional
+public class TaskService implements Scheduler {
+
+    private static final int MAX_PAGE = 1000;
+
+    @Inject
+    TaskStore store;
+    @Inject
+    Clock clock;
+    @Inject
+    EngineConfig config;
+    @Inject
+    NodeIdentity node;
+    @Inject
+    ActionRegistry actions;
+    @Inject
+    ArgsJson argsJson;
+    @Inject
+    CurrentUser user;
+    @Inject
+    Event<WakeUp> wakeUp;
+    @Inject
+    Event<ManualRun> manualRun;
+
+    @Override
+    public TaskInfo schedule(TaskSpec spec) {
+        TaskDefinition definition = check(spec);
+        Instant now = clock.instant();
+        Optional<Instant> first = firstFire(definition.trigger(), definition.zone(), now);
+        String by = user.name();
+        TaskRow row = new TaskRow(0, definition.name(), definition.trigger().toString(), definition.zone().getId(),
+                definition.action(), definition.argsJson(), definition.priority(), TaskState.ACTIVE,
+                definition.description(), now, first, 0, Optional.empty(), Optional.empty(), 1, now, by, now, by, 0);
+        TaskRow stored = store.insert(row).orElseThrow(() -> new SchedulerException(
+                SchedulerException.Reason.CONFLICT, "name", "A task named \"" + definition.name()
+                + "\" already exists; choose another name or update that task."));
+        first.ifPresent(at -> wakeUp.fire(new WakeUp(at)));
+        return view(stored);
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<TaskInfo> find(String name) {
+        return store.findByName(name).map(this::view);
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<TaskInfo> list(TaskQuery query) {
+        Page<TaskRow> rows = store.list(query);
+        return new Page<>(rows.items().stream().map(this::view).toList(), rows.total(), rows.offset(), rows.limit());
+    }
+
+    @Override
+    public TaskInfo update(TaskSpec spec) {
+        TaskDefinition definition = check(spec);
+        TaskRow task = existing(definition.name());
+        Instant now = clock.instant();
+        TaskRow changed = task.withDefinition(definition.trigger().toString(), definition.zone().getId(),
+                definition.action(), definition.argsJson(), definition.priority(), definition.description(), now);
+        return save(rescheduled(changed, definition.trigger(), now));
+    }
+
+    @Override
+    public TaskInfo reschedule(String name, String trigger) {
+        TaskRow task = existing(name);
+        Trigger parsed = TaskDefinitions.parseTrigger(trigger, task.name());
+        Instant now = clock.instant();
+        TaskRow changed = task.withDefinition(parsed.toString(), task.zone(), task.action(), task.args(),
+                task.priority(), task.description(), now);
+        return save(rescheduled(changed, parsed, now));
+    }
+
+    @Override
+    public TaskInfo pause(String name) {
+        TaskRow task = existing(name);
+        if (task.state() == TaskState.PAUSED) {
+            return view(task);
+        }
+        requireState(task, TaskState.ACTIVE, "paused");
+        return save(task.withSchedule(TaskState.PAUSED, Optional.empty()));
+    }
+
+    @Override
+    public TaskInfo resume(String name) {
+        TaskRow task = existing(name);
+        if (task.state() == TaskState.ACTIVE) {
+            return view(task);
+        }
+        requireState(task, TaskState.PAUSED, "resumed");
+        Instant now = clock.instant();
+        Optional<Instant> next = ScheduleRules.firstFire(trigger(task), ZoneId.of(task.zone()), task.anchorAt(), now);
+        return save(task.withSchedule(next.isPresent() ? TaskState.ACTIVE : TaskState.DONE, next));
+    }
+
+    @Override
+    public long runNow(String name) {
+        TaskRow task = existing(name);
+        Instant now = clock.instant();
+        long id = store.insertExecution(ExecutionRow.queued(task.id(), task.name(), now, 1, ExecutionKind.MANUAL,
+                node.id(), now, now.plus(config.lease())));
+        manualRun.fire(new ManualRun(new ClaimedFire(id, task.id(), task.name(), task.action(), task.args(), now, 1,
+                ExecutionKind.MANUAL, task.priority())));
+        return id;
+    }
+
+    @Override
+    public TaskInfo cancel(String name) {
+        TaskRow task = existing(name);
+        return save(task.withSchedule(TaskState.CANCELLED, Optional.empty()));
+    }
+
+    @Override
+    public void delete(String name) {
+        if (!store.delete(name)) {
+            throw SchedulerException.notFound(name);
+        }
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<ExecutionInfo> executions(String taskName, int offset, int limit) {
+        if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
+            throw SchedulerException.invalid(offset < 0 ? "offset" : "limit",
+                    "offset must be 0 or more and limit 1-" + MAX_PAGE + "; got offset " + offset + ", limit " + limit);
+        }
+        TaskRow task = existing(taskName);
+        Page<ExecutionRow> rows = store.executions(task.id(), offset, limit);
+        return new Page<>(rows.items().stream().map(TaskViews::execution).toList(), rows.total(), offset, limit);
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<ExecutionInfo> execution(long id) {
+        return store.execution(id).map(TaskViews::execution);
+    }
+
+    private TaskDefinition check(TaskSpec spec) {
+        TaskDefinition definition = TaskDefinitions.check(spec, config.defaultZone());
+        definition.argsJson().ifPresent(argsJson::check);
+        return definition;
+    }
+
+    /** A changed definition takes effect from now: an active task gets its next fire from the new trigger. */
+    private TaskRow rescheduled(TaskRow task, Trigger trigger, Instant now) {
+        if (task.state() == TaskState.PAUSED || task.state() == TaskState.CANCELLED) {
+            return task;
+        }
+        Optional<Instant> next = firstFire(trigger, ZoneId.of(task.zone()), now);
+        return task.withSchedule(TaskState.ACTIVE, next);
+    }
+
+    private Optional<Instant> firstFire(Trigger trigger, ZoneId zone, Instant now) {
+        Optional<Instant> first = ScheduleRules.firstFire(trigger, zone, now, now);
+        if (first.isEmpty()) {
+            throw SchedulerException.invalid("trigger", "trigger \"" + trigger + "\" has no fire time after "
+                    + now + " in " + zone + "; give a time in the future.");
+        }
+        return first;
+    }
+
+    private TaskInfo save(TaskRow task) {
+        TaskRow stored = store.update(task.withUpdate(clock.instant(), user.name()))
+                .orElseThrow(() -> new SchedulerException(SchedulerException.Reason.CONFLICT, null,
+                        "Task \"" + task.name() + "\" was changed by someone else meanwhile; reload it and try again."));
+        stored.nextFireAt().ifPresent(at -> wakeUp.fire(new WakeUp(at)));
+        return view(stored);
+    }
+
+    private TaskRow existing(String name) {
+        return store.findByName(name).orElseThrow(() -> SchedulerException.notFound(name));
+    }
+
+    private static void requireState(TaskRow task, TaskState expected, String verb) {
+        if (task.state() != expected) {
+            throw new SchedulerException(SchedulerException.Reason.CONFLICT, "state", "Task \"" + task.name()
+                    + "\" is " + task.state() + " and cannot be " + verb + "; only a " + expected + " task can.");
+        }
+    }
+
+    private static Trigger trigger(TaskRow task) {
+        return Trigger.parse(task.trigger(), task.name());
+    }
+
+    private TaskInfo view(TaskRow row) {
+        List<String> warnings = actions.isDeployed(row.action()) ? List.of()
+                : List.of("Action \"" + row.action() + "\" is not deployed on node " + node.id()
+                        + "; the task fires but ends ACTION_NOT_FOUND on nodes without it.");
+        return TaskViews.task(row, warnings);
+    }
+}

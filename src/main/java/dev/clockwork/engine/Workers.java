@@ -1,0 +1,263 @@
+package dev.clockwork.engine;
+
+import dev.clockwork.api.ExecutionStatus;
+import dev.clockwork.api.TaskAction;
+import dev.clockwork.engine.rules.Bounded;
+import dev.clockwork.engine.rules.EngineConfig;
+import dev.clockwork.store.ExecutionOutcome;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.PriorityBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs claimed fires on the server's managed threads, outside any transaction, highest priority first. At most
+ * {@code workers} run at once; claimed fires wait in a priority queue that the dispatcher keeps short (free workers
+ * plus a small prefetch), so claimed work never waits behind a busy node while another idles.
+ */
+@ApplicationScoped
+public class Workers {
+
+    private static final Logger LOG = Logger.getLogger(Workers.class.getName());
+
+    @Resource
+    ManagedExecutorService executor;
+    @Inject
+    RecordOutcome outcomes;
+    @Inject
+    ActionRegistry actions;
+    @Inject
+    NodeIdentity node;
+    @Inject
+    Clock clock;
+    @Inject
+    EngineConfig config;
+    @Inject
+    Jsonb jsonb;
+    @Inject
+    Event<CapacityFreed> capacityFreed;
+
+    private final PriorityBlockingQueue<ClaimedFire> queue = new PriorityBlockingQueue<>(64, ClaimedFire.RUN_ORDER);
+    /** Drain loops submitted to the executor; never more than {@code config.workers()}. */
+    private final AtomicInteger loops = new AtomicInteger();
+    /** Starts and outcomes the database could not take (it was away); retried after each good heartbeat. */
+    private final ConcurrentLinkedQueue<Unrecorded> unrecorded = new ConcurrentLinkedQueue<>();
+    /** Fires taken from the queue and not yet recorded. */
+    private final AtomicInteger busy = new AtomicInteger();
+
+    private volatile boolean accepting = true;
+
+    /** How many more fires the dispatcher may claim now. */
+    public int claimable() {
+        return Math.max(0, config.workers() + config.prefetch() - busy.get() - queue.size());
+    }
+
+    public int busy() {
+        return busy.get();
+    }
+
+    public void submit(Collection<ClaimedFire> fires) {
+        if (!accepting) {
+            LOG.info(() -> fires.size() + " fires arrived while shutting down; they stay queued for another node");
+            return;
+        }
+        queue.addAll(fires);
+        startLoops();
+    }
+
+    /**
+     * Stops taking work at shutdown and waits up to {@code grace} for running actions to end. Fires still queued
+     * stay QUEUED in the database, where a live node takes them over once this node is marked stopped.
+     *
+     * @return how many actions were still running when the grace period ended
+     */
+    public int drain(Duration grace) {
+        accepting = false;
+        queue.clear();
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (busy.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return busy.get();
+    }
+
+    void onManualRun(@Observes(during = TransactionPhase.AFTER_SUCCESS) ManualRun run) {
+        submit(List.of(run.fire()));
+    }
+
+    private void startLoops() {
+        while (!queue.isEmpty()) {
+            int running = loops.get();
+            if (running >= config.workers()) {
+                return;
+            }
+            if (loops.compareAndSet(running, running + 1)) {
+                try {
+                    executor.execute(this::drain);
+                } catch (RejectedExecutionException e) {
+                    loops.decrementAndGet();
+                    LOG.log(Level.WARNING, "The managed executor refused work; " + queue.size()
+                            + " claimed fires wait for the next free thread", e);
+                    return;
+                }
+            }
+        }
+    }
+
+    private void drain() {
+        try {
+            for (ClaimedFire fire = queue.poll(); fire != null && accepting; fire = queue.poll()) {
+                busy.incrementAndGet();
+                try {
+                    run(fire);
+                } finally {
+                    busy.decrementAndGet();
+                }
+            }
+        } finally {
+            loops.decrementAndGet();
+        }
+        // A fire queued between the last poll and the decrement would otherwise wait for the next submit.
+        startLoops();
+        capacityFreed.fire(new CapacityFreed());
+    }
+
+    private void run(ClaimedFire fire) {
+        Instant started = clock.instant();
+        boolean running;
+        try {
+            running = outcomes.markRunning(fire.executionId(), started);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not mark execution " + fire.executionId() + " of task " + fire.taskName()
+                    + " running; it starts when the database answers again", e);
+            unrecorded.add(new Unrecorded(fire, Optional.empty()));
+            return;
+        }
+        if (!running) {
+            LOG.info(() -> "Execution " + fire.executionId() + " of task " + fire.taskName()
+                    + " is no longer queued and does not run");
+            return;
+        }
+        ExecutionOutcome outcome = execute(fire, started);
+        try {
+            outcomes.finish(fire, outcome);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not record the outcome (" + outcome.status() + ") of execution "
+                    + fire.executionId() + " of task " + fire.taskName() + "; it is kept and recorded when the"
+                    + " database answers again", e);
+            unrecorded.add(new Unrecorded(fire, Optional.of(outcome)));
+        }
+    }
+
+    /**
+     * Called when the database answers again (a heartbeat succeeded): records the outcomes that could not be
+     * recorded and starts the fires that could not be marked running, so an outage loses no execution.
+     */
+    public void recordWhatWasKept() {
+        for (int left = unrecorded.size(); left > 0; left--) {
+            Unrecorded kept = unrecorded.poll();
+            if (kept == null) {
+                return;
+            }
+            if (kept.outcome().isEmpty()) {
+                submit(List.of(kept.fire()));
+                continue;
+            }
+            try {
+                outcomes.finish(kept.fire(), kept.outcome().get());
+                LOG.info(() -> "Recorded the kept outcome of execution " + kept.fire().executionId() + " of task "
+                        + kept.fire().taskName());
+            } catch (RuntimeException e) {
+                unrecorded.add(kept);
+                LOG.log(Level.WARNING, "Still cannot record execution " + kept.fire().executionId()
+                        + "; trying again at the next heartbeat", e);
+                return;
+            }
+        }
+    }
+
+    /** How many starts and outcomes wait for the database. */
+    public int waitingForDatabase() {
+        return unrecorded.size();
+    }
+
+    private ExecutionOutcome execute(ClaimedFire fire, Instant started) {
+        RunContext context = new RunContext(fire, jsonb);
+        try {
+            Optional<Object> result = actions.withAction(fire.action(), action -> invoke(action, context));
+            if (result.isEmpty()) {
+                return outcome(fire, ExecutionStatus.ACTION_NOT_FOUND, started, Optional.empty(),
+                        Optional.of(actions.notFoundMessage(fire.action(), node.id())), Optional.empty(), context);
+            }
+            return outcome(fire, ExecutionStatus.SUCCEEDED, started, resultText(result.get()), Optional.empty(),
+                    Optional.empty(), context);
+        } catch (ActionFailure failure) {
+            Throwable cause = failure.getCause();
+            return outcome(fire, ExecutionStatus.FAILED, started, Optional.empty(), Optional.of(Bounded.error(cause)),
+                    Optional.of(Bounded.stackTrace(cause)), context);
+        }
+    }
+
+    private static Object invoke(TaskAction action, RunContext context) {
+        try {
+            Object result = action.run(context);
+            return result == null ? NoResult.INSTANCE : result;
+        } catch (Exception e) {
+            throw new ActionFailure(e);
+        }
+    }
+
+    private Optional<String> resultText(Object result) {
+        if (result == NoResult.INSTANCE) {
+            return Optional.empty();
+        }
+        String text = result instanceof String s ? s : jsonb.toJson(result);
+        return Optional.of(Bounded.text(text, Bounded.RESULT));
+    }
+
+    private ExecutionOutcome outcome(ClaimedFire fire, ExecutionStatus status, Instant started,
+                                     Optional<String> result, Optional<String> error, Optional<String> stackTrace,
+                                     RunContext context) {
+        return new ExecutionOutcome(fire.executionId(), fire.taskId(), status, started, clock.instant(), result,
+                error, stackTrace, Bounded.report(context.lines()));
+    }
+
+    /** A fire whose start (outcome empty) or outcome the database could not take. */
+    private record Unrecorded(ClaimedFire fire, Optional<ExecutionOutcome> outcome) {
+    }
+
+    /** An action's exception, carried out of the lambda that ran it. */
+    private static final class ActionFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ActionFailure(Exception cause) {
+            super(cause);
+        }
+    }
+
+    /** Stands for a null result, which {@link Optional} cannot carry. */
+    private enum NoResult {
+        INSTANCE
+    }
+}

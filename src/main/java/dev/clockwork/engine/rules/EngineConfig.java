@@ -1,0 +1,76 @@
+package dev.clockwork.engine.rules;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Engine settings, read once at startup.
+ *
+ * @param pollInterval the longest the dispatcher sleeps before looking for due tasks written by other nodes
+ * @param workers how many executions this node runs at once
+ * @param prefetch how many claimed executions may wait for a worker, beyond the free workers
+ * @param lease how long a claimed execution belongs to its node before it counts as abandoned
+ * @param catchUpWindow fires missed by less than this run one by one; older missed fires (downtime) are coalesced
+ *     into a single late fire
+ * @param defaultZone the zone given to tasks created without one
+ * @param heartbeat how often a node tells the cluster it is alive
+ * @param deadAfter how long a node may be silent before a live node declares it dead and takes over its work
+ * @param nodeLostRetries how many new attempts a fire gets when its node is lost while running it
+ */
+public record EngineConfig(Duration pollInterval, int workers, int prefetch, Duration lease, Duration catchUpWindow,
+                           ZoneId defaultZone, Duration heartbeat, Duration deadAfter, int nodeLostRetries) {
+
+    public EngineConfig {
+        Objects.requireNonNull(defaultZone, "defaultZone");
+        requirePositive("clockwork.poll-interval", pollInterval);
+        requirePositive("clockwork.lease", lease);
+        requirePositive("clockwork.catch-up-window", catchUpWindow);
+        requirePositive("clockwork.heartbeat-interval", heartbeat);
+        requirePositive("clockwork.dead-after", deadAfter);
+        SweepRules.checkThresholds(heartbeat, deadAfter);
+        if (nodeLostRetries < 0 || nodeLostRetries > 10) {
+            throw new IllegalArgumentException("clockwork.node-lost-retries must be 0-10, was " + nodeLostRetries);
+        }
+        if (workers < 1 || workers > 1000) {
+            throw new IllegalArgumentException("clockwork.workers must be 1-1000, was " + workers);
+        }
+        if (prefetch < 0 || prefetch > 1000) {
+            throw new IllegalArgumentException("clockwork.prefetch must be 0-1000, was " + prefetch);
+        }
+    }
+
+    /**
+     * Reads settings from a lookup of {@code clockwork.*} keys (system properties, or environment variables such as
+     * {@code CLOCKWORK_POLL_INTERVAL}); absent keys take defaults.
+     *
+     * @param lookup returns the configured text for a key, or null
+     * @param serverZone the zone used when {@code clockwork.default-zone} is not set
+     */
+    public static EngineConfig from(Function<String, String> lookup, ZoneId serverZone) {
+        Settings settings = new Settings(lookup);
+        return new EngineConfig(
+                settings.duration("clockwork.poll-interval", Duration.ofSeconds(1)),
+                settings.integer("clockwork.workers", 16),
+                settings.integer("clockwork.prefetch", 4),
+                settings.duration("clockwork.lease", Duration.ofMinutes(5)),
+                settings.duration("clockwork.catch-up-window", Duration.ofSeconds(10)),
+                settings.zone("clockwork.default-zone", serverZone),
+                settings.duration("clockwork.heartbeat-interval", Duration.ofSeconds(2)),
+                settings.duration("clockwork.dead-after", Duration.ofSeconds(10)),
+                settings.integer("clockwork.node-lost-retries", 1));
+    }
+
+    /** Defaults, for tests. */
+    public static EngineConfig defaults(ZoneId defaultZone) {
+        return from(Map.<String, String>of()::get, defaultZone);
+    }
+
+    private static void requirePositive(String key, Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(key + " must be a positive duration such as PT1S, was " + value);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.clockwork.engine.rules;
+
+import dev.clockwork.api.ExecutionKind;
+import dev.clockwork.api.TaskState;
+import dev.clockwork.store.TaskRow;
+import dev.clockwork.trigger.Timing;
+import dev.clockwork.trigger.Trigger;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/** What claiming a fire and finishing a run do to a task's schedule. Pure functions of their arguments. */
+public final class ScheduleRules {
+
+    private ScheduleRules() {
+    }
+
+    /** The next fire of a task scheduled (created, rescheduled, resumed) at {@code now}. */
+    public static Optional<Instant> firstFire(Trigger trigger, ZoneId zone, Instant anchor, Instant now) {
+        return trigger.nextFireAfter(now, zone, anchor);
+    }
+
+    /**
+     * The task's next fire once {@code fireTime} is claimed at {@code now}.
+     *
+     * <p>Fires missed by less than {@code catchUpWindow} are kept, so a node running a little late loses none. A
+     * fire further behind means the cluster was down: the fire being claimed stands for all the missed ones, and
+     * the schedule resumes at the first fire after {@code now}. A fixed-delay trigger has no next fire until the
+     * run ends.
+     */
+    public static Optional<Instant> afterClaim(Trigger trigger, ZoneId zone, Instant anchor, Instant fireTime,
+                                               Instant now, Duration catchUpWindow) {
+        if (trigger.timing() == Timing.FIXED_DELAY) {
+            return Optional.empty();
+        }
+        Optional<Instant> next = trigger.nextFireAfter(fireTime, zone, anchor);
+        if (next.isPresent() && next.get().isBefore(now.minus(catchUpWindow))) {
+            return trigger.nextFireAfter(now, zone, anchor);
+        }
+        return next;
+    }
+
+    /**
+     * The task after one of its runs ended at {@code finishedAt}, or empty when the run does not change it. Only
+     * scheduled runs of active tasks move the schedule: a fixed-delay task gets its next fire counted from the end
+     * of the run; a task whose trigger has no more fires is done.
+     */
+    public static Optional<TaskRow> afterRun(TaskRow task, Trigger trigger, ExecutionKind kind, Instant finishedAt) {
+        if (task.state() != TaskState.ACTIVE || kind != ExecutionKind.SCHEDULED || task.nextFireAt().isPresent()) {
+            return Optional.empty();
+        }
+        if (trigger.timing() == Timing.FIXED_RATE) {
+            return Optional.of(task.withSchedule(TaskState.DONE, Optional.empty()));
+        }
+        boolean usedUp = trigger.maxFires().isPresent() && task.fireCount() >= trigger.maxFires().getAsLong();
+        Optional<Instant> next = usedUp ? Optional.empty()
+                : trigger.nextFireAfter(finishedAt, ZoneId.of(task.zone()), task.anchorAt());
+        return Optional.of(task.withSchedule(next.isPresent() ? TaskState.ACTIVE : TaskState.DONE, next));
+    }
+}

@@ -1,0 +1,85 @@
+package dev.clockwork.engine.rules;
+
+import dev.clockwork.api.SchedulerException;
+import dev.clockwork.api.TaskSpec;
+import dev.clockwork.trigger.Trigger;
+import dev.clockwork.trigger.TriggerFormatException;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Checks a {@link TaskSpec} field by field and turns it into a {@link TaskDefinition}. */
+public final class TaskDefinitions {
+
+    /** Names of tasks and actions: safe in URLs, logs and file names. */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,200}");
+    private static final int MAX_TRIGGER = 1000;
+    private static final int MAX_DESCRIPTION = 2000;
+    private static final int MAX_ARGS = 100_000;
+
+    private TaskDefinitions() {
+    }
+
+    /**
+     * Checks a spec.
+     *
+     * @param defaultZone the zone for a spec without one
+     * @throws SchedulerException INVALID, naming the field and saying how to fix it
+     */
+    public static TaskDefinition check(TaskSpec spec, ZoneId defaultZone) {
+        String name = checkName("name", spec.name());
+        String action = checkName("action", spec.action());
+        ZoneId zone = spec.zone().map(TaskDefinitions::parseZone).orElse(defaultZone);
+        Trigger trigger = parseTrigger(spec.trigger(), name);
+        Optional<String> args = spec.argsJson().map(String::strip).filter(a -> !a.isEmpty());
+        if (args.isPresent() && args.get().length() > MAX_ARGS) {
+            throw SchedulerException.invalid("args", "args is " + args.get().length()
+                    + " characters long; the limit is " + MAX_ARGS + ". Pass a reference (an id, a path) instead.");
+        }
+        Optional<String> description = spec.description().map(String::strip).filter(d -> !d.isEmpty());
+        if (description.isPresent() && description.get().length() > MAX_DESCRIPTION) {
+            throw SchedulerException.invalid("description", "description is " + description.get().length()
+                    + " characters long; the limit is " + MAX_DESCRIPTION + ".");
+        }
+        return new TaskDefinition(name, trigger, zone, action, args, spec.priority(), description);
+    }
+
+    /** Parses trigger text for the named task, turning a format error into an INVALID "trigger" error. */
+    public static Trigger parseTrigger(String text, String taskName) {
+        if (text == null || text.isBlank()) {
+            throw SchedulerException.invalid("trigger",
+                    "trigger is empty; write one such as \"cron 0 9 * * MON-FRI\", \"every 15m\", "
+                            + "\"at 2026-12-31T23:59\" or \"in 10m\".");
+        }
+        if (text.length() > MAX_TRIGGER) {
+            throw SchedulerException.invalid("trigger", "trigger is " + text.length()
+                    + " characters long; the limit is " + MAX_TRIGGER + ".");
+        }
+        try {
+            return Trigger.parse(text, taskName);
+        } catch (TriggerFormatException e) {
+            throw new SchedulerException(SchedulerException.Reason.INVALID, "trigger", e.getMessage(), e);
+        }
+    }
+
+    /** Parses an IANA zone id, turning a bad one into an INVALID "zone" error. */
+    public static ZoneId parseZone(String zone) {
+        try {
+            return ZoneId.of(zone.strip());
+        } catch (DateTimeException e) {
+            throw SchedulerException.invalid("zone", "zone \"" + zone
+                    + "\" is not a known time zone; use an IANA id such as \"Europe/Paris\", \"America/New_York\""
+                    + " or \"UTC\".");
+        }
+    }
+
+    private static String checkName(String field, String value) {
+        String name = value == null ? "" : value.strip();
+        if (!NAME.matcher(name).matches()) {
+            throw SchedulerException.invalid(field, field + " \"" + value + "\" is not valid: use 1-200 characters"
+                    + " of letters, digits, '.', '_' and '-', e.g. \"report.daily-sales\".");
+        }
+        return name;
+    }
+}

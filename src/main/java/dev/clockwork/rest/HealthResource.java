@@ -1,0 +1,44 @@
+package dev.clockwork.rest;
+
+import dev.clockwork.engine.HealthCheck;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+
+/** {@code GET /health}, open to load balancers without login: 200 UP, or 503 DOWN when the database is gone. */
+@Path("health")
+@RequestScoped
+public class HealthResource {
+
+    @Inject
+    HealthCheck health;
+
+    /** The health body. */
+    public static class HealthJson {
+        public String status;
+        public String database;
+        public String databaseError;
+        public String node;
+        public int busyWorkers;
+        public Instant checkedAt;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response get() {
+        HealthCheck.Report report = health.check();
+        HealthJson json = new HealthJson();
+        json.status = report.databaseUp() ? "UP" : "DOWN";
+        json.database = json.status;
+        json.databaseError = report.databaseError().orElse(null);
+        json.node = report.node();
+        json.busyWorkers = report.busyWorkers();
+        json.checkedAt = report.checkedAt();
+        return Response.status(report.databaseUp() ? 200 : 503).entity(json).build();
+    }
+}

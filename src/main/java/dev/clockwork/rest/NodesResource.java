@@ -1,0 +1,56 @@
+package dev.clockwork.rest;
+
+import dev.clockwork.api.NodeInfo;
+import dev.clockwork.engine.ClusterMembership;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+
+/** {@code GET /nodes}: the servers of the cluster, their state, heartbeat age and unfinished executions. */
+@Path("nodes")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class NodesResource {
+
+    @Inject
+    ClusterMembership membership;
+
+    /** A node as the API shows it. */
+    public static class NodeJson {
+        public String id;
+        public String host;
+        public long pid;
+        public String version;
+        public String state;
+        public Instant startedAt;
+        public Instant heartbeatAt;
+        public long heartbeatAgeMs;
+        public Instant stoppedAt;
+        public long runningExecutions;
+
+        static NodeJson of(NodeInfo node) {
+            NodeJson json = new NodeJson();
+            json.id = node.id();
+            json.host = node.host();
+            json.pid = node.pid();
+            json.version = node.version();
+            json.state = node.state().name();
+            json.startedAt = node.startedAt();
+            json.heartbeatAt = node.heartbeatAt();
+            json.heartbeatAgeMs = node.heartbeatAge().toMillis();
+            json.stoppedAt = node.stoppedAt().orElse(null);
+            json.runningExecutions = node.running();
+            return json;
+        }
+    }
+
+    @GET
+    public List<NodeJson> list() {
+        return membership.nodes().stream().map(NodeJson::of).toList();
+    }
+}

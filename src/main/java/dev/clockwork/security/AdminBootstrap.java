@@ -1,0 +1,65 @@
+package dev.clockwork.security;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.security.SecureRandom;
+import java.util.logging.Logger;
+
+/**
+ * On the first start against an empty user table, creates the {@code admin} user with the password from
+ * {@code CLOCKWORK_ADMIN_PASSWORD} (or the system property {@code clockwork.admin.password}), or else with a random
+ * password that is written to the log once. There is no fixed default password.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigration")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class AdminBootstrap {
+
+    private static final Logger LOG = Logger.getLogger(AdminBootstrap.class.getName());
+    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+
+    @Inject
+    Users users;
+
+    @PostConstruct
+    void createFirstAdmin() {
+        if (users.any()) {
+            return;
+        }
+        String configured = configuredPassword();
+        String password = configured != null ? configured : randomPassword();
+        if (password.length() < Users.MIN_PASSWORD) {
+            throw new IllegalStateException("CLOCKWORK_ADMIN_PASSWORD has " + password.length()
+                    + " characters; the admin password needs at least " + Users.MIN_PASSWORD + ".");
+        }
+        if (users.create("admin", password.toCharArray(), Roles.ALL)) {
+            if (configured != null) {
+                LOG.info("Created user admin with the password from CLOCKWORK_ADMIN_PASSWORD");
+            } else {
+                LOG.warning("Created user admin with the generated password " + password
+                        + " (shown once; change it in the console, or set CLOCKWORK_ADMIN_PASSWORD before the first"
+                        + " start)");
+            }
+        }
+    }
+
+    private static String configuredPassword() {
+        String value = System.getProperty("clockwork.admin.password", System.getenv("CLOCKWORK_ADMIN_PASSWORD"));
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static String randomPassword() {
+        SecureRandom random = new SecureRandom();
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return password.toString();
+    }
+}

@@ -1,0 +1,60 @@
+package dev.clockwork.security;
+
+import dev.clockwork.store.UserRow;
+import dev.clockwork.store.UserStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Set;
+
+/** Creates users and changes passwords. */
+@ApplicationScoped
+@Transactional
+public class Users {
+
+    /** The shortest password accepted. */
+    public static final int MIN_PASSWORD = 8;
+
+    @Inject
+    UserStore store;
+    @Inject
+    PasswordHashing passwords;
+    @Inject
+    Clock clock;
+
+    /** Whether any user exists yet. */
+    public boolean any() {
+        return store.count() > 0;
+    }
+
+    /** Creates a user; false when the name is taken. */
+    public boolean create(String username, char[] password, Set<String> roles) {
+        checkStrength(password);
+        Instant now = clock.instant();
+        return store.insert(new UserRow(0, username, passwords.hash(password), roles, now, now)).isPresent();
+    }
+
+    /**
+     * Changes a user's password after checking the current one.
+     *
+     * @throws IllegalArgumentException with a message for the user when the current password is wrong or the new
+     *     one is too weak
+     */
+    public void changePassword(String username, char[] current, char[] replacement) {
+        UserRow user = store.findByUsername(username)
+                .orElseThrow(() -> new IllegalArgumentException("There is no user named " + username + "."));
+        if (!passwords.matches(current, user.passwordHash())) {
+            throw new IllegalArgumentException("The current password is wrong.");
+        }
+        checkStrength(replacement);
+        store.changePasswordHash(username, passwords.hash(replacement), clock.instant());
+    }
+
+    private static void checkStrength(char[] password) {
+        if (password.length < MIN_PASSWORD) {
+            throw new IllegalArgumentException("The password must have at least " + MIN_PASSWORD + " characters.");
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.clockwork.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Nodes, chore locks and the database's clock. Write methods run inside the caller's transaction. */
+public interface ClusterStore {
+
+    /** The database's current time: the cluster's one clock. */
+    Instant databaseTime();
+
+    /**
+     * Records that {@code node} is alive at {@code node.heartbeatAt()}: inserts its row the first time, afterwards
+     * updates the heartbeat and sets it LIVE.
+     *
+     * @return the state the row had before, empty on the first heartbeat (a DEAD node learns it was declared dead)
+     */
+    Optional<NodeRow> heartbeat(NodeRow node);
+
+    /** Marks a node STOPPED after a clean shutdown. */
+    void markStopped(String nodeId, Instant at);
+
+    /**
+     * Takes or renews the lock of a chore for {@code holder} until {@code until}: succeeds when the lock is free,
+     * expired, or already the holder's.
+     */
+    boolean tryLock(String chore, String holder, Instant now, Instant until);
+
+    /** Declares LIVE nodes silent since before {@code silentSince} DEAD; returns their ids. */
+    List<String> declareDead(Instant silentSince);
+
+    /** Unfinished (QUEUED or RUNNING) executions owned by nodes that are not LIVE. */
+    List<ExecutionRow> orphaned();
+
+    /** Gives a QUEUED execution to {@code node}; false when it is no longer queued. */
+    boolean reassign(long executionId, String node, Instant claimedAt, Instant leaseUntil);
+
+    /** Ends a RUNNING execution as NODE_LOST with {@code reason}; false when it is no longer running. */
+    boolean markLost(long executionId, Instant at, String reason);
+
+    List<NodeRow> nodes();
+
+    /** Unfinished executions per node id. */
+    Map<String, Long> unfinishedByNode();
+}

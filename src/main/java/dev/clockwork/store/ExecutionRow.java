@@ -1,0 +1,31 @@
+package dev.clockwork.store;
+
+import dev.clockwork.api.ExecutionKind;
+import dev.clockwork.api.ExecutionStatus;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/** An execution as stored; {@code report} holds the reported lines separated by newlines. */
+public record ExecutionRow(long id, long taskId, String taskName, Instant fireTime, int attempt, ExecutionKind kind,
+                           Optional<String> node, ExecutionStatus status, Instant claimedAt,
+                           Optional<Instant> leaseUntil, Optional<Instant> startedAt, Optional<Instant> finishedAt,
+                           Optional<String> result, Optional<String> error, Optional<String> stackTrace,
+                           Optional<String> report) {
+
+    public ExecutionRow {
+        Objects.requireNonNull(taskName, "taskName");
+        Objects.requireNonNull(fireTime, "fireTime");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(claimedAt, "claimedAt");
+    }
+
+    /** A new execution claimed by {@code node}, waiting for a worker. */
+    public static ExecutionRow queued(long taskId, String taskName, Instant fireTime, int attempt, ExecutionKind kind,
+                                      String node, Instant claimedAt, Instant leaseUntil) {
+        return new ExecutionRow(0, taskId, taskName, fireTime, attempt, kind, Optional.of(node),
+                ExecutionStatus.QUEUED, claimedAt, Optional.of(leaseUntil), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+}

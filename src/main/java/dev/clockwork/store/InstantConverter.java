@@ -1,0 +1,31 @@
+package dev.clockwork.store;
+
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.Converter;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Stores instants as microseconds since the epoch in a {@code BIGINT}. JPA 3.1 has no basic mapping for
+ * {@link Instant}; and a date-time column is shifted by the JVM's and the session's zones on some drivers (MySQL
+ * Connector/J) and loses its fraction with others (EclipseLink sees MariaDB as MySQL 5.5). A number reads the same
+ * on every node, whatever its zone. Sub-microsecond digits are dropped.
+ */
+@Converter(autoApply = true)
+public class InstantConverter implements AttributeConverter<Instant, Long> {
+
+    @Override
+    public Long convertToDatabaseColumn(Instant instant) {
+        return instant == null ? null : toMicros(instant);
+    }
+
+    @Override
+    public Instant convertToEntityAttribute(Long micros) {
+        return micros == null ? null : Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+    }
+
+    /** Microseconds since the epoch, for native SQL parameters. */
+    static long toMicros(Instant instant) {
+        return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
+    }
+}

@@ -1,0 +1,158 @@
+package dev.clockwork.store;
+
+import dev.clockwork.api.ExecutionStatus;
+import dev.clockwork.api.NodeState;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/** {@link ClusterStore} on JPA. */
+@ApplicationScoped
+public class JpaClusterStore implements ClusterStore {
+
+    private static final List<ExecutionStatus> UNFINISHED = List.of(ExecutionStatus.QUEUED, ExecutionStatus.RUNNING);
+
+    @PersistenceContext(unitName = "clockwork")
+    EntityManager em;
+    @Resource(lookup = "jdbc/clockwork")
+    DataSource dataSource;
+    Dialect dialect;
+
+    @PostConstruct
+    void detectDialect() {
+        try (Connection connection = dataSource.getConnection()) {
+            dialect = Dialect.of(connection.getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot reach the database behind jdbc/clockwork: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Instant databaseTime() {
+        BigDecimal seconds = new BigDecimal(em.createNativeQuery(dialect.epochQuery()).getSingleResult().toString());
+        BigDecimal nanos = seconds.movePointRight(9);
+        return Instant.ofEpochSecond(0, nanos.longValue());
+    }
+
+    @Override
+    public Optional<NodeRow> heartbeat(NodeRow node) {
+        NodeEntity entity = em.find(NodeEntity.class, node.id());
+        if (entity == null) {
+            entity = new NodeEntity();
+            entity.id = node.id();
+            entity.host = node.host();
+            entity.pid = node.pid();
+            entity.version = node.version();
+            entity.startedAt = node.startedAt();
+            entity.state = NodeState.LIVE;
+            entity.heartbeatAt = node.heartbeatAt();
+            em.persist(entity);
+            em.flush();
+            return Optional.empty();
+        }
+        NodeRow before = entity.toRow();
+        entity.state = NodeState.LIVE;
+        entity.heartbeatAt = node.heartbeatAt();
+        entity.stoppedAt = null;
+        em.flush();
+        return Optional.of(before);
+    }
+
+    @Override
+    public void markStopped(String nodeId, Instant at) {
+        em.createQuery("UPDATE NodeEntity n SET n.state = :stopped, n.stoppedAt = :at WHERE n.id = :id")
+                .setParameter("stopped", NodeState.STOPPED)
+                .setParameter("at", at)
+                .setParameter("id", nodeId)
+                .executeUpdate();
+    }
+
+    @Override
+    public boolean tryLock(String chore, String holder, Instant now, Instant until) {
+        return em.createQuery("UPDATE LockEntity l SET l.holder = :holder, l.lockedUntil = :until"
+                        + " WHERE l.name = :name AND (l.lockedUntil < :now OR l.holder = :holder)")
+                .setParameter("holder", holder)
+                .setParameter("until", until)
+                .setParameter("name", chore)
+                .setParameter("now", now)
+                .executeUpdate() == 1;
+    }
+
+    @Override
+    public List<String> declareDead(Instant silentSince) {
+        List<String> silent = em.createQuery("SELECT n.id FROM NodeEntity n WHERE n.state = :live"
+                        + " AND n.heartbeatAt < :since", String.class)
+                .setParameter("live", NodeState.LIVE)
+                .setParameter("since", silentSince)
+                .getResultList();
+        if (!silent.isEmpty()) {
+            em.createQuery("UPDATE NodeEntity n SET n.state = :dead WHERE n.id IN :ids AND n.state = :live")
+                    .setParameter("dead", NodeState.DEAD)
+                    .setParameter("ids", silent)
+                    .setParameter("live", NodeState.LIVE)
+                    .executeUpdate();
+        }
+        return silent;
+    }
+
+    @Override
+    public List<ExecutionRow> orphaned() {
+        return em.createQuery("SELECT e FROM ExecutionEntity e WHERE e.status IN :unfinished"
+                        + " AND e.node NOT IN (SELECT n.id FROM NodeEntity n WHERE n.state = :live)"
+                        + " ORDER BY e.fireTime", ExecutionEntity.class)
+                .setParameter("unfinished", UNFINISHED)
+                .setParameter("live", NodeState.LIVE)
+                .getResultStream().map(ExecutionRows::toRow).toList();
+    }
+
+    @Override
+    public boolean reassign(long executionId, String node, Instant claimedAt, Instant leaseUntil) {
+        return em.createQuery("UPDATE ExecutionEntity e SET e.node = :node, e.claimedAt = :at,"
+                        + " e.leaseUntil = :lease WHERE e.id = :id AND e.status = :queued")
+                .setParameter("node", node)
+                .setParameter("at", claimedAt)
+                .setParameter("lease", leaseUntil)
+                .setParameter("id", executionId)
+                .setParameter("queued", ExecutionStatus.QUEUED)
+                .executeUpdate() == 1;
+    }
+
+    @Override
+    public boolean markLost(long executionId, Instant at, String reason) {
+        return em.createQuery("UPDATE ExecutionEntity e SET e.status = :lost, e.finishedAt = :at, e.error = :reason,"
+                        + " e.leaseUntil = NULL WHERE e.id = :id AND e.status = :running")
+                .setParameter("lost", ExecutionStatus.NODE_LOST)
+                .setParameter("at", at)
+                .setParameter("reason", reason)
+                .setParameter("id", executionId)
+                .setParameter("running", ExecutionStatus.RUNNING)
+                .executeUpdate() == 1;
+    }
+
+    @Override
+    public List<NodeRow> nodes() {
+        return em.createQuery("SELECT n FROM NodeEntity n ORDER BY n.startedAt DESC", NodeEntity.class)
+                .getResultStream().map(NodeEntity::toRow).toList();
+    }
+
+    @Override
+    public Map<String, Long> unfinishedByNode() {
+        Map<String, Long> counts = new HashMap<>();
+        em.createQuery("SELECT e.node, COUNT(e) FROM ExecutionEntity e WHERE e.status IN :unfinished"
+                        + " GROUP BY e.node", Object[].class)
+                .setParameter("unfinished", UNFINISHED)
+                .getResultStream().forEach(row -> counts.put((String) row[0], ((Number) row[1]).longValue()));
+        return counts;
+    }
+}

@@ -1,0 +1,196 @@
+package dev.clockwork.store;
+
+import dev.clockwork.api.ExecutionStatus;
+import dev.clockwork.api.Page;
+import dev.clockwork.api.TaskQuery;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** {@link TaskStore} on JPA (EclipseLink), with native SQL only where JPQL cannot say it (row locks). */
+@ApplicationScoped
+public class JpaTaskStore implements TaskStore {
+
+    /**
+     * Candidates for a claim, earliest first, without locks. Served by cw_task_due_ix in index order, so the
+     * database stops after {@code LIMIT} rows however many tasks are due or scheduled.
+     */
+    private static final String DUE_CANDIDATES = "SELECT id, priority, next_fire_at FROM cw_task"
+            + " WHERE next_fire_at <= ? ORDER BY next_fire_at LIMIT ?";
+    /** How many candidates to read per task to claim: room for priorities and for rows other nodes hold. */
+    private static final int CANDIDATES_PER_CLAIM = 4;
+
+    @PersistenceContext(unitName = "clockwork")
+    EntityManager em;
+
+    @Override
+    public Optional<TaskRow> insert(TaskRow task) {
+        if (findByName(task.name()).isPresent()) {
+            return Optional.empty();
+        }
+        TaskEntity entity = new TaskEntity();
+        TaskRows.copy(task, entity);
+        em.persist(entity);
+        em.flush();
+        return Optional.of(TaskRows.toRow(entity));
+    }
+
+    @Override
+    public Optional<TaskRow> findByName(String name) {
+        return em.createQuery("SELECT t FROM TaskEntity t WHERE t.name = :name", TaskEntity.class)
+                .setParameter("name", name)
+                .getResultStream().findFirst().map(TaskRows::toRow);
+    }
+
+    @Override
+    public Optional<TaskRow> findById(long id) {
+        return Optional.ofNullable(em.find(TaskEntity.class, id)).map(TaskRows::toRow);
+    }
+
+    @Override
+    public Page<TaskRow> list(TaskQuery query) {
+        TaskFilter filter = TaskFilter.of(query);
+        TypedQuery<TaskEntity> select = em.createQuery(
+                "SELECT t FROM TaskEntity t" + filter.where() + " ORDER BY t.name", TaskEntity.class);
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(t) FROM TaskEntity t" + filter.where(), Long.class);
+        filter.bind(select);
+        filter.bind(count);
+        List<TaskRow> rows = select.setFirstResult(query.offset()).setMaxResults(query.limit())
+                .getResultStream().map(TaskRows::toRow).toList();
+        return new Page<>(rows, count.getSingleResult(), query.offset(), query.limit());
+    }
+
+    @Override
+    public Optional<TaskRow> update(TaskRow task) {
+        TaskEntity entity = em.find(TaskEntity.class, task.id());
+        if (entity == null || entity.version != task.version()) {
+            return Optional.empty();
+        }
+        TaskRows.copy(task, entity);
+        em.flush();
+        return Optional.of(TaskRows.toRow(entity));
+    }
+
+    @Override
+    public boolean delete(String name) {
+        return em.createQuery("DELETE FROM TaskEntity t WHERE t.name = :name")
+                .setParameter("name", name).executeUpdate() > 0;
+    }
+
+    /**
+     * Locks the chosen rows only. Locking in the candidate query itself would lock every row the database reads to
+     * sort (MariaDB and H2 do), so one node's claim would block every other node's. {@code SKIP LOCKED} (H2 2.x,
+     * MySQL 8, MariaDB 10.6+, PostgreSQL) passes over rows another node holds; the repeated due condition drops
+     * rows another node advanced since the candidates were read.
+     */
+    @Override
+    public List<TaskRow> lockDue(Instant now, int limit) {
+        long nowMicros = InstantConverter.toMicros(now);
+        @SuppressWarnings("unchecked")
+        List<Object[]> candidates = em.createNativeQuery(DUE_CANDIDATES)
+                .setParameter(1, nowMicros)
+                .setParameter(2, Math.max(limit * CANDIDATES_PER_CLAIM, 32))
+                .getResultList();
+        List<Long> chosen = candidates.stream()
+                .sorted(Comparator.<Object[]>comparingInt(c -> ((Number) c[1]).intValue()).reversed()
+                        .thenComparingLong(c -> ((Number) c[2]).longValue()))
+                .limit(limit)
+                .map(c -> ((Number) c[0]).longValue())
+                .toList();
+        if (chosen.isEmpty()) {
+            return List.of();
+        }
+        String placeholders = String.join(",", Collections.nCopies(chosen.size(), "?"));
+        Query lock = em.createNativeQuery("SELECT id FROM cw_task WHERE id IN (" + placeholders
+                + ") AND next_fire_at <= ? FOR UPDATE SKIP LOCKED");
+        for (int i = 0; i < chosen.size(); i++) {
+            lock.setParameter(i + 1, chosen.get(i));
+        }
+        lock.setParameter(chosen.size() + 1, nowMicros);
+        @SuppressWarnings("unchecked")
+        List<Number> locked = lock.getResultList();
+        return load(locked.stream().map(Number::longValue).toList());
+    }
+
+    /** The locked tasks, highest priority first, then earliest fire time. */
+    private List<TaskRow> load(List<Long> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("SELECT t FROM TaskEntity t WHERE t.id IN :ids", TaskEntity.class)
+                .setParameter("ids", keys)
+                .getResultStream().map(TaskRows::toRow)
+                .sorted(Comparator.comparingInt(TaskRow::priority).reversed()
+                        .thenComparing(row -> row.nextFireAt().orElse(Instant.MAX)))
+                .toList();
+    }
+
+    @Override
+    public Optional<Instant> earliestNextFire() {
+        return Optional.ofNullable(em.createQuery("SELECT MIN(t.nextFireAt) FROM TaskEntity t", Instant.class)
+                .getSingleResult());
+    }
+
+    @Override
+    public long insertExecution(ExecutionRow execution) {
+        ExecutionEntity entity = ExecutionRows.toEntity(execution);
+        em.persist(entity);
+        em.flush();
+        return entity.id;
+    }
+
+    @Override
+    public boolean markRunning(long executionId, String node, Instant startedAt) {
+        return em.createQuery("UPDATE ExecutionEntity e SET e.status = :running, e.startedAt = :at"
+                        + " WHERE e.id = :id AND e.status = :queued AND e.node = :node")
+                .setParameter("node", node)
+                .setParameter("running", ExecutionStatus.RUNNING)
+                .setParameter("at", startedAt)
+                .setParameter("id", executionId)
+                .setParameter("queued", ExecutionStatus.QUEUED)
+                .executeUpdate() == 1;
+    }
+
+    @Override
+    public boolean finish(ExecutionOutcome outcome, String node) {
+        ExecutionEntity entity = em.find(ExecutionEntity.class, outcome.executionId());
+        if (entity == null || entity.status != ExecutionStatus.RUNNING || !node.equals(entity.node)) {
+            return false;
+        }
+        ExecutionRows.apply(outcome, entity);
+        em.createQuery("UPDATE TaskEntity t SET t.lastStatus = :status, t.version = t.version + 1 WHERE t.id = :id")
+                .setParameter("status", outcome.status())
+                .setParameter("id", outcome.taskId())
+                .executeUpdate();
+        return true;
+    }
+
+    @Override
+    public Page<ExecutionRow> executions(long taskId, int offset, int limit) {
+        List<ExecutionRow> rows = em.createQuery("SELECT e FROM ExecutionEntity e WHERE e.taskId = :task"
+                        + " ORDER BY e.fireTime DESC, e.attempt DESC, e.id DESC", ExecutionEntity.class)
+                .setParameter("task", taskId)
+                .setFirstResult(offset).setMaxResults(limit)
+                .getResultStream().map(ExecutionRows::toRow).toList();
+        long total = em.createQuery("SELECT COUNT(e) FROM ExecutionEntity e WHERE e.taskId = :task", Long.class)
+                .setParameter("task", taskId).getSingleResult();
+        return new Page<>(rows, total, offset, limit);
+    }
+
+    @Override
+    public Optional<ExecutionRow> execution(long id) {
+        return Optional.ofNullable(em.find(ExecutionEntity.class, id)).map(ExecutionRows::toRow);
+    }
+
+    @Override
+    public boolean isReachable() {
+        return em.createNativeQuery("SELECT 1").getSingleResult() != null;
+    }
+}

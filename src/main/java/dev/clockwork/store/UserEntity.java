@@ -1,0 +1,33 @@
+package dev.clockwork.store;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.TableGenerator;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/** A row of {@code cw_user}: a console/API user with a hashed password and a comma-separated role list. */
+@Entity
+@Table(name = "cw_user")
+class UserEntity {
+
+    @Id
+    @TableGenerator(name = "user_ids", table = "cw_id_block", pkColumnName = "name", valueColumnName = "next_value",
+            pkColumnValue = "user", allocationSize = 10)
+    @GeneratedValue(strategy = GenerationType.TABLE, generator = "user_ids")
+    Long id;
+    String username;
+    @Column(name = "password_hash")
+    String passwordHash;
+    String roles;
+    @Column(name = "created_at")
+    Instant createdAt;
+    @Column(name = "updated_at")
+    Instant updatedAt;
+    @Version
+    long version;
+}

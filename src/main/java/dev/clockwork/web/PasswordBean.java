@@ -1,0 +1,66 @@
+package dev.clockwork.web;
+
+import dev.clockwork.security.Users;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/** Lets the logged-in user change their own password. */
+@Named
+@RequestScoped
+public class PasswordBean {
+
+    @Inject
+    Users users;
+    @Inject
+    FacesContext faces;
+
+    private String current;
+    private String replacement;
+    private String confirmation;
+
+    public void change() {
+        if (!replacement.equals(confirmation)) {
+            faces.addMessage("password:confirmation", new FacesMessage(FacesMessage.SEVERITY_ERROR,
+                    "The new password and its confirmation differ.", null));
+            return;
+        }
+        try {
+            users.changePassword(faces.getExternalContext().getRemoteUser(), current.toCharArray(),
+                    replacement.toCharArray());
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Your password was changed.", null));
+        } catch (IllegalArgumentException e) {
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+        } finally {
+            current = null;
+            replacement = null;
+            confirmation = null;
+        }
+    }
+
+    public String getCurrent() {
+        return current;
+    }
+
+    public void setCurrent(String current) {
+        this.current = current;
+    }
+
+    public String getReplacement() {
+        return replacement;
+    }
+
+    public void setReplacement(String replacement) {
+        this.replacement = replacement;
+    }
+
+    public String getConfirmation() {
+        return confirmation;
+    }
+
+    public void setConfirmation(String confirmation) {
+        this.confirmation = confirmation;
+    }
+}

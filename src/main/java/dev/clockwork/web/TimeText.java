@@ -1,0 +1,75 @@
+package dev.clockwork.web;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+
+/** Shows instants to operators: in a given zone, and relative to now ("in 3 min", "12 s ago"). */
+@Named("time")
+@ApplicationScoped
+public class TimeText {
+
+    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
+
+    @Inject
+    Clock clock;
+
+    /** {@code instant} in the zone, or "—" when there is none. */
+    public String at(Object instant, String zone) {
+        return asInstant(instant).map(i -> FORMAT.format(i.atZone(zoneOf(zone)))).orElse("—");
+    }
+
+    /** How far {@code instant} is from now, e.g. "in 2 h 5 min" or "40 s ago"; empty text when there is none. */
+    public String relative(Object instant) {
+        return asInstant(instant).map(i -> {
+            Duration delta = Duration.between(clock.instant(), i);
+            String amount = amount(delta.abs());
+            return delta.isNegative() ? amount + " ago" : "in " + amount;
+        }).orElse("");
+    }
+
+    /** How long from {@code start} to {@code end}, e.g. "1.204 s"; empty text when either is missing. */
+    public String duration(Object start, Object end) {
+        Optional<Instant> from = asInstant(start);
+        Optional<Instant> to = asInstant(end);
+        if (from.isEmpty() || to.isEmpty()) {
+            return "";
+        }
+        return String.format("%.3f s", Duration.between(from.get(), to.get()).toMillis() / 1000.0);
+    }
+
+    private static String amount(Duration d) {
+        if (d.toSeconds() < 60) {
+            return d.toSeconds() + " s";
+        }
+        if (d.toMinutes() < 60) {
+            return d.toMinutes() + " min";
+        }
+        if (d.toHours() < 48) {
+            return d.toHours() + " h " + d.toMinutesPart() + " min";
+        }
+        return d.toDays() + " days";
+    }
+
+    private static Optional<Instant> asInstant(Object value) {
+        if (value instanceof Optional<?> optional) {
+            return optional.filter(Instant.class::isInstance).map(Instant.class::cast);
+        }
+        return value instanceof Instant instant ? Optional.of(instant) : Optional.empty();
+    }
+
+    private static ZoneId zoneOf(String zone) {
+        try {
+            return ZoneId.of(zone);
+        } catch (DateTimeException | NullPointerException e) {
+            return ZoneId.of("UTC");
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The JSF/PrimeFaces console's backing beans; the pages live in {@code src/main/webapp}. */
+package dev.clockwork.web;

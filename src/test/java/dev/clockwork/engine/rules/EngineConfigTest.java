@@ -1,0 +1,45 @@
+package dev.clockwork.engine.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EngineConfigTest {
+
+    private static final ZoneId SERVER = ZoneId.of("Europe/Paris");
+
+    @Test
+    void config_should_take_defaults_when_nothing_is_set() {
+        EngineConfig config = EngineConfig.from(Map.<String, String>of()::get, SERVER);
+
+        assertThat(config.pollInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(config.workers()).isEqualTo(16);
+        assertThat(config.defaultZone()).isEqualTo(SERVER);
+    }
+
+    @Test
+    void config_should_read_each_setting() {
+        EngineConfig config = EngineConfig.from(Map.of("clockwork.poll-interval", "PT0.5S", "clockwork.workers", "4",
+                "clockwork.default-zone", "UTC")::get, SERVER);
+
+        assertThat(config.pollInterval()).isEqualTo(Duration.ofMillis(500));
+        assertThat(config.workers()).isEqualTo(4);
+        assertThat(config.defaultZone()).isEqualTo(ZoneId.of("UTC"));
+    }
+
+    @Test
+    void config_should_name_the_key_and_a_valid_value_when_a_setting_is_bad() {
+        assertThatThrownBy(() -> EngineConfig.from(Map.of("clockwork.poll-interval", "1s")::get, SERVER))
+                .hasMessageContaining("clockwork.poll-interval").hasMessageContaining("PT1S");
+        assertThatThrownBy(() -> EngineConfig.from(Map.of("clockwork.workers", "many")::get, SERVER))
+                .hasMessageContaining("clockwork.workers").hasMessageContaining("many");
+        assertThatThrownBy(() -> EngineConfig.from(Map.of("clockwork.workers", "0")::get, SERVER))
+                .hasMessageContaining("1-1000");
+        assertThatThrownBy(() -> EngineConfig.from(Map.of("clockwork.default-zone", "Moon/Base")::get, SERVER))
+                .hasMessageContaining("IANA");
+    }
+}

@@ -1,0 +1,118 @@
+package dev.clockwork.engine.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.clockwork.api.ExecutionKind;
+import dev.clockwork.api.TaskState;
+import dev.clockwork.store.TaskRow;
+import dev.clockwork.trigger.Trigger;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ScheduleRulesTest {
+
+    private static final ZoneId UTC = ZoneOffset.UTC;
+    private static final Instant ANCHOR = Instant.parse("2026-01-01T00:00:00Z");
+    private static final Duration CATCH_UP = Duration.ofSeconds(10);
+    private static final Trigger EVERY_SECOND = TestTriggers.fixedRate(Duration.ofSeconds(1));
+
+    @Test
+    void after_claim_should_return_the_following_fire_when_running_on_time() {
+        Instant fire = ANCHOR.plusSeconds(5);
+
+        Optional<Instant> next = ScheduleRules.afterClaim(EVERY_SECOND, UTC, ANCHOR, fire, fire.plusMillis(30), CATCH_UP);
+
+        assertThat(next).contains(ANCHOR.plusSeconds(6));
+    }
+
+    @Test
+    void after_claim_should_keep_missed_fires_when_behind_by_less_than_the_catch_up_window() {
+        Instant fire = ANCHOR.plusSeconds(5);
+
+        Optional<Instant> next = ScheduleRules.afterClaim(EVERY_SECOND, UTC, ANCHOR, fire, fire.plusSeconds(3), CATCH_UP);
+
+        assertThat(next).contains(ANCHOR.plusSeconds(6));
+    }
+
+    @Test
+    void after_claim_should_coalesce_fires_missed_during_downtime_into_one() {
+        Instant fire = ANCHOR.plusSeconds(5);
+        Instant now = fire.plus(Duration.ofMinutes(30)).plusMillis(400);
+
+        Optional<Instant> next = ScheduleRules.afterClaim(EVERY_SECOND, UTC, ANCHOR, fire, now, CATCH_UP);
+
+        assertThat(next).hasValueSatisfying(n -> assertThat(n).isAfter(now).isBefore(now.plusSeconds(1)));
+    }
+
+    @Test
+    void after_claim_should_leave_no_next_fire_for_a_one_off_trigger() {
+        Instant at = ANCHOR.plusSeconds(60);
+
+        assertThat(ScheduleRules.afterClaim(TestTriggers.once(at), UTC, ANCHOR, at, at, CATCH_UP)).isEmpty();
+    }
+
+    @Test
+    void after_claim_should_leave_no_next_fire_for_fixed_delay_until_the_run_ends() {
+        Trigger delay = TestTriggers.fixedDelay(Duration.ofMinutes(5), 3);
+
+        assertThat(ScheduleRules.afterClaim(delay, UTC, ANCHOR, ANCHOR, ANCHOR, CATCH_UP)).isEmpty();
+    }
+
+    @Test
+    void after_run_should_mark_an_exhausted_task_done() {
+        TaskRow task = task(TaskState.ACTIVE, Optional.empty(), 1);
+
+        Optional<TaskRow> after = ScheduleRules.afterRun(task, TestTriggers.once(ANCHOR), ExecutionKind.SCHEDULED,
+                ANCHOR.plusSeconds(1));
+
+        assertThat(after).map(TaskRow::state).contains(TaskState.DONE);
+    }
+
+    @Test
+    void after_run_should_not_touch_a_task_that_still_has_a_next_fire() {
+        TaskRow task = task(TaskState.ACTIVE, Optional.of(ANCHOR.plusSeconds(10)), 1);
+
+        assertThat(ScheduleRules.afterRun(task, EVERY_SECOND, ExecutionKind.SCHEDULED, ANCHOR)).isEmpty();
+    }
+
+    @Test
+    void after_run_should_ignore_manual_runs_and_paused_tasks() {
+        TaskRow active = task(TaskState.ACTIVE, Optional.empty(), 1);
+        TaskRow paused = task(TaskState.PAUSED, Optional.empty(), 1);
+
+        assertThat(ScheduleRules.afterRun(active, EVERY_SECOND, ExecutionKind.MANUAL, ANCHOR)).isEmpty();
+        assertThat(ScheduleRules.afterRun(paused, EVERY_SECOND, ExecutionKind.SCHEDULED, ANCHOR)).isEmpty();
+    }
+
+    @Test
+    void after_run_should_count_a_fixed_delay_from_the_end_of_the_run() {
+        TaskRow task = task(TaskState.ACTIVE, Optional.empty(), 1);
+        Instant finished = ANCHOR.plusSeconds(42);
+
+        Optional<TaskRow> after = ScheduleRules.afterRun(task, TestTriggers.fixedDelay(Duration.ofMinutes(5), 3),
+                ExecutionKind.SCHEDULED, finished);
+
+        assertThat(after).flatMap(TaskRow::nextFireAt).contains(finished.plus(Duration.ofMinutes(5)));
+        assertThat(after).map(TaskRow::state).contains(TaskState.ACTIVE);
+    }
+
+    @Test
+    void after_run_should_end_a_fixed_delay_task_after_its_last_allowed_fire() {
+        TaskRow task = task(TaskState.ACTIVE, Optional.empty(), 3);
+
+        Optional<TaskRow> after = ScheduleRules.afterRun(task, TestTriggers.fixedDelay(Duration.ofMinutes(5), 3),
+                ExecutionKind.SCHEDULED, ANCHOR);
+
+        assertThat(after).map(TaskRow::state).contains(TaskState.DONE);
+        assertThat(after).flatMap(TaskRow::nextFireAt).isEmpty();
+    }
+
+    private static TaskRow task(TaskState state, Optional<Instant> next, long fireCount) {
+        return new TaskRow(1, "t", "test", "UTC", "noop", Optional.empty(), 0, state, Optional.empty(), ANCHOR, next,
+                fireCount, Optional.empty(), Optional.empty(), 1, ANCHOR, "system", ANCHOR, "system", 3);
+    }
+}

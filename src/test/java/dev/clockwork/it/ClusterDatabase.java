@@ -1,0 +1,64 @@
+package dev.clockwork.it;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A database for a cluster test on the machine's servers: a database (MariaDB) or schema (PostgreSQL) of its own,
+ * emptied before the test.
+ *
+ * <p>The nodes log in as a user with a password, as in production: Payara's connection pool refuses a user without
+ * one ("No password credential found"), and the machine's MariaDB root has none.
+ *
+ * @param adminUrl where the test connects to create and read it
+ * @param nodeUrl what the nodes get as {@code CLOCKWORK_DB_URL}
+ * @param user the test's own login
+ * @param nodeUser the nodes' login ({@code CLOCKWORK_DB_USER}, {@code CLOCKWORK_DB_PASSWORD})
+ */
+record ClusterDatabase(String name, String adminUrl, String nodeUrl, String user, String password, String nodeUser,
+                       String nodePassword, String postboot, String resetSql) {
+
+    static ClusterDatabase mariadb() {
+        return new ClusterDatabase("mariadb", "jdbc:mysql://127.0.0.1:3306/", "jdbc:mysql://127.0.0.1:3306/cw_cluster",
+                "root", "", "clockwork", "clockwork-it", "mysql.asadmin",
+                "DROP DATABASE IF EXISTS cw_cluster; CREATE DATABASE cw_cluster;"
+                        + " CREATE USER IF NOT EXISTS 'clockwork'@'127.0.0.1' IDENTIFIED BY 'clockwork-it';"
+                        + " GRANT ALL ON cw_cluster.* TO 'clockwork'@'127.0.0.1'");
+    }
+
+    static ClusterDatabase postgresql() {
+        return new ClusterDatabase("postgresql", "jdbc:postgresql://127.0.0.1:5432/test",
+                "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=cw_cluster", "postgres", "", "postgres",
+                "trusted-anyway", "postgresql.asadmin",
+                "DROP SCHEMA IF EXISTS cw_cluster CASCADE; CREATE SCHEMA cw_cluster");
+    }
+
+    void reset() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(adminUrl, user, password)) {
+            for (String statement : resetSql.split(";")) {
+                connection.createStatement().execute(statement.strip());
+            }
+        }
+    }
+
+    /** A connection to the cluster's tables. */
+    Connection connect() throws SQLException {
+        return DriverManager.getConnection(nodeUrl, user, password);
+    }
+
+    Map<String, String> environment() {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("CLOCKWORK_DB_URL", nodeUrl);
+        environment.put("CLOCKWORK_DB_USER", nodeUser);
+        environment.put("CLOCKWORK_DB_PASSWORD", nodePassword);
+        return environment;
+    }
+
+    Path postbootFile() {
+        return Path.of(System.getProperty("clockwork.server-config"), postboot);
+    }
+}

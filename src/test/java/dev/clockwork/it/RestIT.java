@@ -1,0 +1,202 @@
+package dev.clockwork.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.net.URI;
+import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The REST API over HTTP with real credentials, against the WAR as built. */
+@ExtendWith(ArquillianExtension.class)
+class RestIT {
+
+    private static final String ADMIN_PASSWORD = System.getProperty("clockwork.it.admin.password");
+
+    @ArquillianResource
+    URL base;
+
+    private Api admin;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("clockwork.war",
+                "target/clockwork.war")));
+    }
+
+    @BeforeEach
+    void connect() throws Exception {
+        admin = new Api(URI.create(base.toURI().toString().replaceAll("/?$", "/")), "admin", ADMIN_PASSWORD);
+    }
+
+    @Test
+    void health_should_be_up_without_login() {
+        Api.Reply health = admin.anonymous().get("health");
+
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().getString("status")).isEqualTo("UP");
+        assertThat(health.json().getString("database")).isEqualTo("UP");
+    }
+
+    @Test
+    void api_should_answer_401_without_credentials_and_with_wrong_ones() {
+        assertThat(admin.anonymous().get("tasks").status()).isEqualTo(401);
+        Api.Reply wrong = admin.as("admin", "not-the-password").get("tasks");
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(wrong.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void viewer_should_read_but_get_403_when_changing_tasks() {
+        String viewer = "viewer-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(admin.post("users", "{\"username\":\"" + viewer + "\",\"password\":\"viewer-password\","
+                + "\"role\":\"clockwork-viewer\"}").status()).isEqualTo(201);
+        Api asViewer = admin.as(viewer, "viewer-password");
+
+        assertThat(asViewer.get("tasks").status()).isEqualTo(200);
+        assertThat(asViewer.post("tasks", taskJson(unique("viewer"), "every 1h", "noop")).status()).isEqualTo(403);
+        assertThat(asViewer.post("users", "{\"username\":\"x1234567\",\"password\":\"x1234567\","
+                + "\"role\":\"clockwork-admin\"}").status()).isEqualTo(403);
+    }
+
+    @Test
+    void post_should_create_a_task_with_201_location_and_body() {
+        String name = unique("create");
+        Api.Reply created = admin.post("tasks", "{\"name\":\"" + name + "\",\"trigger\":\"cron 0 9 * * MON-FRI\","
+                + "\"action\":\"log\",\"args\":{\"to\":\"ops\"},\"zone\":\"Europe/Paris\",\"priority\":5,"
+                + "\"description\":\"morning report\"}");
+
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.location()).endsWith("/api/tasks/" + name);
+        JsonObject task = created.json();
+        assertThat(task.getString("name")).isEqualTo(name);
+        assertThat(task.getString("zone")).isEqualTo("Europe/Paris");
+        assertThat(task.getJsonObject("args").getString("to")).isEqualTo("ops");
+        assertThat(task.getInt("priority")).isEqualTo(5);
+        assertThat(task.getBoolean("active")).isTrue();
+        assertThat(task.getString("state")).isEqualTo("ACTIVE");
+        assertThat(task.getString("triggerDescription")).isNotBlank();
+        assertThat(Instant.parse(task.getString("nextFireAt"))).isAfter(Instant.now());
+        assertThat(task.getJsonArray("warnings")).isEmpty();
+        assertThat(admin.get("tasks/" + name).json().getString("description")).isEqualTo("morning report");
+    }
+
+    @Test
+    void bad_trigger_should_be_400_problem_naming_the_cron_field() {
+        Api.Reply bad = admin.post("tasks", taskJson(unique("bad"), "cron 0 25 * * *", "log"));
+
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.contentType()).startsWith("application/problem+json");
+        assertThat(bad.json().getInt("status")).isEqualTo(400);
+        assertThat(bad.json().getString("field")).isEqualTo("trigger");
+        assertThat(bad.json().getString("detail")).contains("hour").contains("25");
+    }
+
+    @Test
+    void malformed_json_and_missing_fields_should_be_400_not_500() {
+        assertThat(admin.post("tasks", "{\"name\": ").status()).isEqualTo(400);
+        Api.Reply missing = admin.post("tasks", "{\"name\":\"" + unique("missing") + "\",\"action\":\"log\"}");
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.json().getString("field")).isEqualTo("trigger");
+        assertThat(admin.get("tasks?state=SLEEPING").status()).isEqualTo(400);
+        assertThat(admin.get("tasks?limit=lots").json().getString("field")).isEqualTo("limit");
+    }
+
+    @Test
+    void duplicate_name_should_be_409() {
+        String name = unique("dup");
+        assertThat(admin.post("tasks", taskJson(name, "every 1h", "log")).status()).isEqualTo(201);
+
+        Api.Reply duplicate = admin.post("tasks", taskJson(name, "every 2h", "log"));
+
+        assertThat(duplicate.status()).isEqualTo(409);
+        assertThat(duplicate.json().getString("detail")).contains(name);
+    }
+
+    @Test
+    void unknown_task_should_be_404_problem() {
+        Api.Reply missing = admin.get("tasks/" + unique("nobody"));
+
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void list_should_page_and_filter_by_prefix() {
+        String prefix = unique("page") + ".";
+        for (int i = 0; i < 5; i++) {
+            assertThat(admin.post("tasks", taskJson(prefix + i, "every 1h", "noop")).status()).isEqualTo(201);
+        }
+
+        JsonObject page = admin.get("tasks?prefix=" + prefix + "&offset=2&limit=2").json();
+
+        assertThat(page.getInt("total")).isEqualTo(5);
+        assertThat(page.getInt("offset")).isEqualTo(2);
+        assertThat(page.getInt("limit")).isEqualTo(2);
+        assertThat(page.getJsonArray("items").getValuesAs(JsonObject.class))
+                .extracting(t -> t.getString("name")).containsExactly(prefix + 2, prefix + 3);
+    }
+
+    @Test
+    void steering_should_pause_resume_run_update_and_delete() {
+        String name = unique("steer");
+        admin.post("tasks", taskJson(name, "every 1h", "noop"));
+
+        assertThat(admin.post("tasks/" + name + "/pause", "").json().getString("state")).isEqualTo("PAUSED");
+        assertThat(admin.post("tasks/" + name + "/resume", "").json().getString("state")).isEqualTo("ACTIVE");
+        Api.Reply run = admin.post("tasks/" + name + "/run", "");
+        assertThat(run.status()).isEqualTo(202);
+        long id = run.json().getJsonNumber("executionId").longValue();
+        JsonObject execution = Poll.until(Duration.ofSeconds(20), () -> admin.get("executions/" + id).json(),
+                e -> e.getString("status").equals("SUCCEEDED"), "manual run " + id);
+        assertThat(execution.getString("kind")).isEqualTo("MANUAL");
+        Api.Reply updated = admin.put("tasks/" + name, "{\"trigger\":\"every 2h\",\"action\":\"log\"}");
+        assertThat(updated.json().getString("trigger")).isEqualTo("every 2h");
+        assertThat(admin.delete("tasks/" + name).status()).isEqualTo(204);
+        assertThat(admin.get("tasks/" + name).status()).isEqualTo(404);
+    }
+
+    /** Prints the lateness (started minus fire time) of 20 one-second tasks; asserts only that all ran. */
+    @Test
+    void twenty_one_second_tasks_should_all_run_and_report_lateness() {
+        String prefix = unique("late") + ".";
+        for (int i = 0; i < 20; i++) {
+            assertThat(admin.post("tasks", taskJson(prefix + i, "in 1s", "noop")).status()).isEqualTo(201);
+        }
+        List<Long> lateness = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String path = "tasks/" + prefix + i + "/executions";
+            JsonObject run = Poll.until(Duration.ofSeconds(30), () -> admin.get(path).json(),
+                    page -> page.getInt("total") == 1 && page.getJsonArray("items").getJsonObject(0)
+                            .getString("status").equals("SUCCEEDED"), path).getJsonArray("items").getJsonObject(0);
+            lateness.add(Duration.between(Instant.parse(run.getString("fireTime")),
+                    Instant.parse(run.getString("startedAt"))).toMillis());
+        }
+        Collections.sort(lateness);
+        System.out.printf("LATENESS of 20 'in 1s' tasks: median %d ms, max %d ms, all %s%n",
+                lateness.get(10), lateness.get(19), lateness);
+        assertThat(lateness).allSatisfy(ms -> assertThat(ms).isGreaterThanOrEqualTo(0));
+    }
+
+    private static String taskJson(String name, String trigger, String action) {
+        return "{\"name\":\"" + name + "\",\"trigger\":\"" + trigger + "\",\"action\":\"" + action + "\"}";
+    }
+
+    private static String unique(String prefix) {
+        return "rest." + prefix + "." + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

@@ -1,0 +1,178 @@
+package dev.clockwork.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.clockwork.api.ExecutionInfo;
+import dev.clockwork.api.ExecutionStatus;
+import dev.clockwork.api.Scheduler;
+import dev.clockwork.api.SchedulerException;
+import dev.clockwork.api.TaskInfo;
+import dev.clockwork.api.TaskSpec;
+import dev.clockwork.api.TaskState;
+import jakarta.inject.Inject;
+import java.io.File;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The engine end to end in a real Payara Micro on H2, driven through the injected {@link Scheduler}. */
+@ExtendWith(ArquillianExtension.class)
+class SchedulerIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    @Inject
+    Scheduler scheduler;
+
+    @Deployment
+    static WebArchive deployment() {
+        return TestDeployments.withOpenTestRunner(ShrinkWrap.createFromZipFile(WebArchive.class,
+                new File(System.getProperty("clockwork.war", "target/clockwork.war"))))
+                .addClasses(SchedulerIT.class, EchoAction.class, Poll.class, TestDeployments.class);
+    }
+
+    @Test
+    void in_task_should_succeed_with_its_result_and_end_done() {
+        String name = unique("in");
+        scheduler.schedule(TaskSpec.builder(name).trigger("in 1s").action("it.echo")
+                .argsJson("{\"message\":\"hello\"}").build());
+
+        ExecutionInfo run = finishedExecutions(name, 1).get(0);
+
+        assertEquals(ExecutionStatus.SUCCEEDED, run.status(), () -> "execution: " + run);
+        assertEquals("echo hello", run.result().orElseThrow());
+        assertEquals(List.of("echoing for " + name + "@" + run.fireTime()), run.report());
+        assertEquals(TaskState.DONE, Poll.until(TIMEOUT, () -> task(name).state(), s -> s == TaskState.DONE,
+                name + " to be done"));
+    }
+
+    @Test
+    void failing_action_should_record_its_error() {
+        String name = unique("fail");
+        scheduler.schedule(name, "in 1s", "it.echo", "{\"message\":\"boom\",\"fail\":true}");
+
+        ExecutionInfo run = finishedExecutions(name, 1).get(0);
+
+        assertEquals(ExecutionStatus.FAILED, run.status());
+        assertTrue(run.error().orElseThrow().contains("asked to fail: boom"), () -> "error: " + run.error());
+    }
+
+    @Test
+    void missing_action_should_record_action_not_found() {
+        String name = unique("missing");
+        TaskInfo task = scheduler.schedule(name, "in 1s", "it.not-deployed", null);
+
+        ExecutionInfo run = finishedExecutions(name, 1).get(0);
+
+        assertEquals(ExecutionStatus.ACTION_NOT_FOUND, run.status());
+        assertTrue(run.error().orElseThrow().contains("No action named \"it.not-deployed\""), run.error()::get);
+        assertTrue(task.warnings().get(0).contains("not deployed"), () -> "warnings: " + task.warnings());
+    }
+
+    @Test
+    void six_field_cron_should_fire_repeatedly_at_even_seconds() {
+        String name = unique("cron");
+        scheduler.schedule(name, "cron */2 * * * * *", "noop", null);
+
+        List<ExecutionInfo> runs = finishedExecutions(name, 3);
+
+        for (ExecutionInfo run : runs) {
+            assertEquals(ExecutionStatus.SUCCEEDED, run.status());
+            assertEquals(0, run.fireTime().getEpochSecond() % 2, () -> "odd fire time " + run.fireTime());
+            assertEquals(0, run.fireTime().getNano());
+        }
+        assertEquals(Duration.ofSeconds(2), Duration.between(runs.get(1).fireTime(), runs.get(0).fireTime()));
+        scheduler.delete(name);
+    }
+
+    @Test
+    void pause_should_stop_fires_and_resume_should_restart_them() {
+        String name = unique("pause");
+        scheduler.schedule(name, "every 1s", "noop", null);
+        finishedExecutions(name, 2);
+
+        TaskInfo paused = scheduler.pause(name);
+        Instant pausedAt = Instant.now();
+        assertEquals(TaskState.PAUSED, paused.state());
+        assertTrue(paused.nextFireAt().isEmpty());
+        Poll.pause(Duration.ofSeconds(3));
+        assertTrue(scheduler.executions(name, 0, 100).items().stream()
+                .noneMatch(run -> run.fireTime().isAfter(pausedAt)), "no fire while paused");
+
+        Instant resumedAt = scheduler.resume(name).updatedAt();
+        Poll.until(TIMEOUT, () -> scheduler.executions(name, 0, 1).items(),
+                runs -> !runs.isEmpty() && runs.get(0).fireTime().isAfter(resumedAt), "a fire after resume");
+        scheduler.delete(name);
+    }
+
+    @Test
+    void at_task_should_fire_once_and_end_done() {
+        String name = unique("at");
+        Instant at = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
+        scheduler.schedule(name, "at " + at, "noop", null);
+
+        ExecutionInfo run = finishedExecutions(name, 1).get(0);
+
+        assertEquals(at, run.fireTime());
+        assertEquals(TaskState.DONE, Poll.until(TIMEOUT, () -> task(name).state(), s -> s == TaskState.DONE,
+                name + " to be done"));
+        assertEquals(1, scheduler.executions(name, 0, 10).total());
+    }
+
+    @Test
+    void run_now_should_add_an_execution_of_a_paused_task() {
+        String name = unique("now");
+        scheduler.schedule(name, "cron 0 0 1 1 *", "it.echo", "{\"message\":\"now\"}");
+        scheduler.pause(name);
+
+        long id = scheduler.runNow(name);
+
+        ExecutionInfo run = Poll.until(TIMEOUT, () -> scheduler.execution(id).orElseThrow(),
+                e -> e.status().isFinal(), "manual run " + id);
+        assertEquals(ExecutionStatus.SUCCEEDED, run.status());
+        assertEquals(TaskState.PAUSED, task(name).state());
+    }
+
+    @Test
+    void schedule_should_reject_bad_input_with_the_field_at_fault() {
+        SchedulerException badTrigger = assertThrows(SchedulerException.class,
+                () -> scheduler.schedule(unique("bad"), "cron 0 25 * * *", "noop", null));
+        assertEquals("trigger", badTrigger.field().orElseThrow());
+        assertTrue(badTrigger.getMessage().contains("hour"), badTrigger::getMessage);
+
+        SchedulerException badZone = assertThrows(SchedulerException.class, () -> scheduler.schedule(
+                TaskSpec.builder(unique("zone")).trigger("every 1h").action("noop").zone("Mars/Olympus").build()));
+        assertEquals("zone", badZone.field().orElseThrow());
+
+        String name = unique("dup");
+        scheduler.schedule(name, "every 1h", "noop", null);
+        SchedulerException duplicate = assertThrows(SchedulerException.class,
+                () -> scheduler.schedule(name, "every 2h", "noop", null));
+        assertEquals(SchedulerException.Reason.CONFLICT, duplicate.reason());
+    }
+
+    private TaskInfo task(String name) {
+        return scheduler.find(name).orElseThrow();
+    }
+
+    /** The newest {@code count} executions once at least that many have ended, newest first. */
+    private List<ExecutionInfo> finishedExecutions(String name, int count) {
+        return Poll.until(TIMEOUT, () -> scheduler.executions(name, 0, 100).items().stream()
+                        .filter(e -> e.status().isFinal()).toList(),
+                runs -> runs.size() >= count, count + " finished executions of " + name);
+    }
+
+    private static String unique(String prefix) {
+        return "it." + prefix + "." + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

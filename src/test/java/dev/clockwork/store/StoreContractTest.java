@@ -1,0 +1,267 @@
+package dev.clockwork.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.clockwork.api.ExecutionKind;
+import dev.clockwork.api.ExecutionStatus;
+import dev.clockwork.api.NodeState;
+import dev.clockwork.api.Page;
+import dev.clockwork.api.TaskQuery;
+import dev.clockwork.api.TaskState;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * What every database must do for the stores, run against H2 and the real MariaDB and PostgreSQL servers, each with
+ * a session time zone that is not UTC.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class StoreContractTest {
+
+    private static final Instant T0 = Instant.parse("2026-03-29T00:59:59.123456Z");
+
+    private final StoreFixture fixture = createFixture();
+
+    abstract StoreFixture createFixture();
+
+    @AfterAll
+    void close() {
+        fixture.close();
+    }
+
+    @Test
+    void insert_should_store_a_task_and_refuse_a_taken_name() {
+        TaskRow stored = fixture.inTransaction(s -> s.tasks().insert(task(unique(), Optional.of(T0), 0))).orElseThrow();
+
+        assertThat(stored.id()).isPositive();
+        assertThat(maybe(s -> s.tasks().insert(task(stored.name(), Optional.of(T0), 0)))).isEmpty();
+        assertThat(maybe(s -> s.tasks().findByName(stored.name()))).contains(stored);
+    }
+
+    @Test
+    void instants_should_round_trip_to_the_microsecond_whatever_the_session_zone() {
+        Instant fire = Instant.parse("2026-10-25T01:30:00.654321Z");
+        TaskRow stored = fixture.inTransaction(s -> s.tasks().insert(task(unique(), Optional.of(fire), 0))).orElseThrow();
+
+        TaskRow read = fixture.inTransaction(s -> s.tasks().findById(stored.id())).orElseThrow();
+
+        assertThat(read.nextFireAt()).contains(fire);
+        assertThat(read.anchorAt()).isEqualTo(T0);
+    }
+
+    @Test
+    void lock_due_should_return_due_tasks_by_priority_then_fire_time_and_skip_unscheduled_ones() {
+        Instant now = Instant.parse("2030-01-01T00:00:00Z");
+        String prefix = unique();
+        fixture.inTransaction(s -> {
+            s.tasks().insert(task(prefix + "low-early", Optional.of(now.minusSeconds(20)), 0));
+            s.tasks().insert(task(prefix + "high", Optional.of(now.minusSeconds(1)), 9));
+            s.tasks().insert(task(prefix + "low-late", Optional.of(now.minusSeconds(10)), 0));
+            s.tasks().insert(task(prefix + "future", Optional.of(now.plusSeconds(1)), 99));
+            s.tasks().insert(task(prefix + "paused", Optional.empty(), 99));
+            return null;
+        });
+
+        List<String> due = fixture.inTransaction(s -> s.tasks().lockDue(now, 1000)).stream()
+                .map(TaskRow::name).filter(n -> n.startsWith(prefix)).toList();
+
+        assertThat(due).containsExactly(prefix + "high", prefix + "low-early", prefix + "low-late");
+    }
+
+    @Test
+    void lock_due_should_skip_rows_another_transaction_holds() {
+        Instant now = Instant.parse("2031-01-01T00:00:00Z");
+        String prefix = unique();
+        fixture.inTransaction(s -> {
+            for (int i = 0; i < 4; i++) {
+                // Above every other test's priority, so that these rows come first among everything due.
+                s.tasks().insert(task(prefix + i, Optional.of(now.minusSeconds(10 - i)), 500));
+            }
+            return null;
+        });
+        EntityManager first = fixture.newEntityManager();
+        EntityManager second = fixture.newEntityManager();
+        try {
+            first.getTransaction().begin();
+            second.getTransaction().begin();
+            List<String> a = names(fixture.stores(first).tasks().lockDue(now, 2), prefix);
+            List<String> b = names(fixture.stores(second).tasks().lockDue(now, 10), prefix);
+
+            assertThat(a).as("first transaction").hasSize(2);
+            assertThat(b).as("second transaction, first holds %s", a).hasSize(2).doesNotContainAnyElementsOf(a);
+        } finally {
+            first.getTransaction().rollback();
+            second.getTransaction().rollback();
+            first.close();
+            second.close();
+        }
+    }
+
+    @Test
+    void earliest_next_fire_should_be_an_instant_no_later_than_any_scheduled_task() {
+        Instant early = Instant.parse("2020-02-02T02:02:02.020202Z");
+        fixture.inTransaction(s -> s.tasks().insert(task(unique(), Optional.of(early), 0)));
+
+        Optional<Instant> earliest = fixture.inTransaction(s -> s.tasks().earliestNextFire());
+
+        assertThat(earliest).hasValueSatisfying(e -> assertThat(e).isBeforeOrEqualTo(early));
+    }
+
+    @Test
+    void update_should_refuse_a_stale_version() {
+        TaskRow stored = fixture.inTransaction(s -> s.tasks().insert(task(unique(), Optional.of(T0), 0))).orElseThrow();
+        TaskRow paused = fixture.inTransaction(s -> s.tasks()
+                .update(stored.withSchedule(TaskState.PAUSED, Optional.empty()))).orElseThrow();
+
+        assertThat(paused.version()).isGreaterThan(stored.version());
+        assertThat(maybe(s -> s.tasks().update(stored.withSchedule(TaskState.DONE, Optional.empty()))))
+                .isEmpty();
+    }
+
+    @Test
+    void list_should_page_and_filter_without_treating_the_prefix_as_a_pattern() {
+        String prefix = unique() + "_%";
+        fixture.inTransaction(s -> {
+            for (int i = 0; i < 5; i++) {
+                s.tasks().insert(task(prefix + i, Optional.of(T0), 0));
+            }
+            s.tasks().insert(task(prefix.replace("_%", "xx") + "9", Optional.of(T0), 0));
+            return null;
+        });
+
+        Page<TaskRow> page = fixture.inTransaction(s -> s.tasks().list(
+                new TaskQuery(Optional.of(TaskState.ACTIVE), Optional.empty(), Optional.of(prefix), 1, 2)));
+
+        assertThat(page.total()).isEqualTo(5);
+        assertThat(page.items()).extracting(TaskRow::name).containsExactly(prefix + 1, prefix + 2);
+    }
+
+    @Test
+    void executions_should_run_through_their_states_and_list_newest_first() {
+        TaskRow task = fixture.inTransaction(s -> s.tasks().insert(task(unique(), Optional.of(T0), 0))).orElseThrow();
+        long first = fixture.inTransaction(s -> s.tasks().insertExecution(queued(task, T0, 1, "node-a")));
+        long second = fixture.inTransaction(s -> s.tasks().insertExecution(queued(task, T0.plusSeconds(1), 1, "node-a")));
+
+        assertThat(yes(s -> s.tasks().markRunning(first, "node-b", T0.plusMillis(5)))).as("not node-b's").isFalse();
+        assertThat(yes(s -> s.tasks().markRunning(first, "node-a", T0.plusMillis(5)))).isTrue();
+        assertThat(yes(s -> s.tasks().markRunning(first, "node-a", T0.plusMillis(6)))).isFalse();
+        ExecutionOutcome outcome = new ExecutionOutcome(first, task.id(), ExecutionStatus.SUCCEEDED, T0.plusMillis(5),
+                T0.plusMillis(9), Optional.of("ok"), Optional.empty(), Optional.empty(), Optional.of("line"));
+        assertThat(yes(s -> s.tasks().finish(outcome, "node-a"))).isTrue();
+        assertThat(yes(s -> s.tasks().finish(outcome, "node-a"))).isFalse();
+
+        Page<ExecutionRow> page = fixture.inTransaction(s -> s.tasks().executions(task.id(), 0, 10));
+        assertThat(page.items()).extracting(ExecutionRow::id).containsExactly(second, first);
+        ExecutionRow done = page.items().get(1);
+        assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(done.startedAt()).contains(T0.plusMillis(5));
+        assertThat(done.result()).contains("ok");
+        assertThat(fixture.inTransaction(s -> s.tasks().findById(task.id())).orElseThrow().lastStatus())
+                .contains(ExecutionStatus.SUCCEEDED);
+    }
+
+    @Test
+    void the_same_attempt_of_the_same_fire_should_be_refused_a_second_row() {
+        TaskRow task = fixture.inTransaction(s -> s.tasks().insert(task(unique(), Optional.of(T0), 0))).orElseThrow();
+        fixture.inTransaction(s -> s.tasks().insertExecution(queued(task, T0, 1, "node-a")));
+
+        assertThatThrownBy(() -> fixture.inTransaction(s -> s.tasks().insertExecution(queued(task, T0, 1, "node-b"))))
+                .isInstanceOf(PersistenceException.class);
+    }
+
+    @Test
+    void database_time_should_be_close_to_this_machines_time() {
+        Instant db = fixture.inTransaction(s -> s.cluster().databaseTime());
+
+        assertThat(Duration.between(db, Instant.now()).abs()).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void nodes_should_heartbeat_be_declared_dead_and_lose_their_unfinished_executions() {
+        String dead = "node-" + unique();
+        String live = "node-" + unique();
+        Instant start = Instant.parse("2032-01-01T00:00:00Z");
+        assertThat(maybe(s -> s.cluster().heartbeat(node(dead, start)))).isEmpty();
+        assertThat(maybe(s -> s.cluster().heartbeat(node(live, start.plusSeconds(30)))))
+                .isEmpty();
+        TaskRow task = fixture.inTransaction(s -> s.tasks().insert(task(unique(), Optional.of(T0), 0))).orElseThrow();
+        long queued = fixture.inTransaction(s -> s.tasks().insertExecution(queued(task, T0, 1, dead)));
+        long running = fixture.inTransaction(s -> s.tasks().insertExecution(queued(task, T0.plusSeconds(1), 1, dead)));
+        fixture.inTransaction(s -> s.tasks().markRunning(running, dead, start));
+
+        List<String> declared = fixture.inTransaction(s -> s.cluster().declareDead(start.plusSeconds(20)));
+
+        assertThat(declared).contains(dead).doesNotContain(live);
+        assertThat(rows(s -> s.cluster().orphaned())).extracting(ExecutionRow::id)
+                .contains(queued, running);
+        assertThat(yes(s -> s.cluster().reassign(queued, live, start, start.plusSeconds(60))))
+                .isTrue();
+        assertThat(yes(s -> s.cluster().markLost(running, start, "node lost"))).isTrue();
+        assertThat(rows(s -> s.cluster().orphaned())).extracting(ExecutionRow::id)
+                .doesNotContain(queued, running);
+        assertThat(fixture.inTransaction(s -> s.tasks().execution(running)).orElseThrow().status())
+                .isEqualTo(ExecutionStatus.NODE_LOST);
+        assertThat(maybe(s -> s.cluster().heartbeat(node(dead, start.plusSeconds(40)))))
+                .map(NodeRow::state).contains(NodeState.DEAD);
+    }
+
+    @Test
+    void a_chore_lock_should_have_one_holder_until_it_expires() {
+        Instant now = Instant.parse("2033-01-01T00:00:00Z");
+        String a = "node-" + unique();
+        String b = "node-" + unique();
+
+        assertThat(yes(s -> s.cluster().tryLock("sweep", a, now, now.plusSeconds(10)))).isTrue();
+        assertThat(yes(s -> s.cluster().tryLock("sweep", b, now.plusSeconds(5),
+                now.plusSeconds(15)))).isFalse();
+        assertThat(yes(s -> s.cluster().tryLock("sweep", a, now.plusSeconds(5),
+                now.plusSeconds(15)))).isTrue();
+        assertThat(yes(s -> s.cluster().tryLock("sweep", b, now.plusSeconds(16),
+                now.plusSeconds(26)))).isTrue();
+    }
+
+    private boolean yes(Function<StoreFixture.Stores, Boolean> work) {
+        return fixture.inTransaction(work);
+    }
+
+    private <T> Optional<T> maybe(Function<StoreFixture.Stores, Optional<T>> work) {
+        return fixture.inTransaction(work);
+    }
+
+    private <T> List<T> rows(Function<StoreFixture.Stores, List<T>> work) {
+        return fixture.inTransaction(work);
+    }
+
+    private static NodeRow node(String id, Instant at) {
+        return new NodeRow(id, "host", 42, "test", NodeState.LIVE, at, at, Optional.empty());
+    }
+
+    private static ExecutionRow queued(TaskRow task, Instant fire, int attempt, String node) {
+        return ExecutionRow.queued(task.id(), task.name(), fire, attempt, ExecutionKind.SCHEDULED, node, fire,
+                fire.plusSeconds(300));
+    }
+
+    private static TaskRow task(String name, Optional<Instant> next, int priority) {
+        return new TaskRow(0, name, "every 1m", "Europe/Paris", "noop", Optional.of("{\"a\":1}"), priority,
+                next.isPresent() ? TaskState.ACTIVE : TaskState.PAUSED, Optional.empty(), T0, next, 0,
+                Optional.empty(), Optional.empty(), 1, T0, "test", T0, "test", 0);
+    }
+
+    private static List<String> names(List<TaskRow> rows, String prefix) {
+        return rows.stream().map(TaskRow::name).filter(n -> n.startsWith(prefix)).toList();
+    }
+
+    private static String unique() {
+        return "c" + UUID.randomUUID().toString().substring(0, 8) + ".";
+    }
+}

@@ -1,0 +1,77 @@
+package dev.clockwork.store;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The real persistence unit, run outside a server: resource-local transactions on a JDBC URL, the schema from the
+ * real migrations.
+ */
+final class StoreFixture implements AutoCloseable {
+
+    private final EntityManagerFactory factory;
+    final Dialect dialect;
+
+    StoreFixture(Dialect dialect, String url, String user, String password) {
+        this.dialect = dialect;
+        Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration/" + dialect.folder())
+                .table("cw_schema_history").cleanDisabled(false).load().clean();
+        Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration/" + dialect.folder())
+                .table("cw_schema_history").load().migrate();
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
+        properties.put("jakarta.persistence.jtaDataSource", "");
+        properties.put("jakarta.persistence.nonJtaDataSource", "");
+        properties.put("jakarta.persistence.jdbc.url", url);
+        properties.put("jakarta.persistence.jdbc.user", user);
+        properties.put("jakarta.persistence.jdbc.password", password);
+        properties.put("eclipselink.logging.level", "WARNING");
+        this.factory = Persistence.createEntityManagerFactory("clockwork", properties);
+    }
+
+    /** Runs {@code work} in one transaction with fresh stores on one entity manager; commits unless it throws. */
+    <T> T inTransaction(Function<Stores, T> work) {
+        EntityManager em = factory.createEntityManager();
+        try {
+            em.getTransaction().begin();
+            T result = work.apply(stores(em));
+            em.getTransaction().commit();
+            return result;
+        } finally {
+            if (em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+            em.close();
+        }
+    }
+
+    /** Stores on an entity manager whose transaction the caller controls. */
+    Stores stores(EntityManager em) {
+        JpaTaskStore tasks = new JpaTaskStore();
+        tasks.em = em;
+        JpaClusterStore cluster = new JpaClusterStore();
+        cluster.em = em;
+        cluster.dialect = dialect;
+        JpaUserStore users = new JpaUserStore();
+        users.em = em;
+        return new Stores(tasks, cluster, users, em);
+    }
+
+    EntityManager newEntityManager() {
+        return factory.createEntityManager();
+    }
+
+    @Override
+    public void close() {
+        factory.close();
+    }
+
+    /** The stores of one entity manager. */
+    record Stores(JpaTaskStore tasks, JpaClusterStore cluster, JpaUserStore users, EntityManager em) {
+    }
+}
