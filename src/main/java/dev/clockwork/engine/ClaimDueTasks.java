@@ -39,15 +39,22 @@ public class ClaimDueTasks {
     @Inject
     NodeIdentity node;
 
-    /** Claims up to {@code limit} due fires; empty when nothing is due or other nodes hold every due row. */
+    /**
+     * What one claim transaction took, and the earliest next fire of any task once it advanced them, read in the
+     * same transaction so that the dispatcher knows when to wake without another round trip.
+     */
+    public record Claim(List<ClaimedFire> fires, Optional<Instant> earliestNextFire) {
+    }
+
+    /** Claims up to {@code limit} due fires; none when nothing is due or other nodes hold every due row. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public List<ClaimedFire> claim(int limit) {
+    public Claim claim(int limit) {
         Instant now = clock.instant();
         List<ClaimedFire> claimed = new ArrayList<>();
         for (TaskRow task : store.lockDue(now, limit)) {
             claimOne(task, now).ifPresent(claimed::add);
         }
-        return claimed;
+        return new Claim(claimed, store.earliestNextFire());
     }
 
     private Optional<ClaimedFire> claimOne(TaskRow task, Instant now) {

@@ -36,7 +36,6 @@ import java.util.logging.Logger;
 public class Heartbeat {
 
     private static final Logger LOG = Logger.getLogger(Heartbeat.class.getName());
-    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(20);
     /** An offset change worth a log line: clocks that jump make due times jump. */
     private static final Duration NOTABLE_DRIFT = Duration.ofMillis(250);
 
@@ -66,9 +65,9 @@ public class Heartbeat {
 
     @PreDestroy
     void stop() {
-        int stillRunning = workers.drain(SHUTDOWN_GRACE);
+        int stillRunning = workers.drain(EngineThreads.SHUTDOWN_GRACE);
         if (stillRunning > 0) {
-            LOG.warning(() -> stillRunning + " actions were still running after " + SHUTDOWN_GRACE
+            LOG.warning(() -> stillRunning + " actions were still running after " + EngineThreads.SHUTDOWN_GRACE
                     + "; another node will end them NODE_LOST and retry them per their policy");
         }
         try {

@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import java.time.Clock;
@@ -20,16 +20,21 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.PriorityBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs claimed fires on the server's managed threads, outside any transaction, highest priority first. At most
- * {@code workers} run at once; claimed fires wait in a priority queue that the dispatcher keeps short (free workers
- * plus a small prefetch), so claimed work never waits behind a busy node while another idles.
+ * Runs claimed fires on {@code workers} long-lived managed threads, outside any transaction, highest priority first.
+ * Claimed fires wait in a priority queue that the dispatcher keeps short (free workers plus a small prefetch), so
+ * claimed work never waits behind a busy node while another idles.
+ *
+ * <p>The threads come from the server's {@link ManagedThreadFactory} and are started once, at web start
+ * ({@link EngineThreads}), rather than one managed task per fire: a task submitted from inside an EJB invocation
+ * (the timer callbacks) carries a copy of that invocation that Payara fails to clean up, and a long-lived thread
+ * also saves the per-task context set-up.
  */
 @ApplicationScoped
 public class Workers {
@@ -37,7 +42,7 @@ public class Workers {
     private static final Logger LOG = Logger.getLogger(Workers.class.getName());
 
     @Resource
-    ManagedExecutorService executor;
+    ManagedThreadFactory threadFactory;
     @Inject
     RecordOutcome outcomes;
     @Inject
@@ -54,8 +59,7 @@ public class Workers {
     Event<CapacityFreed> capacityFreed;
 
     private final PriorityBlockingQueue<ClaimedFire> queue = new PriorityBlockingQueue<>(64, ClaimedFire.RUN_ORDER);
-    /** Drain loops submitted to the executor; never more than {@code config.workers()}. */
-    private final AtomicInteger loops = new AtomicInteger();
+    private final List<Thread> threads = new CopyOnWriteArrayList<>();
     /** Starts and outcomes the database could not take (it was away); retried after each good heartbeat. */
     private final ConcurrentLinkedQueue<Unrecorded> unrecorded = new ConcurrentLinkedQueue<>();
     /** Fires taken from the queue and not yet recorded. */
@@ -78,7 +82,26 @@ public class Workers {
             return;
         }
         queue.addAll(fires);
-        startLoops();
+    }
+
+    /** Starts the worker threads; fires submitted before wait in the queue. */
+    void start() {
+        if (!threads.isEmpty()) {
+            return;
+        }
+        for (int i = 1; i <= config.workers(); i++) {
+            Thread thread = threadFactory.newThread(this::work);
+            thread.setName("clockwork-worker-" + i);
+            threads.add(thread);
+            thread.start();
+        }
+    }
+
+    /** Ends the worker threads (after {@link #drain}); an action still running is interrupted. */
+    void stop() {
+        accepting = false;
+        threads.forEach(Thread::interrupt);
+        threads.clear();
     }
 
     /**
@@ -106,41 +129,27 @@ public class Workers {
         submit(List.of(run.fire()));
     }
 
-    private void startLoops() {
-        while (!queue.isEmpty()) {
-            int running = loops.get();
-            if (running >= config.workers()) {
+    private void work() {
+        while (accepting) {
+            ClaimedFire fire;
+            try {
+                fire = queue.take();
+            } catch (InterruptedException e) {
                 return;
             }
-            if (loops.compareAndSet(running, running + 1)) {
-                try {
-                    executor.execute(this::drain);
-                } catch (RejectedExecutionException e) {
-                    loops.decrementAndGet();
-                    LOG.log(Level.WARNING, "The managed executor refused work; " + queue.size()
-                            + " claimed fires wait for the next free thread", e);
-                    return;
-                }
+            busy.incrementAndGet();
+            try {
+                run(fire);
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "Execution " + fire.executionId() + " of task " + fire.taskName()
+                        + " failed inside the engine; the worker goes on with the next fire", e);
+            } finally {
+                busy.decrementAndGet();
+            }
+            if (queue.isEmpty()) {
+                capacityFreed.fire(new CapacityFreed());
             }
         }
-    }
-
-    private void drain() {
-        try {
-            for (ClaimedFire fire = queue.poll(); fire != null && accepting; fire = queue.poll()) {
-                busy.incrementAndGet();
-                try {
-                    run(fire);
-                } finally {
-                    busy.decrementAndGet();
-                }
-            }
-        } finally {
-            loops.decrementAndGet();
-        }
-        // A fire queued between the last poll and the decrement would otherwise wait for the next submit.
-        startLoops();
-        capacityFreed.fire(new CapacityFreed());
     }
 
     private void run(ClaimedFire fire) {
@@ -204,6 +213,7 @@ public class Workers {
 
     private ExecutionOutcome execute(ClaimedFire fire, Instant started) {
         RunContext context = new RunContext(fire, jsonb);
+        Throwable failure;
         try {
             Optional<Object> result = actions.withAction(fire.action(), action -> invoke(action, context));
             if (result.isEmpty()) {
@@ -212,18 +222,22 @@ public class Workers {
             }
             return outcome(fire, ExecutionStatus.SUCCEEDED, started, resultText(result.get()), Optional.empty(),
                     Optional.empty(), context);
-        } catch (ActionFailure failure) {
-            Throwable cause = failure.getCause();
-            return outcome(fire, ExecutionStatus.FAILED, started, Optional.empty(), Optional.of(Bounded.error(cause)),
-                    Optional.of(Bounded.stackTrace(cause)), context);
+        } catch (ActionFailure e) {
+            failure = e.getCause();
+        } catch (RuntimeException e) {
+            // E.g. a result JSON-B cannot write: the action ran, but its outcome cannot be kept as it is.
+            failure = e;
         }
+        return outcome(fire, ExecutionStatus.FAILED, started, Optional.empty(), Optional.of(Bounded.error(failure)),
+                Optional.of(Bounded.stackTrace(failure)), context);
     }
 
     private static Object invoke(TaskAction action, RunContext context) {
         try {
             Object result = action.run(context);
             return result == null ? NoResult.INSTANCE : result;
-        } catch (Exception e) {
+        } catch (Exception | StackOverflowError | AssertionError | LinkageError e) {
+            // Errors an action's own code causes fail the execution; they must not end a worker thread.
             throw new ActionFailure(e);
         }
     }
@@ -251,7 +265,7 @@ public class Workers {
     private static final class ActionFailure extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        ActionFailure(Exception cause) {
+        ActionFailure(Throwable cause) {
             super(cause);
         }
     }

@@ -77,6 +77,7 @@ class ClusterIT {
     private void run(ClusterDatabase db) throws Exception {
         db.reset();
         List<MicroProcess> nodes = startNodes(db, List.of("", "-2m", ""), "a");
+        List<MicroProcess> everyNode = new ArrayList<>(nodes);
         try {
             Api api = new Api(nodes.get(0).base(), "admin", PASSWORD);
             createTasks(api, db.name());
@@ -88,6 +89,7 @@ class ClusterIT {
             Instant killedAt = Instant.now();
             ahead = Math.max(ahead, watchUntil(db, start.plus(RESTART_AT)));
             nodes.set(2, startNodes(db, List.of("+2m"), "b").get(0));
+            everyNode.add(nodes.get(2));
             ahead = Math.max(ahead, watchUntil(db, start.plus(RUN)));
             Instant cutoff = Instant.now().minusSeconds(2);
 
@@ -108,6 +110,10 @@ class ClusterIT {
                     EARLY_TOLERANCE.toMillis());
             assertThat(report.executionsPerNode).as("work shared by every node").hasSizeGreaterThanOrEqualTo(4)
                     .allSatisfy((node, count) -> assertThat(count).isPositive());
+            for (MicroProcess node : everyNode) {
+                assertThat(node.logLinesContaining(MicroProcess.CONTEXT_FAILURES)).as("container context failures")
+                        .isEmpty();
+            }
         } finally {
             for (MicroProcess node : nodes) {
                 node.close();

@@ -29,6 +29,20 @@ public final class MicroProcess implements AutoCloseable {
         this.log = log;
     }
 
+    /**
+     * Container failures in the server's log that mean the engine's threads run with a broken context: Payara's
+     * invocation stack left unbalanced, or the container's entity manager closed under a running call.
+     */
+    public static final List<String> CONTEXT_FAILURES = List.of("No invocation on invocation stack",
+            "postInvoke not called with top of the invocation stack", "operation on a closed EntityManager");
+
+    /** The lines of the server's log that contain one of {@code texts}. */
+    public List<String> logLinesContaining(List<String> texts) throws IOException {
+        try (java.util.stream.Stream<String> lines = Files.lines(log, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+            return lines.filter(line -> texts.stream().anyMatch(line::contains)).toList();
+        }
+    }
+
     /** Starts a server on a free port with its H2 database in {@code dataDir}, and waits until it is healthy. */
     public static MicroProcess start(String name, Path dataDir, String adminPassword) throws IOException {
         Files.createDirectories(dataDir);

@@ -90,6 +90,8 @@ class OutageIT {
                         + micros(down) + " AND e.fire_time < " + micros(up)))
                         .as("missed fires of the repeating tasks, run once each").isEqualTo(2 * TASKS);
             }
+            assertThat(node.logLinesContaining(MicroProcess.CONTEXT_FAILURES)).as("container context failures")
+                    .isEmpty();
         }
     }
 

@@ -1,0 +1,217 @@
+package dev.clockwork.engine;
+
+import dev.clockwork.engine.rules.EngineConfig;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The dispatcher's own managed thread: claims due tasks for the workers when the poll timer ticks
+ * ({@link Dispatcher}), at the next known due time, when a task's next fire moves earlier, and when workers have
+ * room again after claims were left behind for lack of it. The database, not this loop, says what is due.
+ *
+ * <p>Claims run on this one long-lived thread, never inside the EJB timer callback: Payara hands a copy of the
+ * current EJB invocation to every task submitted from inside one, and cleaning that copy up fails ("No invocation
+ * on invocation stack"), leaving the thread's invocation stack corrupt and the JPA context closed.
+ */
+@ApplicationScoped
+public class DispatchLoop {
+
+    private static final Logger LOG = Logger.getLogger(DispatchLoop.class.getName());
+    /** Claim rounds per wake-up, so one wake-up cannot hold the loop forever under a large backlog. */
+    private static final int MAX_ROUNDS = 50;
+    /** When due rows are left that this node could not claim (another node holds them), look again this soon. */
+    private static final Duration HELD_ELSEWHERE = Duration.ofMillis(100);
+
+    @Resource
+    ManagedThreadFactory threads;
+    @Inject
+    ClaimDueTasks claims;
+    @Inject
+    Workers workers;
+    @Inject
+    Clock clock;
+    @Inject
+    EngineConfig config;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    /** Guarded by {@code lock}: a poll was asked for. */
+    private boolean pollAsked;
+    /** Guarded by {@code lock}: the earliest wake-up asked for, or null. */
+    private Instant wakeAt;
+    /** Guarded by {@code lock}. */
+    private boolean stopping;
+    private Thread thread;
+    private volatile boolean backlog;
+
+    /** Starts the loop's thread; it claims nothing until the first poll or wake-up is asked for. */
+    void start() {
+        lock.lock();
+        try {
+            if (thread != null) {
+                return;
+            }
+            thread = threads.newThread(this::run);
+            thread.setName("clockwork-dispatcher");
+            thread.start();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Stops claiming; the current claim round finishes. */
+    void stop() {
+        Thread running;
+        lock.lock();
+        try {
+            stopping = true;
+            changed.signalAll();
+            running = thread;
+        } finally {
+            lock.unlock();
+        }
+        if (running != null && running != Thread.currentThread()) {
+            try {
+                running.join(TimeUnit.SECONDS.toMillis(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Looks for due tasks now (the poll timer ticked). */
+    public void poll() {
+        lock.lock();
+        try {
+            pollAsked = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A task's next fire changed: make sure the loop is awake then. */
+    public void onWakeUp(@Observes(during = TransactionPhase.AFTER_SUCCESS) WakeUp wakeUp) {
+        wakeAt(wakeUp.at());
+    }
+
+    /** Workers have room again: claim what was left behind for lack of room, without waiting for the next poll. */
+    public void onCapacityFreed(@Observes CapacityFreed freed) {
+        if (backlog) {
+            poll();
+        }
+    }
+
+    /** Wake-ups beyond the next poll are left to the poll, which reads the database anyway. */
+    private void wakeAt(Instant at) {
+        if (!at.isBefore(clock.instant().plus(config.pollInterval()))) {
+            return;
+        }
+        lock.lock();
+        try {
+            if (wakeAt == null || at.isBefore(wakeAt)) {
+                wakeAt = at;
+                changed.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void run() {
+        while (awaitWork()) {
+            try {
+                dispatch();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Dispatching failed; retrying at the next poll", e);
+            }
+        }
+    }
+
+    /** Waits until a poll or wake-up is due; false when stopping. */
+    private boolean awaitWork() {
+        lock.lock();
+        try {
+            while (!stopping) {
+                Instant now = clock.instant();
+                boolean wakeUpDue = wakeAt != null && !wakeAt.isAfter(now);
+                if (pollAsked || wakeUpDue) {
+                    pollAsked = false;
+                    if (wakeUpDue) {
+                        wakeAt = null;
+                    }
+                    return true;
+                }
+                if (wakeAt == null) {
+                    changed.await();
+                } else {
+                    changed.awaitNanos(Math.max(1, Duration.between(now, wakeAt).toNanos()));
+                }
+            }
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Claims until nothing is due or the workers are full, then sets the wake-up for the next due fire. */
+    private void dispatch() {
+        Instant start = clock.instant();
+        claimRounds().ifPresent(next -> {
+            Instant now = clock.instant();
+            if (next.isAfter(now)) {
+                wakeAt(next);
+            } else if (next.isAfter(start)) {
+                // Fell due while this round ran: claim it at once.
+                wakeAt(now);
+            } else if (!backlog) {
+                // Due before the round began, yet not claimed: another node holds the row and is claiming it.
+                wakeAt(now.plus(HELD_ELSEWHERE));
+            }
+        });
+    }
+
+    /**
+     * Sets {@code backlog} when due work may be left behind for lack of room; returns the earliest next fire the
+     * last claim saw, or empty when it made no claim (the workers were full) or no task has a next fire.
+     */
+    private Optional<Instant> claimRounds() {
+        Optional<Instant> earliest = Optional.empty();
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            int room = workers.claimable();
+            if (room == 0) {
+                // Set before looking again, so room freed from now on is noticed by onCapacityFreed.
+                backlog = true;
+                if (workers.claimable() == 0) {
+                    return earliest;
+                }
+                continue;
+            }
+            ClaimDueTasks.Claim claim = claims.claim(room);
+            workers.submit(claim.fires());
+            earliest = claim.earliestNextFire();
+            if (claim.fires().size() < room) {
+                backlog = false;
+                return earliest;
+            }
+        }
+        backlog = true;
+        return earliest;
+    }
+}
