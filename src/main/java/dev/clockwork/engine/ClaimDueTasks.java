@@ -40,10 +40,11 @@ public class ClaimDueTasks {
     NodeIdentity node;
 
     /**
-     * What one claim transaction took, and the earliest next fire of any task once it advanced them, read in the
-     * same transaction so that the dispatcher knows when to wake without another round trip.
+     * What one claim transaction took at {@code at}, and the earliest next fire of any task once it advanced them,
+     * read in the same transaction so that the dispatcher knows when to wake without another round trip. An earliest
+     * next fire not after {@code at} belongs to a row the claim could not lock: another node holds it.
      */
-    public record Claim(List<ClaimedFire> fires, Optional<Instant> earliestNextFire) {
+    public record Claim(Instant at, List<ClaimedFire> fires, Optional<Instant> earliestNextFire) {
     }
 
     /** Claims up to {@code limit} due fires; none when nothing is due or other nodes hold every due row. */
@@ -54,7 +55,7 @@ public class ClaimDueTasks {
         for (TaskRow task : store.lockDue(now, limit)) {
             claimOne(task, now).ifPresent(claimed::add);
         }
-        return new Claim(claimed, store.earliestNextFire());
+        return new Claim(now, claimed, store.earliestNextFire());
     }
 
     private Optional<ClaimedFire> claimOne(TaskRow task, Instant now) {

@@ -170,48 +170,46 @@ public class DispatchLoop {
         }
     }
 
-    /** Claims until nothing is due or the workers are full, then sets the wake-up for the next due fire. */
+    /**
+     * Claims until nothing is due or the workers are full, then sets the wake-up for the next due fire. Due rows the
+     * last claim could not lock are another node's to claim: this node looks again after a short pause rather than
+     * spinning on rows it cannot have.
+     */
     private void dispatch() {
-        Instant start = clock.instant();
-        claimRounds().ifPresent(next -> {
-            Instant now = clock.instant();
-            if (next.isAfter(now)) {
+        claimRounds().ifPresent(last -> last.earliestNextFire().ifPresent(next -> {
+            if (next.isAfter(last.at())) {
                 wakeAt(next);
-            } else if (next.isAfter(start)) {
-                // Fell due while this round ran: claim it at once.
-                wakeAt(now);
             } else if (!backlog) {
-                // Due before the round began, yet not claimed: another node holds the row and is claiming it.
-                wakeAt(now.plus(HELD_ELSEWHERE));
+                wakeAt(clock.instant().plus(HELD_ELSEWHERE));
             }
-        });
+        }));
     }
 
     /**
-     * Sets {@code backlog} when due work may be left behind for lack of room; returns the earliest next fire the
-     * last claim saw, or empty when it made no claim (the workers were full) or no task has a next fire.
+     * Sets {@code backlog} when due work may be left behind for lack of room; returns the last claim, or empty when
+     * the workers were full before any claim.
      */
-    private Optional<Instant> claimRounds() {
-        Optional<Instant> earliest = Optional.empty();
+    private Optional<ClaimDueTasks.Claim> claimRounds() {
+        Optional<ClaimDueTasks.Claim> last = Optional.empty();
         for (int round = 0; round < MAX_ROUNDS; round++) {
             int room = workers.claimable();
             if (room == 0) {
                 // Set before looking again, so room freed from now on is noticed by onCapacityFreed.
                 backlog = true;
                 if (workers.claimable() == 0) {
-                    return earliest;
+                    return last;
                 }
                 continue;
             }
             ClaimDueTasks.Claim claim = claims.claim(room);
             workers.submit(claim.fires());
-            earliest = claim.earliestNextFire();
+            last = Optional.of(claim);
             if (claim.fires().size() < room) {
                 backlog = false;
-                return earliest;
+                return last;
             }
         }
         backlog = true;
-        return earliest;
+        return last;
     }
 }
