@@ -38,7 +38,19 @@ public class AdminBootstrap {
             throw new IllegalStateException("CLOCKWORK_ADMIN_PASSWORD has " + password.length()
                     + " characters; the admin password needs at least " + Users.MIN_PASSWORD + ".");
         }
-        if (users.create("admin", password.toCharArray(), Roles.ALL)) {
+        boolean created;
+        try {
+            created = users.create("admin", password.toCharArray(), Roles.ALL);
+        } catch (RuntimeException e) {
+            // Nodes started together on an empty database race to create the first admin; the unique name lets one
+            // win. Losing that race is fine, anything else is not.
+            if (!users.any()) {
+                throw e;
+            }
+            LOG.info("Another node created user admin first");
+            return;
+        }
+        if (created) {
             if (configured != null) {
                 LOG.info("Created user admin with the password from CLOCKWORK_ADMIN_PASSWORD");
             } else {
