@@ -143,8 +143,20 @@ class ClusterIT {
                         db.postbootFile(), environment, List.of(CATCH_UP)))));
             }
             List<MicroProcess> started = new ArrayList<>();
+            java.util.concurrent.ExecutionException failure = null;
             for (Future<MicroProcess> node : starting) {
-                started.add(node.get());
+                try {
+                    started.add(node.get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    failure = failure == null ? e : failure;
+                }
+            }
+            if (failure != null) {
+                // Leave no server running behind a failed start: it would load the machine for the next tests.
+                for (MicroProcess node : started) {
+                    node.close();
+                }
+                throw failure;
             }
             return started;
         } finally {
