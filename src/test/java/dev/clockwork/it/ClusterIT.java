@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -143,11 +144,11 @@ class ClusterIT {
                         db.postbootFile(), environment, List.of(CATCH_UP)))));
             }
             List<MicroProcess> started = new ArrayList<>();
-            java.util.concurrent.ExecutionException failure = null;
+            ExecutionException failure = null;
             for (Future<MicroProcess> node : starting) {
                 try {
                     started.add(node.get());
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     failure = failure == null ? e : failure;
                 }
             }

@@ -3,6 +3,7 @@ package dev.clockwork.it;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A Payara Micro process running the built WAR, started the way the README's run command starts it, for tests
@@ -38,7 +40,7 @@ public final class MicroProcess implements AutoCloseable {
 
     /** The lines of the server's log that contain one of {@code texts}. */
     public List<String> logLinesContaining(List<String> texts) throws IOException {
-        try (java.util.stream.Stream<String> lines = Files.lines(log, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+        try (Stream<String> lines = Files.lines(log, StandardCharsets.ISO_8859_1)) {
             return lines.filter(line -> texts.stream().anyMatch(line::contains)).toList();
         }
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -70,30 +69,32 @@ class CronOracleProperties {
                     && (!dayOfWeek.restricted || dayOfWeek.matches.test(day));
         }
 
-        /** The first matching second strictly after {@code after}, looking no further than the horizon. */
+        /** The first matching second strictly after {@code after} and before {@link #horizon}. */
         Optional<Instant> oracleNext(Instant after) {
-            LocalDateTime start = LocalDateTime.ofInstant(after, ZoneOffset.UTC);
-            LocalDate last = year.isPresent() ? LocalDate.of(2199, 12, 31)
-                    : start.toLocalDate().plusYears(HORIZON_YEARS);
-            for (LocalDate day = start.toLocalDate(); !day.isAfter(last); day = day.plusDays(1)) {
+            LocalDate end = LocalDate.ofInstant(horizon(after), ZoneOffset.UTC);
+            for (LocalDate day = LocalDate.ofInstant(after, ZoneOffset.UTC); day.isBefore(end); day = day.plusDays(1)) {
                 if (!matchesDay(day)) {
                     continue;
                 }
                 for (int s = 0; s < 86_400; s++) {
-                    LocalDateTime time = day.atStartOfDay().plusSeconds(s);
+                    Instant time = day.atStartOfDay().plusSeconds(s).toInstant(ZoneOffset.UTC);
                     if (hour.matches.test(s / 3600) && minute.matches.test(s / 60 % 60)
-                            && second.matches.test(s % 60) && time.toInstant(ZoneOffset.UTC).isAfter(after)) {
-                        return Optional.of(time.toInstant(ZoneOffset.UTC));
+                            && second.matches.test(s % 60) && time.isAfter(after)) {
+                        return Optional.of(time);
                     }
                 }
             }
             return Optional.empty();
         }
 
+        /**
+         * Where the oracle stops looking: past the year field's range (1970-2199) when there is one, else
+         * {@link #HORIZON_YEARS} after {@code after}'s day.
+         */
         Instant horizon(Instant after) {
-            return year.isPresent() ? Instant.MAX
-                    : LocalDateTime.ofInstant(after, ZoneOffset.UTC).toLocalDate().plusYears(HORIZON_YEARS)
-                    .atStartOfDay().toInstant(ZoneOffset.UTC);
+            LocalDate end = year.isPresent() ? LocalDate.of(2200, 1, 1)
+                    : LocalDate.ofInstant(after, ZoneOffset.UTC).plusYears(HORIZON_YEARS).plusDays(1);
+            return end.atStartOfDay().toInstant(ZoneOffset.UTC);
         }
     }
 
