@@ -47,18 +47,23 @@ public class ClaimDueTasks {
     public record Claim(Instant at, List<ClaimedFire> fires, Optional<Instant> earliestNextFire) {
     }
 
-    /** Claims up to {@code limit} due fires; none when nothing is due or other nodes hold every due row. */
+    /**
+     * Claims up to {@code limit} due fires; none when nothing is due or other nodes hold every due row. The first
+     * {@code startNow} of them (highest priority first) go to workers that are free now, so they are recorded as
+     * running from the claim on, which saves each of them a transaction; the rest wait in the queue and are marked
+     * running when a worker takes them.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Claim claim(int limit) {
+    public Claim claim(int limit, int startNow) {
         Instant now = clock.instant();
         List<ClaimedFire> claimed = new ArrayList<>();
         for (TaskRow task : store.lockDue(now, limit)) {
-            claimOne(task, now).ifPresent(claimed::add);
+            claimOne(task, now, claimed.size() < startNow).ifPresent(claimed::add);
         }
         return new Claim(now, claimed, store.earliestNextFire());
     }
 
-    private Optional<ClaimedFire> claimOne(TaskRow task, Instant now) {
+    private Optional<ClaimedFire> claimOne(TaskRow task, Instant now, boolean startNow) {
         Instant fireTime = task.nextFireAt().orElseThrow(() -> new IllegalStateException(
                 "A due task must have a next fire time; task " + task.name() + " has none"));
         Trigger trigger;
@@ -73,11 +78,12 @@ public class ClaimDueTasks {
         }
         Optional<Instant> next = ScheduleRules.afterClaim(trigger, ZoneId.of(task.zone()), task.anchorAt(),
                 fireTime, now, config.catchUpWindow());
-        TaskRow advanced = store.update(task.withClaim(fireTime, next)).orElseThrow(() -> new IllegalStateException(
-                "Task " + task.name() + " changed while this node held its row lock (version " + task.version() + ")"));
-        long executionId = store.insertExecution(ExecutionRow.queued(task.id(), task.name(), fireTime, 1,
-                ExecutionKind.SCHEDULED, node.id(), now, now.plus(config.lease())));
-        return Optional.of(new ClaimedFire(executionId, advanced.id(), advanced.name(), advanced.action(),
-                advanced.args(), fireTime, 1, ExecutionKind.SCHEDULED, advanced.priority()));
+        Instant lease = now.plus(config.lease());
+        ExecutionRow execution = startNow
+                ? ExecutionRow.running(task.id(), task.name(), fireTime, 1, ExecutionKind.SCHEDULED, node.id(), now, lease)
+                : ExecutionRow.queued(task.id(), task.name(), fireTime, 1, ExecutionKind.SCHEDULED, node.id(), now, lease);
+        long executionId = store.recordClaim(task.withClaim(fireTime, next), execution);
+        return Optional.of(new ClaimedFire(executionId, task.id(), task.name(), task.action(), task.args(), fireTime,
+                1, ExecutionKind.SCHEDULED, task.priority(), execution.startedAt()));
     }
 }

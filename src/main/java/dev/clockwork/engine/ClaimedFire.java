@@ -5,9 +5,15 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
 
-/** An execution this node has claimed and will run: everything a worker needs without reading the task again. */
+/**
+ * An execution this node has claimed and will run: everything a worker needs without reading the task again.
+ *
+ * @param startedAt when the execution was recorded as running, if the claim did that already (a worker was free);
+ *     empty when the worker must mark it running first
+ */
 public record ClaimedFire(long executionId, long taskId, String taskName, String action, Optional<String> argsJson,
-                          Instant fireTime, int attempt, ExecutionKind kind, int priority) {
+                          Instant fireTime, int attempt, ExecutionKind kind, int priority,
+                          Optional<Instant> startedAt) {
 
     /** Highest priority first, then earliest fire time: the order workers take claimed fires in. */
     public static final Comparator<ClaimedFire> RUN_ORDER = Comparator.comparingInt(ClaimedFire::priority).reversed()

@@ -143,7 +143,7 @@ public class ClusterMembership {
     /** A retry keeps the kind of run it retries for the task's schedule (a scheduled fire stays scheduled). */
     private static ClaimedFire fire(long id, TaskRow task, Instant fireTime, int attempt, ExecutionKind kind) {
         return new ClaimedFire(id, task.id(), task.name(), task.action(), task.args(), fireTime, attempt,
-                forSchedule(kind), task.priority());
+                forSchedule(kind), task.priority(), Optional.empty());
     }
 
     private static ExecutionKind forSchedule(ExecutionKind kind) {

@@ -1,5 +1,6 @@
 package dev.clockwork.engine;
 
+import dev.clockwork.store.Database;
 import dev.clockwork.store.TaskStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,10 +24,12 @@ public class HealthCheck {
     Workers workers;
     @Inject
     Clock clock;
+    @Inject
+    Database database;
 
     /** A snapshot of this node's health. */
-    public record Report(boolean databaseUp, Optional<String> databaseError, String node, int busyWorkers,
-                         Instant checkedAt) {
+    public record Report(boolean databaseUp, Optional<String> databaseError, String dataSource, String node,
+                         int busyWorkers, Instant checkedAt) {
     }
 
     public Report check() {
@@ -37,6 +40,6 @@ public class HealthCheck {
             LOG.log(Level.WARNING, "Health check: the database is unreachable", e);
             error = Optional.of(String.valueOf(e.getMessage()));
         }
-        return new Report(error.isEmpty(), error, node.id(), workers.busy(), clock.instant());
+        return new Report(error.isEmpty(), error, database.dataSourceName(), node.id(), workers.busy(), clock.instant());
     }
 }

@@ -11,7 +11,10 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /** The short transactions around a run: marking it started, and recording how it ended. */
@@ -33,15 +36,36 @@ public class RecordOutcome {
         return store.markRunning(executionId, node.id(), startedAt);
     }
 
-    /** Records the outcome, the task's last status and, where the run ends the task or starts its delay, its schedule. */
+    /** Puts fires that were claimed as running but never started back to queued (at shutdown). */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void finish(ClaimedFire fire, ExecutionOutcome outcome) {
-        if (!store.finish(outcome, node.id())) {
-            LOG.info(() -> "Execution " + fire.executionId() + " of task " + fire.taskName() + " ended with "
-                    + outcome.status() + " but is no longer running (its task was deleted, or it was taken over)");
-            return;
+    public void unmarkRunning(List<Long> executionIds) {
+        store.unmarkRunning(executionIds, node.id());
+    }
+
+    /**
+     * Records outcomes of this node's runs in one transaction: each execution's outcome, its task's last status and,
+     * where the run ends the task or starts its delay, its schedule. Outcomes of executions that are no longer
+     * running (their task was deleted, or they were taken over) are left out and logged.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void finishAll(List<Finished> finished) {
+        List<ExecutionOutcome> recorded = store.finishAll(finished.stream().map(Finished::outcome).toList(),
+                node.id());
+        Set<Long> recordedIds = new HashSet<>();
+        recorded.forEach(outcome -> recordedIds.add(outcome.executionId()));
+        for (Finished run : finished) {
+            if (recordedIds.contains(run.outcome().executionId())) {
+                afterRun(run.fire().taskId(), run.fire().kind(), run.outcome().finishedAt());
+            } else {
+                LOG.info(() -> "Execution " + run.fire().executionId() + " of task " + run.fire().taskName()
+                        + " ended with " + run.outcome().status() + " but is no longer running (its task was deleted,"
+                        + " or it was taken over)");
+            }
         }
-        afterRun(fire.taskId(), fire.kind(), outcome.finishedAt());
+    }
+
+    /** A run of this node that ended, and how. */
+    public record Finished(ClaimedFire fire, ExecutionOutcome outcome) {
     }
 
     /**
@@ -54,9 +78,8 @@ public class RecordOutcome {
             return;
         }
         Trigger trigger = Trigger.parse(task.get().trigger(), task.get().name());
-        ScheduleRules.afterRun(task.get(), trigger, kind, endedAt)
-                .flatMap(store::update)
-                .flatMap(TaskRow::nextFireAt)
-                .ifPresent(next -> wakeUp.fire(new WakeUp(next)));
+        Optional<TaskRow> after = ScheduleRules.afterRun(task.get(), trigger, kind, endedAt);
+        after.ifPresent(store::reschedule);
+        after.flatMap(TaskRow::nextFireAt).ifPresent(next -> wakeUp.fire(new WakeUp(next)));
     }
 }

@@ -16,6 +16,7 @@ import jakarta.json.bind.Jsonb;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +24,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -40,6 +42,8 @@ import java.util.logging.Logger;
 public class Workers {
 
     private static final Logger LOG = Logger.getLogger(Workers.class.getName());
+    /** Most outcomes recorded in one transaction. */
+    private static final int MAX_BATCH = 100;
 
     @Resource
     ManagedThreadFactory threadFactory;
@@ -62,14 +66,23 @@ public class Workers {
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
     /** Starts and outcomes the database could not take (it was away); retried after each good heartbeat. */
     private final ConcurrentLinkedQueue<Unrecorded> unrecorded = new ConcurrentLinkedQueue<>();
-    /** Fires taken from the queue and not yet recorded. */
+    /** Fires taken from the queue whose action has not ended yet. */
     private final AtomicInteger busy = new AtomicInteger();
+    /** Outcomes waiting to be recorded by {@link #recordFinished}. */
+    private final ConcurrentLinkedQueue<RecordOutcome.Finished> finished = new ConcurrentLinkedQueue<>();
+    /** Held by the one worker recording outcomes. */
+    private final ReentrantLock recording = new ReentrantLock();
 
     private volatile boolean accepting = true;
 
     /** How many more fires the dispatcher may claim now. */
     public int claimable() {
         return Math.max(0, config.workers() + config.prefetch() - busy.get() - queue.size());
+    }
+
+    /** How many workers would be left without a fire if nothing more came: fires claimed for them start at once. */
+    public int idle() {
+        return Math.max(0, config.workers() - busy.get() - queue.size());
     }
 
     public int busy() {
@@ -112,9 +125,21 @@ public class Workers {
      */
     public int drain(Duration grace) {
         accepting = false;
-        queue.clear();
+        List<ClaimedFire> left = new ArrayList<>();
+        queue.drainTo(left);
+        List<Long> markedRunning = left.stream().filter(fire -> fire.startedAt().isPresent())
+                .map(ClaimedFire::executionId).toList();
+        if (!markedRunning.isEmpty()) {
+            try {
+                outcomes.unmarkRunning(markedRunning);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, markedRunning.size() + " fires claimed as running did not start before"
+                        + " shutdown and could not be put back to queued; the node that takes them over retries them"
+                        + " as new attempts", e);
+            }
+        }
         long deadline = System.nanoTime() + grace.toNanos();
-        while (busy.get() > 0 && System.nanoTime() < deadline) {
+        while ((busy.get() > 0 || !finished.isEmpty() || recording.isLocked()) && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {
@@ -122,6 +147,7 @@ public class Workers {
                 break;
             }
         }
+        recordFinished();
         return busy.get();
     }
 
@@ -149,14 +175,15 @@ public class Workers {
             if (queue.isEmpty()) {
                 capacityFreed.fire(new CapacityFreed());
             }
+            recordFinished();
         }
     }
 
     private void run(ClaimedFire fire) {
-        Instant started = clock.instant();
+        Instant started = fire.startedAt().orElseGet(clock::instant);
         boolean running;
         try {
-            running = outcomes.markRunning(fire.executionId(), started);
+            running = fire.startedAt().isPresent() || outcomes.markRunning(fire.executionId(), started);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not mark execution " + fire.executionId() + " of task " + fire.taskName()
                     + " running; it starts when the database answers again", e);
@@ -168,14 +195,40 @@ public class Workers {
                     + " is no longer queued and does not run");
             return;
         }
-        ExecutionOutcome outcome = execute(fire, started);
+        finished.add(new RecordOutcome.Finished(fire, execute(fire, started)));
+    }
+
+    /**
+     * Records the outcomes that are waiting, many in one transaction (group commit): the worker that finds the
+     * recorder free takes every outcome queued so far, while the others go on running actions. A worker that finds
+     * it busy leaves its outcome to the recording worker, which looks again after it lets go, so no outcome is left
+     * waiting once its worker moved on.
+     */
+    private void recordFinished() {
+        while (!finished.isEmpty() && recording.tryLock()) {
+            try {
+                List<RecordOutcome.Finished> batch = new ArrayList<>();
+                for (RecordOutcome.Finished next; batch.size() < MAX_BATCH && (next = finished.poll()) != null; ) {
+                    batch.add(next);
+                }
+                record(batch);
+            } finally {
+                recording.unlock();
+            }
+        }
+    }
+
+    private void record(List<RecordOutcome.Finished> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
         try {
-            outcomes.finish(fire, outcome);
+            outcomes.finishAll(batch);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not record the outcome (" + outcome.status() + ") of execution "
-                    + fire.executionId() + " of task " + fire.taskName() + "; it is kept and recorded when the"
-                    + " database answers again", e);
-            unrecorded.add(new Unrecorded(fire, Optional.of(outcome)));
+            LOG.log(Level.WARNING, "Could not record the outcomes of " + batch.size() + " executions ("
+                    + batch.stream().map(f -> f.fire().executionId() + " " + f.outcome().status()).toList()
+                    + "); they are kept and recorded when the database answers again", e);
+            batch.forEach(f -> unrecorded.add(new Unrecorded(f.fire(), Optional.of(f.outcome()))));
         }
     }
 
@@ -184,23 +237,28 @@ public class Workers {
      * recorded and starts the fires that could not be marked running, so an outage loses no execution.
      */
     public void recordWhatWasKept() {
+        List<RecordOutcome.Finished> kept = new ArrayList<>();
         for (int left = unrecorded.size(); left > 0; left--) {
-            Unrecorded kept = unrecorded.poll();
-            if (kept == null) {
-                return;
+            Unrecorded next = unrecorded.poll();
+            if (next == null) {
+                break;
             }
-            if (kept.outcome().isEmpty()) {
-                submit(List.of(kept.fire()));
-                continue;
+            if (next.outcome().isEmpty()) {
+                submit(List.of(next.fire()));
+            } else {
+                kept.add(new RecordOutcome.Finished(next.fire(), next.outcome().get()));
             }
+        }
+        for (int from = 0; from < kept.size(); from += MAX_BATCH) {
+            List<RecordOutcome.Finished> batch = kept.subList(from, Math.min(kept.size(), from + MAX_BATCH));
             try {
-                outcomes.finish(kept.fire(), kept.outcome().get());
-                LOG.info(() -> "Recorded the kept outcome of execution " + kept.fire().executionId() + " of task "
-                        + kept.fire().taskName());
+                outcomes.finishAll(batch);
+                LOG.info(() -> "Recorded the kept outcomes of " + batch.size() + " executions");
             } catch (RuntimeException e) {
-                unrecorded.add(kept);
-                LOG.log(Level.WARNING, "Still cannot record execution " + kept.fire().executionId()
-                        + "; trying again at the next heartbeat", e);
+                kept.subList(from, kept.size()).forEach(f -> unrecorded.add(new Unrecorded(f.fire(),
+                        Optional.of(f.outcome()))));
+                LOG.log(Level.WARNING, "Still cannot record " + (kept.size() - from) + " kept outcomes; trying"
+                        + " again at the next heartbeat", e);
                 return;
             }
         }

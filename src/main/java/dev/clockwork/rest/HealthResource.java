@@ -23,6 +23,8 @@ public class HealthResource {
         public String status;
         public String database;
         public String databaseError;
+        /** The JNDI name of the data source in use: jdbc/clockwork, or the server's default when none is defined. */
+        public String dataSource;
         public String node;
         public int busyWorkers;
         public Instant checkedAt;
@@ -36,6 +38,7 @@ public class HealthResource {
         json.status = report.databaseUp() ? "UP" : "DOWN";
         json.database = json.status;
         json.databaseError = report.databaseError().orElse(null);
+        json.dataSource = report.dataSource();
         json.node = report.node();
         json.busyWorkers = report.busyWorkers();
         json.checkedAt = report.checkedAt();

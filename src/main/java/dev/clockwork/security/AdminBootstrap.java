@@ -27,37 +27,31 @@ public class AdminBootstrap {
     @Inject
     Users users;
 
+    private static final String PASSWORD_SOURCES = "clockwork.admin.password / CLOCKWORK_ADMIN_PASSWORD";
+
     @PostConstruct
     void createFirstAdmin() {
+        String configured = configuredPassword();
         if (users.any()) {
+            if (configured != null) {
+                LOG.info("Users exist already: the admin password from " + PASSWORD_SOURCES + " only applies to the"
+                        + " first start on an empty database and is not used now. Change passwords in the console.");
+            }
             return;
         }
-        String configured = configuredPassword();
         String password = configured != null ? configured : randomPassword();
         if (password.length() < Users.MIN_PASSWORD) {
-            throw new IllegalStateException("CLOCKWORK_ADMIN_PASSWORD has " + password.length()
+            throw new IllegalStateException("The admin password from " + PASSWORD_SOURCES + " has " + password.length()
                     + " characters; the admin password needs at least " + Users.MIN_PASSWORD + ".");
         }
-        boolean created;
-        try {
-            created = users.create("admin", password.toCharArray(), Roles.ALL);
-        } catch (RuntimeException e) {
-            // Nodes started together on an empty database race to create the first admin; the unique name lets one
-            // win. Losing that race is fine, anything else is not.
-            if (!users.any()) {
-                throw e;
-            }
+        if (!users.createFirstAdmin(password.toCharArray(), Roles.ALL)) {
             LOG.info("Another node created user admin first");
-            return;
-        }
-        if (created) {
-            if (configured != null) {
-                LOG.info("Created user admin with the password from CLOCKWORK_ADMIN_PASSWORD");
-            } else {
-                LOG.warning("Created user admin with the generated password " + password
-                        + " (shown once; change it in the console, or set CLOCKWORK_ADMIN_PASSWORD before the first"
-                        + " start)");
-            }
+        } else if (configured != null) {
+            LOG.info("Created user admin with the password from " + PASSWORD_SOURCES);
+        } else {
+            LOG.warning("Created user admin with the generated password " + password
+                    + " (shown once; change it in the console, or set CLOCKWORK_ADMIN_PASSWORD before the first"
+                    + " start)");
         }
     }
 

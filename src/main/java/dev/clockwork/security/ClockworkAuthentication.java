@@ -65,14 +65,18 @@ public class ClockworkAuthentication implements HttpAuthenticationMechanism {
         response.setHeader("WWW-Authenticate", "Basic realm=\"clockwork\", charset=\"UTF-8\"");
         if (isApi(request)) {
             response.setContentType("application/problem+json");
+            response.setCharacterEncoding("UTF-8");
             try {
                 response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
                         + "\"detail\":\"Log in with HTTP Basic credentials of a Clockwork user.\"}");
+                // Completed now: WildFly would otherwise send its own HTML error page in place of the body.
+                response.getWriter().close();
             } catch (IOException e) {
                 throw new IllegalStateException("Could not write the 401 response", e);
             }
         }
-        return AuthenticationStatus.SEND_FAILURE;
+        // The challenge is sent; after SEND_FAILURE WildFly would try to send an error page on top of it.
+        return AuthenticationStatus.SEND_CONTINUE;
     }
 
     private static AuthenticationStatus toLoginPage(HttpServletRequest request, HttpMessageContext context) {

@@ -1,5 +1,6 @@
 package dev.clockwork.security;
 
+import dev.clockwork.store.ClusterStore;
 import dev.clockwork.store.UserRow;
 import dev.clockwork.store.UserStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +17,7 @@ public class Users {
 
     /** The shortest password accepted. */
     public static final int MIN_PASSWORD = 8;
+    private static final String FIRST_ADMIN_LOCK = "first-admin";
 
     @Inject
     UserStore store;
@@ -23,6 +25,19 @@ public class Users {
     PasswordHashing passwords;
     @Inject
     Clock clock;
+    @Inject
+    ClusterStore cluster;
+
+    /**
+     * Creates the first admin unless a user exists. Nodes starting together on an empty database do this one at a
+     * time (they wait on the {@code first-admin} row of {@code cw_lock}), so only the first creates it.
+     *
+     * @return whether this call created it
+     */
+    public boolean createFirstAdmin(char[] password, Set<String> roles) {
+        cluster.hold(FIRST_ADMIN_LOCK);
+        return store.count() == 0 && create("admin", password, roles);
+    }
 
     /** Whether any user exists yet. */
     public boolean any() {

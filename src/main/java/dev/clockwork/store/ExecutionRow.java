@@ -28,4 +28,12 @@ public record ExecutionRow(long id, long taskId, String taskName, Instant fireTi
                 ExecutionStatus.QUEUED, claimedAt, Optional.of(leaseUntil), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
+
+    /** A new execution claimed by {@code node} for a worker that is free now: it counts as started when claimed. */
+    public static ExecutionRow running(long taskId, String taskName, Instant fireTime, int attempt, ExecutionKind kind,
+                                       String node, Instant claimedAt, Instant leaseUntil) {
+        return new ExecutionRow(0, taskId, taskName, fireTime, attempt, kind, Optional.of(node),
+                ExecutionStatus.RUNNING, claimedAt, Optional.of(leaseUntil), Optional.of(claimedAt), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
 }

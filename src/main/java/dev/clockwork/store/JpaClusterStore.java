@@ -3,19 +3,16 @@ package dev.clockwork.store;
 import dev.clockwork.api.ExecutionStatus;
 import dev.clockwork.api.NodeState;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.sql.DataSource;
 
 /** {@link ClusterStore} on JPA. */
 @ApplicationScoped
@@ -25,17 +22,13 @@ public class JpaClusterStore implements ClusterStore {
 
     @PersistenceContext(unitName = "clockwork")
     EntityManager em;
-    @Resource(lookup = "jdbc/clockwork")
-    DataSource dataSource;
+    @Inject
+    Database database;
     Dialect dialect;
 
     @PostConstruct
     void detectDialect() {
-        try (Connection connection = dataSource.getConnection()) {
-            dialect = Dialect.of(connection.getMetaData().getDatabaseProductName());
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot reach the database behind jdbc/clockwork: " + e.getMessage(), e);
-        }
+        dialect = database.dialect();
     }
 
     @Override
@@ -87,6 +80,14 @@ public class JpaClusterStore implements ClusterStore {
                 .setParameter("name", chore)
                 .setParameter("now", now)
                 .executeUpdate() == 1;
+    }
+
+    @Override
+    public void hold(String name) {
+        if (em.createNativeQuery("SELECT name FROM cw_lock WHERE name = ? FOR UPDATE").setParameter(1, name)
+                .getResultList().isEmpty()) {
+            throw new IllegalStateException("No lock row " + name + " in cw_lock; the schema migrations did not run");
+        }
     }
 
     @Override

@@ -9,9 +9,12 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** {@link TaskStore} on JPA (EclipseLink), with native SQL only where JPQL cannot say it (row locks). */
@@ -107,26 +110,11 @@ public class JpaTaskStore implements TaskStore {
         if (chosen.isEmpty()) {
             return List.of();
         }
-        String placeholders = String.join(",", Collections.nCopies(chosen.size(), "?"));
-        Query lock = em.createNativeQuery("SELECT id FROM cw_task WHERE id IN (" + placeholders
-                + ") AND next_fire_at <= ? FOR UPDATE SKIP LOCKED");
-        for (int i = 0; i < chosen.size(); i++) {
-            lock.setParameter(i + 1, chosen.get(i));
-        }
-        lock.setParameter(chosen.size() + 1, nowMicros);
-        @SuppressWarnings("unchecked")
-        List<Number> locked = lock.getResultList();
-        return load(locked.stream().map(Number::longValue).toList());
-    }
-
-    /** The locked tasks, highest priority first, then earliest fire time. */
-    private List<TaskRow> load(List<Long> keys) {
-        if (keys.isEmpty()) {
-            return List.of();
-        }
-        return em.createQuery("SELECT t FROM TaskEntity t WHERE t.id IN :ids", TaskEntity.class)
-                .setParameter("ids", keys)
-                .getResultStream().map(TaskRows::toRow)
+        // The whole rows, read by the locking statement itself: a plain read would give MariaDB's REPEATABLE READ
+        // snapshot, taken at the candidate query, where a task finished since still has its old version.
+        List<TaskEntity> locked = lockRows("cw_task", TaskEntity.class, chosen,
+                "AND next_fire_at <= ? FOR UPDATE SKIP LOCKED", nowMicros);
+        return locked.stream().map(TaskRows::toRow)
                 .sorted(Comparator.comparingInt(TaskRow::priority).reversed()
                         .thenComparing(row -> row.nextFireAt().orElse(Instant.MAX)))
                 .toList();
@@ -147,6 +135,29 @@ public class JpaTaskStore implements TaskStore {
     }
 
     @Override
+    public long recordClaim(TaskRow advanced, ExecutionRow execution) {
+        TaskEntity entity = em.find(TaskEntity.class, advanced.id());
+        if (entity == null || entity.version != advanced.version()) {
+            throw new IllegalStateException("Task " + advanced.name() + " is not the version this transaction locked ("
+                    + advanced.version() + ")");
+        }
+        TaskRows.copy(advanced, entity);
+        ExecutionEntity inserted = ExecutionRows.toEntity(execution);
+        em.persist(inserted);
+        return inserted.id;
+    }
+
+    @Override
+    public void reschedule(TaskRow task) {
+        TaskEntity entity = em.find(TaskEntity.class, task.id());
+        if (entity == null || entity.version != task.version()) {
+            throw new IllegalStateException("Task " + task.name() + " is not the version this transaction holds ("
+                    + task.version() + ")");
+        }
+        TaskRows.copy(task, entity);
+    }
+
+    @Override
     public boolean markRunning(long executionId, String node, Instant startedAt) {
         return em.createQuery("UPDATE ExecutionEntity e SET e.status = :running, e.startedAt = :at"
                         + " WHERE e.id = :id AND e.status = :queued AND e.node = :node")
@@ -159,17 +170,76 @@ public class JpaTaskStore implements TaskStore {
     }
 
     @Override
-    public boolean finish(ExecutionOutcome outcome, String node) {
-        ExecutionEntity entity = em.find(ExecutionEntity.class, outcome.executionId());
-        if (entity == null || entity.status != ExecutionStatus.RUNNING || !node.equals(entity.node)) {
-            return false;
+    public void unmarkRunning(List<Long> executionIds, String node) {
+        if (executionIds.isEmpty()) {
+            return;
         }
-        ExecutionRows.apply(outcome, entity);
-        em.createQuery("UPDATE TaskEntity t SET t.lastStatus = :status, t.version = t.version + 1 WHERE t.id = :id")
-                .setParameter("status", outcome.status())
-                .setParameter("id", outcome.taskId())
+        em.createQuery("UPDATE ExecutionEntity e SET e.status = :queued, e.startedAt = NULL"
+                        + " WHERE e.id IN :ids AND e.status = :running AND e.node = :node")
+                .setParameter("queued", ExecutionStatus.QUEUED)
+                .setParameter("running", ExecutionStatus.RUNNING)
+                .setParameter("ids", executionIds)
+                .setParameter("node", node)
                 .executeUpdate();
-        return true;
+    }
+
+    @Override
+    public List<ExecutionOutcome> finishAll(List<ExecutionOutcome> outcomes, String node) {
+        if (outcomes.isEmpty()) {
+            return List.of();
+        }
+        // The task rows first, then the executions: the order in which a claim (locks tasks, inserts executions)
+        // and a delete (the task, then its executions by cascade) take them, so none of them deadlock another.
+        Map<Long, TaskEntity> tasks = new HashMap<>();
+        for (TaskEntity task : this.<TaskEntity>lockByIds("cw_task", TaskEntity.class,
+                outcomes.stream().map(ExecutionOutcome::taskId).distinct().sorted().toList())) {
+            tasks.put(task.id, task);
+        }
+        Map<Long, ExecutionEntity> executions = new HashMap<>();
+        for (ExecutionEntity execution : this.<ExecutionEntity>lockByIds("cw_execution", ExecutionEntity.class,
+                outcomes.stream().map(ExecutionOutcome::executionId).distinct().sorted().toList())) {
+            executions.put(execution.id, execution);
+        }
+        List<ExecutionOutcome> recorded = new ArrayList<>();
+        for (ExecutionOutcome outcome : outcomes) {
+            ExecutionEntity execution = executions.get(outcome.executionId());
+            TaskEntity task = tasks.get(outcome.taskId());
+            if (task == null || execution == null || execution.status != ExecutionStatus.RUNNING
+                    || !node.equals(execution.node)) {
+                continue;
+            }
+            ExecutionRows.apply(outcome, execution);
+            task.lastStatus = outcome.status();
+            recorded.add(outcome);
+        }
+        return recorded;
+    }
+
+    /**
+     * Locks rows by primary key in one statement, in key order, and returns them as committed now (see
+     * {@link #lockDue} on MariaDB's snapshot).
+     */
+    private <T> List<T> lockByIds(String table, Class<T> entity, List<Long> ids) {
+        return lockRows(table, entity, ids, "ORDER BY id FOR UPDATE");
+    }
+
+    /**
+     * {@code SELECT * FROM table WHERE id IN (ids) <rest>}, mapped to {@code entity} and refreshed from the rows
+     * read, so a locking {@code rest} returns the rows as committed now; {@code more} binds the parameters of
+     * {@code rest}.
+     */
+    @SuppressWarnings("unchecked")
+    private <T> List<T> lockRows(String table, Class<T> entity, List<Long> ids, String rest, Object... more) {
+        String placeholders = String.join(",", Collections.nCopies(ids.size(), "?"));
+        Query lock = em.createNativeQuery("SELECT * FROM " + table + " WHERE id IN (" + placeholders + ") " + rest,
+                entity).setHint("eclipselink.refresh", "true");
+        for (int i = 0; i < ids.size(); i++) {
+            lock.setParameter(i + 1, ids.get(i));
+        }
+        for (int i = 0; i < more.length; i++) {
+            lock.setParameter(ids.size() + i + 1, more[i]);
+        }
+        return lock.getResultList();
     }
 
     @Override

@@ -1,15 +1,12 @@
 package dev.clockwork.store;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
-import java.sql.Connection;
-import java.sql.SQLException;
+import jakarta.inject.Inject;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
@@ -24,29 +21,22 @@ public class SchemaMigration {
 
     private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
 
-    @Resource(lookup = "jdbc/clockwork")
-    DataSource dataSource;
+    @Inject
+    Database database;
 
     @PostConstruct
     void migrate() {
-        String folder = folderFor(dataSource);
+        String folder = database.dialect().folder();
+        LOG.info(() -> "Clockwork's database: " + database.product() + " through " + database.dataSourceName());
         MigrateResult result = Flyway.configure(SchemaMigration.class.getClassLoader())
-                .dataSource(dataSource)
+                .dataSource(database.dataSource())
                 .locations("classpath:db/migration/" + folder)
                 .table("cw_schema_history")
                 .failOnMissingLocations(true)
                 .load()
                 .migrate();
-        LOG.info(() -> "Clockwork schema on " + folder + " is at version " + result.targetSchemaVersion
-                + " (" + result.migrationsExecuted + " migrations applied now)");
-    }
-
-    private static String folderFor(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection()) {
-            return Dialect.of(connection.getMetaData().getDatabaseProductName()).folder();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot reach the database behind jdbc/clockwork: " + e.getMessage()
-                    + ". Check the data source's URL, user and password.", e);
-        }
+        String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+        LOG.info(() -> "Clockwork schema on " + folder + " is at version " + version + " ("
+                + result.migrationsExecuted + " migrations applied now)");
     }
 }

@@ -45,17 +45,41 @@ public interface TaskStore {
     long insertExecution(ExecutionRow execution);
 
     /**
+     * Records a claim: writes {@code advanced}, a task this transaction locked with {@link #lockDue}, and inserts its
+     * execution. Nothing is sent before the transaction commits, so a claim's writes go to the database as batches.
+     *
+     * @return the new execution's id
+     * @throws IllegalStateException when the task is not the locked version
+     */
+    long recordClaim(TaskRow advanced, ExecutionRow execution);
+
+    /**
+     * Writes a changed schedule of a task this transaction holds locked ({@link #finishAll}, or a lost execution's
+     * task); sent when the transaction commits.
+     */
+    void reschedule(TaskRow task);
+
+    /**
      * Marks a queued execution of {@code node} as running; false when it is no longer queued or no longer the
      * node's (reassigned after the node was declared dead): the node must then not run it.
      */
     boolean markRunning(long executionId, String node, Instant startedAt);
 
     /**
-     * Records how an execution of {@code node} ended and the task's last status. Returns false when the execution
-     * no longer exists, is not running, or is no longer the node's (its task was deleted, or the node was declared
-     * dead meanwhile and the outcome must be ignored).
+     * Puts executions of {@code node} that were marked running when claimed but never started back to queued, so
+     * that whoever takes them over runs them as the same attempt.
      */
-    boolean finish(ExecutionOutcome outcome, String node);
+    void unmarkRunning(List<Long> executionIds, String node);
+
+    /**
+     * Records how executions of {@code node} ended and their tasks' last status, in one transaction: the task rows
+     * are locked first, in id order, then the execution rows (the order in which claims and deletes take them).
+     * Leaves out, and does not return, an execution that no longer exists, is not running, or is no longer the
+     * node's (its task was deleted, or the node was declared dead meanwhile and the outcome must be ignored).
+     *
+     * @return the outcomes recorded; their tasks stay locked, and {@link #findById} reads them without a query
+     */
+    List<ExecutionOutcome> finishAll(List<ExecutionOutcome> outcomes, String node);
 
     Page<ExecutionRow> executions(long taskId, int offset, int limit);
 

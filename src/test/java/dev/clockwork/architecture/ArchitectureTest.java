@@ -61,7 +61,15 @@ class ArchitectureTest {
     @Test
     void main_code_should_be_portable_between_servers() {
         noClasses().should().dependOnClassesThat()
-                .resideInAnyPackage("fish.payara..", "org.eclipse.persistence..", "org.jboss..", "org.wildfly..")
+                .resideInAnyPackage("fish.payara..", "org.jboss..", "org.wildfly..")
+                .check(main);
+    }
+
+    /** EclipseLink is the JPA provider on every server, but only its data source hook may use its own API. */
+    @Test
+    void only_the_data_source_hook_should_use_eclipselink() {
+        noClasses().that().doNotHaveSimpleName("ServerDataSourceCustomizer")
+                .should().dependOnClassesThat().resideInAnyPackage("org.eclipse.persistence..")
                 .check(main);
     }
 

@@ -1,5 +1,7 @@
 package dev.clockwork.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -29,6 +31,13 @@ public final class Api {
         this.base = base;
         this.authorization = username == null ? Optional.empty() : Optional.of("Basic " + Base64.getEncoder()
                 .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Creates a task, as a script would; fails the test unless the API answers 201. */
+    public void createTask(String name, String trigger, String action, String argsJson) {
+        Reply reply = post("tasks", "{\"name\":\"" + name + "\",\"trigger\":\"" + trigger + "\",\"action\":\""
+                + action + "\",\"args\":" + argsJson + "}");
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
     }
 
     public Api as(String username, String password) {

@@ -3,7 +3,10 @@ package dev.clockwork.it;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -48,6 +51,23 @@ record ClusterDatabase(String name, String adminUrl, String nodeUrl, String user
     /** A connection to the cluster's tables. */
     Connection connect() throws SQLException {
         return DriverManager.getConnection(nodeUrl, user, password);
+    }
+
+    /** Waits until the node of process {@code pid} is running an execution, so that killing it loses work. */
+    void awaitRunning(long pid) {
+        Poll.until(Duration.ofSeconds(30), () -> {
+            try (Connection connection = connect();
+                 PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM cw_execution e"
+                         + " JOIN cw_node n ON n.id = e.node WHERE n.pid = ? AND e.status = 'RUNNING'")) {
+                select.setLong(1, pid);
+                try (ResultSet row = select.executeQuery()) {
+                    row.next();
+                    return row.getInt(1);
+                }
+            } catch (SQLException e) {
+                throw new AssertionError("Cannot read the cluster's database: " + e.getMessage(), e);
+            }
+        }, running -> running > 0, "node " + pid + " to be running an execution");
     }
 
     Map<String, String> environment() {

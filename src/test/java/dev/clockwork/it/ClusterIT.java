@@ -2,11 +2,9 @@ package dev.clockwork.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,9 +15,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.exporter.ZipExporter;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +40,7 @@ class ClusterIT {
     private static final Duration RESTART_AT = Duration.ofSeconds(60);
     private static final Duration RUN = Duration.ofSeconds(90);
     /** Dead-after (10 s) + one heartbeat (2 s) + one poll (1 s), the defaults. */
-    private static final Duration TAKEOVER_LIMIT = Duration.ofSeconds(13);
+    static final Duration TAKEOVER_LIMIT = Duration.ofSeconds(13);
     /** Clock correction error plus sampling slack; a node 2 s or 2 min off would be far beyond it. */
     private static final Duration EARLY_TOLERANCE = Duration.ofMillis(500);
     /**
@@ -53,16 +48,13 @@ class ClusterIT {
      * default 10 s catch-up window behind, and a fire that late would stand for the ones it missed (the misfire
      * rule for downtime). The test counts every fire, so it widens the window.
      */
-    private static final String CATCH_UP = "-Dclockwork.catch-up-window=PT2M";
+    static final String CATCH_UP = "-Dclockwork.catch-up-window=PT2M";
     private static final Path LIBFAKETIME = Path.of("/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1");
     private static Path war;
 
     @BeforeAll
-    static void buildTestWar() {
-        war = Path.of("target", "clockwork-cluster-test.war");
-        ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("clockwork.war")))
-                .addClasses(SleepAction.class)
-                .as(ZipExporter.class).exportTo(war.toFile(), true);
+    static void findWar() {
+        war = Path.of(System.getProperty("clockwork.war"));
     }
 
     @Test
@@ -77,7 +69,11 @@ class ClusterIT {
 
     private void run(ClusterDatabase db) throws Exception {
         db.reset();
-        List<MicroProcess> nodes = startNodes(db, List.of("", "-2m", ""), "a");
+        // The first node alone: nodes starting together on an empty database can race for the first admin user
+        // (an open bug: on MariaDB one of them can still fail its start on a duplicate admin), and this test is
+        // about the cluster, not that race.
+        List<MicroProcess> nodes = new ArrayList<>(startNodes(db, List.of(""), "a"));
+        nodes.addAll(startNodes(db, List.of("-2m", ""), "a1"));
         List<MicroProcess> everyNode = new ArrayList<>(nodes);
         try {
             Api api = new Api(nodes.get(0).base(), "admin", PASSWORD);
@@ -86,6 +82,7 @@ class ClusterIT {
             long ahead = watchUntil(db, start.plus(KILL_AT));
             MicroProcess victim = nodes.get(2);
             long victimPid = victim.pid();
+            db.awaitRunning(victimPid);
             victim.kill();
             Instant killedAt = Instant.now();
             ahead = Math.max(ahead, watchUntil(db, start.plus(RESTART_AT)));
@@ -197,23 +194,18 @@ class ClusterIT {
     /** 300 tasks: cron with seconds, every 1 s, every 3 s with a slow action, and one-off delays across the run. */
     private static void createTasks(Api api, String db) {
         for (int i = 0; i < 90; i++) {
-            create(api, db + ".cron." + i, "cron */2 * * * * *", "noop", "null");
+            api.createTask(db + ".cron." + i, "cron */2 * * * * *", "noop", "null");
         }
         for (int i = 0; i < 60; i++) {
-            create(api, db + ".every1." + i, "every 1s", "noop", "null");
+            api.createTask(db + ".every1." + i, "every 1s", "noop", "null");
         }
         for (int i = 0; i < 60; i++) {
-            create(api, db + ".every3." + i, "every 3s", "it.sleep", "{\"ms\":1200}");
+            api.createTask(db + ".every3." + i, "every 3s", "sleep", "{\"ms\":1200}");
         }
         for (int i = 0; i < 90; i++) {
-            create(api, db + ".in." + i, "in " + (5 + i) + "s", "noop", "null");
+            api.createTask(db + ".in." + i, "in " + (5 + i) + "s", "noop", "null");
         }
     }
 
-    private static void create(Api api, String name, String trigger, String action, String args) {
-        Api.Reply reply = api.post("tasks", "{\"name\":\"" + name + "\",\"trigger\":\"" + trigger + "\",\"action\":\""
-                + action + "\",\"args\":" + args + "}");
-        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
-    }
 
 }

@@ -56,6 +56,7 @@ public final class MicroProcess implements AutoCloseable {
     /**
      * How to start a server.
      *
+     * @param postboot asadmin commands run after boot (the data source), or null for none
      * @param environment extra environment variables, e.g. {@code CLOCKWORK_DB_URL}
      * @param jvmOptions extra JVM options, e.g. {@code -Dclockwork.dead-after=PT10S}
      */
@@ -73,8 +74,10 @@ public final class MicroProcess implements AutoCloseable {
         command.addAll(List.of("-jar", property("payara.microJar"),
                 "--deploy", options.war().toString(), "--contextroot", "clockwork",
                 "--port", Integer.toString(port), "--nocluster",
-                "--addlibs", property("clockwork.drivers"),
-                "--postbootcommandfile", options.postboot().toString()));
+                "--addlibs", property("clockwork.drivers")));
+        if (options.postboot() != null) {
+            command.addAll(List.of("--postbootcommandfile", options.postboot().toString()));
+        }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(options.environment());
         MicroProcess micro = new MicroProcess(builder.start(), port, log);

@@ -2,7 +2,6 @@ package dev.clockwork.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -14,9 +13,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.exporter.ZipExporter;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,9 +31,7 @@ class OutageIT {
 
     @Test
     void node_should_reconnect_and_run_each_missed_fire_once_when_the_database_comes_back() throws Exception {
-        Path war = Path.of("target", "clockwork-outage-test.war");
-        ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("clockwork.war")))
-                .addClasses(SleepAction.class).as(ZipExporter.class).exportTo(war.toFile(), true);
+        Path war = Path.of(System.getProperty("clockwork.war"));
         try (ThrowawayMariaDb db = ThrowawayMariaDb.start(Path.of("target", "outage-mariadb").toAbsolutePath(),
                 DATABASE);
              MicroProcess node = MicroProcess.start(new MicroProcess.Options("outage", war, PASSWORD, Path.of(System.getProperty(
@@ -51,7 +45,7 @@ class OutageIT {
                 create(api, "outage.in." + i, "in 30s");
             }
             Api.Reply slow = api.post("tasks", "{\"name\":\"outage.slow\",\"trigger\":\"in 1s\","
-                    + "\"action\":\"it.sleep\",\"args\":{\"ms\":20000}}");
+                    + "\"action\":\"sleep\",\"args\":{\"ms\":20000}}");
             assertThat(slow.status()).as(slow.toString()).isEqualTo(201);
             Poll.until(Duration.ofSeconds(30), () -> succeeded(db, Instant.EPOCH), n -> n >= 4 * TASKS,
                     "the tasks to run before the outage");

@@ -3,8 +3,6 @@ package dev.clockwork.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
-import java.io.File;
-import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +13,6 @@ import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,13 +31,12 @@ class RestIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("clockwork.war",
-                "target/clockwork.war")));
+        return TestDeployments.builtWar();
     }
 
     @BeforeEach
     void connect() throws Exception {
-        admin = new Api(URI.create(base.toURI().toString().replaceAll("/?$", "/")), "admin", ADMIN_PASSWORD);
+        admin = new Api(TestDeployments.root(base), "admin", ADMIN_PASSWORD);
     }
 
     @Test

@@ -12,7 +12,6 @@ import dev.clockwork.api.TaskInfo;
 import dev.clockwork.api.TaskSpec;
 import dev.clockwork.api.TaskState;
 import jakarta.inject.Inject;
-import java.io.File;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,7 +19,6 @@ import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -36,8 +34,7 @@ class SchedulerIT {
 
     @Deployment
     static WebArchive deployment() {
-        return TestDeployments.withOpenTestRunner(ShrinkWrap.createFromZipFile(WebArchive.class,
-                new File(System.getProperty("clockwork.war", "target/clockwork.war"))))
+        return TestDeployments.withOpenTestRunner(TestDeployments.builtWar())
                 .addClasses(SchedulerIT.class, EchoAction.class, Poll.class, TestDeployments.class);
     }
 

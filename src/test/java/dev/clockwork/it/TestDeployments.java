@@ -1,14 +1,19 @@
 package dev.clockwork.it;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
-/** Adjusts the built WAR for in-container tests. */
+/** The built WAR as the tests deploy it, and where a deployment answers. */
 final class TestDeployments {
 
     private static final String WEB_XML = "WEB-INF/web.xml";
@@ -23,6 +28,17 @@ final class TestDeployments {
             """;
 
     private TestDeployments() {
+    }
+
+    /** {@code target/clockwork.war}, or the WAR the build names in {@code clockwork.war}. */
+    static WebArchive builtWar() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("clockwork.war",
+                "target/clockwork.war")));
+    }
+
+    /** The application's root with a trailing slash, from Arquillian's deployment URL. */
+    static URI root(URL deployment) throws URISyntaxException {
+        return URI.create(deployment.toURI().toString().replaceAll("/?$", "/"));
     }
 
     /** The WAR with Arquillian's test runner servlet left open (only in test deployments). */

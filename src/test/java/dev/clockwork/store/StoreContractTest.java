@@ -16,6 +16,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -107,6 +111,36 @@ abstract class StoreContractTest {
         }
     }
 
+    /**
+     * A claim sees the task as last committed, even when its transaction read the table before (MariaDB's REPEATABLE
+     * READ would otherwise answer from that older snapshot, and the claim's update then fail on the version).
+     */
+    @Test
+    void lock_due_should_return_tasks_as_committed_after_the_transaction_began() {
+        Instant now = Instant.parse("2032-01-01T00:00:00Z");
+        String prefix = unique();
+        TaskRow stored = fixture.inTransaction(s -> s.tasks().insert(task(prefix + "x",
+                Optional.of(now.minusSeconds(1)), 600))).orElseThrow();
+        EntityManager claimer = fixture.newEntityManager();
+        try {
+            claimer.getTransaction().begin();
+            // A write first, so that the reads go through this transaction's connection, as they do in a server.
+            fixture.stores(claimer).tasks().insert(task(prefix + "paused", Optional.empty(), 0));
+            fixture.stores(claimer).tasks().findByName(prefix + "nothing");
+            TaskRow changed = fixture.inTransaction(s -> s.tasks().update(stored.withSchedule(TaskState.ACTIVE,
+                    Optional.of(now.minusSeconds(2))))).orElseThrow();
+
+            List<TaskRow> due = fixture.stores(claimer).tasks().lockDue(now, 1000).stream()
+                    .filter(row -> row.name().startsWith(prefix)).toList();
+
+            assertThat(changed.version()).isGreaterThan(stored.version());
+            assertThat(due).extracting(TaskRow::version).containsExactly(changed.version());
+        } finally {
+            claimer.getTransaction().rollback();
+            claimer.close();
+        }
+    }
+
     @Test
     void earliest_next_fire_should_be_an_instant_no_later_than_any_scheduled_task() {
         Instant early = Instant.parse("2020-02-02T02:02:02.020202Z");
@@ -157,8 +191,8 @@ abstract class StoreContractTest {
         assertThat(yes(s -> s.tasks().markRunning(first, "node-a", T0.plusMillis(6)))).isFalse();
         ExecutionOutcome outcome = new ExecutionOutcome(first, task.id(), ExecutionStatus.SUCCEEDED, T0.plusMillis(5),
                 T0.plusMillis(9), Optional.of("ok"), Optional.empty(), Optional.empty(), Optional.of("line"));
-        assertThat(yes(s -> s.tasks().finish(outcome, "node-a"))).isTrue();
-        assertThat(yes(s -> s.tasks().finish(outcome, "node-a"))).isFalse();
+        assertThat(yes(s -> finished(s, outcome, "node-a"))).isTrue();
+        assertThat(yes(s -> finished(s, outcome, "node-a"))).isFalse();
 
         Page<ExecutionRow> page = fixture.inTransaction(s -> s.tasks().executions(task.id(), 0, 10));
         assertThat(page.items()).extracting(ExecutionRow::id).containsExactly(second, first);
@@ -168,6 +202,168 @@ abstract class StoreContractTest {
         assertThat(done.result()).contains("ok");
         assertThat(fixture.inTransaction(s -> s.tasks().findById(task.id())).orElseThrow().lastStatus())
                 .contains(ExecutionStatus.SUCCEEDED);
+    }
+
+    /**
+     * A finish takes the task row before the execution row, as a claim and a delete (task, then executions by
+     * cascade) do; the other order deadlocks against a delete of the task. Here a transaction holds the execution
+     * row, so a finish in the right order is seen holding the task row while it waits.
+     */
+    @Test
+    void finish_should_lock_the_task_row_before_the_execution_row() throws Exception {
+        TaskRow task = fixture.inTransaction(s -> s.tasks().insert(task(unique(), Optional.of(T0), 0))).orElseThrow();
+        long id = fixture.inTransaction(s -> s.tasks().insertExecution(queued(task, T0, 1, "node-a")));
+        assertThat(yes(s -> s.tasks().markRunning(id, "node-a", T0.plusMillis(5)))).isTrue();
+        ExecutionOutcome outcome = new ExecutionOutcome(id, task.id(), ExecutionStatus.SUCCEEDED, T0.plusMillis(5),
+                T0.plusMillis(9), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        EntityManager holder = fixture.newEntityManager();
+        ExecutorService finisher = Executors.newSingleThreadExecutor();
+        try {
+            holder.getTransaction().begin();
+            holder.createNativeQuery("SELECT id FROM cw_execution WHERE id = ? FOR UPDATE").setParameter(1, id)
+                    .getResultList();
+            Future<Boolean> finished = finisher.submit(() -> yes(s -> finished(s, outcome, "node-a")));
+
+            Instant deadline = Instant.now().plusSeconds(20);
+            while (!taskRowLocked(task.id())) {
+                assertThat(Instant.now()).as("the finish never took the task row").isBefore(deadline);
+                assertThat(finished).as("the finish did not wait for the execution row").isNotDone();
+            }
+            holder.getTransaction().commit();
+            assertThat(finished.get(20, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            if (holder.getTransaction().isActive()) {
+                holder.getTransaction().rollback();
+            }
+            holder.close();
+            finisher.shutdownNow();
+        }
+    }
+
+    @Test
+    void finish_should_report_false_when_its_task_was_deleted() {
+        TaskRow task = fixture.inTransaction(s -> s.tasks().insert(task(unique(), Optional.of(T0), 0))).orElseThrow();
+        long id = fixture.inTransaction(s -> s.tasks().insertExecution(queued(task, T0, 1, "node-a")));
+        assertThat(yes(s -> s.tasks().markRunning(id, "node-a", T0.plusMillis(5)))).isTrue();
+        assertThat(yes(s -> s.tasks().delete(task.name()))).isTrue();
+
+        ExecutionOutcome outcome = new ExecutionOutcome(id, task.id(), ExecutionStatus.SUCCEEDED, T0.plusMillis(5),
+                T0.plusMillis(9), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        assertThat(yes(s -> finished(s, outcome, "node-a"))).isFalse();
+    }
+
+    @Test
+    void finish_all_should_record_the_outcomes_of_the_nodes_running_executions_and_leave_out_the_rest() {
+        TaskRow first = fixture.inTransaction(s -> s.tasks().insert(task(unique(), Optional.of(T0), 0))).orElseThrow();
+        TaskRow second = fixture.inTransaction(s -> s.tasks().insert(task(unique(), Optional.of(T0), 0))).orElseThrow();
+        long a = fixture.inTransaction(s -> s.tasks().insertExecution(queued(first, T0, 1, "node-a")));
+        long b = fixture.inTransaction(s -> s.tasks().insertExecution(queued(second, T0, 1, "node-a")));
+        long notStarted = fixture.inTransaction(s -> s.tasks().insertExecution(queued(first, T0.plusSeconds(1), 1,
+                "node-a")));
+        long otherNode = fixture.inTransaction(s -> s.tasks().insertExecution(queued(second, T0.plusSeconds(1), 1,
+                "node-b")));
+        for (long id : List.of(a, b)) {
+            assertThat(yes(s -> s.tasks().markRunning(id, "node-a", T0.plusMillis(5)))).isTrue();
+        }
+        assertThat(yes(s -> s.tasks().markRunning(otherNode, "node-b", T0.plusMillis(5)))).isTrue();
+
+        List<ExecutionOutcome> recorded = rows(s -> s.tasks().finishAll(List.of(
+                outcome(a, first, ExecutionStatus.SUCCEEDED), outcome(b, second, ExecutionStatus.FAILED),
+                outcome(notStarted, first, ExecutionStatus.SUCCEEDED),
+                outcome(otherNode, second, ExecutionStatus.SUCCEEDED)), "node-a"));
+
+        assertThat(recorded).extracting(ExecutionOutcome::executionId).containsExactly(a, b);
+        assertThat(status(a)).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(status(b)).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(status(notStarted)).isEqualTo(ExecutionStatus.QUEUED);
+        assertThat(status(otherNode)).isEqualTo(ExecutionStatus.RUNNING);
+        TaskRow firstAfter = fixture.inTransaction(s -> s.tasks().findById(first.id())).orElseThrow();
+        assertThat(firstAfter.lastStatus()).contains(ExecutionStatus.SUCCEEDED);
+        assertThat(firstAfter.version()).isGreaterThan(first.version());
+        assertThat(fixture.inTransaction(s -> s.tasks().findById(second.id())).orElseThrow().lastStatus())
+                .contains(ExecutionStatus.FAILED);
+    }
+
+    @Test
+    void record_claim_should_advance_the_locked_task_and_insert_its_execution_when_the_transaction_commits() {
+        Instant now = Instant.parse("2033-01-01T00:00:00Z");
+        String prefix = unique();
+        fixture.inTransaction(s -> {
+            for (int i = 0; i < 3; i++) {
+                s.tasks().insert(task(prefix + i, Optional.of(now.minusSeconds(1)), 700));
+            }
+            return null;
+        });
+
+        List<Long> ids = rows(s -> s.tasks().lockDue(now, 3).stream().filter(t -> t.name().startsWith(prefix))
+                .map(t -> s.tasks().recordClaim(t.withClaim(t.nextFireAt().orElseThrow(),
+                        Optional.of(now.plusSeconds(60))), ExecutionRow.running(t.id(), t.name(),
+                        t.nextFireAt().orElseThrow(), 1, ExecutionKind.SCHEDULED, "node-a", now, now.plusSeconds(300))))
+                .toList());
+
+        assertThat(ids).hasSize(3).doesNotHaveDuplicates();
+        for (long id : ids) {
+            ExecutionRow execution = fixture.inTransaction(s -> s.tasks().execution(id)).orElseThrow();
+            assertThat(execution.status()).isEqualTo(ExecutionStatus.RUNNING);
+            assertThat(execution.startedAt()).contains(now);
+            TaskRow task = fixture.inTransaction(s -> s.tasks().findById(execution.taskId())).orElseThrow();
+            assertThat(task.nextFireAt()).contains(now.plusSeconds(60));
+            assertThat(task.fireCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void record_claim_should_refuse_a_task_that_is_not_the_locked_version() {
+        TaskRow stored = fixture.inTransaction(s -> s.tasks().insert(task(unique(), Optional.of(T0), 0))).orElseThrow();
+        TaskRow stale = new TaskRow(stored.id(), stored.name(), stored.trigger(), stored.zone(), stored.action(),
+                stored.args(), stored.priority(), stored.state(), stored.description(), stored.anchorAt(),
+                stored.nextFireAt(), stored.fireCount(), stored.lastFireAt(), stored.lastStatus(),
+                stored.maxAttempts(), stored.createdAt(), stored.createdBy(), stored.updatedAt(), stored.updatedBy(),
+                stored.version() - 1);
+
+        assertThatThrownBy(() -> fixture.inTransaction(s -> s.tasks().recordClaim(stale.withClaim(T0,
+                Optional.empty()), queued(stale, T0, 1, "node-a"))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining(stored.name());
+    }
+
+    @Test
+    void unmark_running_should_put_the_nodes_unstarted_executions_back_to_queued() {
+        TaskRow task = fixture.inTransaction(s -> s.tasks().insert(task(unique(), Optional.of(T0), 0))).orElseThrow();
+        long mine = fixture.inTransaction(s -> s.tasks().insertExecution(queued(task, T0, 1, "node-a")));
+        long theirs = fixture.inTransaction(s -> s.tasks().insertExecution(queued(task, T0.plusSeconds(1), 1,
+                "node-b")));
+        assertThat(yes(s -> s.tasks().markRunning(mine, "node-a", T0))).isTrue();
+        assertThat(yes(s -> s.tasks().markRunning(theirs, "node-b", T0))).isTrue();
+
+        fixture.inTransaction(s -> {
+            s.tasks().unmarkRunning(List.of(mine, theirs), "node-a");
+            return null;
+        });
+
+        ExecutionRow back = fixture.inTransaction(s -> s.tasks().execution(mine)).orElseThrow();
+        assertThat(back.status()).isEqualTo(ExecutionStatus.QUEUED);
+        assertThat(back.startedAt()).isEmpty();
+        assertThat(status(theirs)).isEqualTo(ExecutionStatus.RUNNING);
+    }
+
+    private ExecutionStatus status(long executionId) {
+        return fixture.inTransaction(s -> s.tasks().execution(executionId)).orElseThrow().status();
+    }
+
+    private static ExecutionOutcome outcome(long executionId, TaskRow task, ExecutionStatus status) {
+        return new ExecutionOutcome(executionId, task.id(), status, T0.plusMillis(5), T0.plusMillis(9),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /** Whether another transaction holds the task row: a lock that must not wait fails. */
+    private boolean taskRowLocked(long taskId) {
+        try {
+            fixture.inTransaction(s -> s.em().createNativeQuery("SELECT id FROM cw_task WHERE id = ? FOR UPDATE NOWAIT")
+                    .setParameter(1, taskId).getResultList());
+            return false;
+        } catch (PersistenceException locked) {
+            return true;
+        }
     }
 
     @Test
@@ -215,6 +411,26 @@ abstract class StoreContractTest {
                 .map(NodeRow::state).contains(NodeState.DEAD);
     }
 
+    /** Nodes starting together on an empty database create the first admin one at a time, holding this row. */
+    @Test
+    void a_held_lock_row_should_stay_locked_until_the_transaction_ends() {
+        EntityManager holder = fixture.newEntityManager();
+        try {
+            holder.getTransaction().begin();
+            fixture.stores(holder).cluster().hold("first-admin");
+
+            assertThatThrownBy(() -> fixture.inTransaction(s -> s.em().createNativeQuery(
+                    "SELECT name FROM cw_lock WHERE name = 'first-admin' FOR UPDATE NOWAIT").getResultList()))
+                    .isInstanceOf(PersistenceException.class);
+        } finally {
+            holder.getTransaction().rollback();
+            holder.close();
+        }
+        List<?> free = fixture.inTransaction(s -> s.em().createNativeQuery(
+                "SELECT name FROM cw_lock WHERE name = 'first-admin' FOR UPDATE NOWAIT").getResultList());
+        assertThat(free).as("free again after the holder's transaction").hasSize(1);
+    }
+
     @Test
     void a_chore_lock_should_have_one_holder_until_it_expires() {
         Instant now = Instant.parse("2033-01-01T00:00:00Z");
@@ -232,6 +448,11 @@ abstract class StoreContractTest {
 
     private boolean yes(Function<StoreFixture.Stores, Boolean> work) {
         return fixture.inTransaction(work);
+    }
+
+    /** Whether one outcome was recorded by {@link TaskStore#finishAll}. */
+    private static boolean finished(StoreFixture.Stores s, ExecutionOutcome outcome, String node) {
+        return !s.tasks().finishAll(List.of(outcome), node).isEmpty();
     }
 
     private <T> Optional<T> maybe(Function<StoreFixture.Stores, Optional<T>> work) {

@@ -1,0 +1,245 @@
+package dev.clockwork.bench;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.stream.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * Runs every contender on every database, one after another on the same machine, and writes
+ * {@code bench/target/bench/summary.json} and {@code results.md}.
+ *
+ * <p>{@code java -jar bench/target/bench.jar [--mode quick|full] [--db postgresql,mariadb]
+ * [--contenders limit,db-scheduler,quartz,clockwork] [--project .]}
+ */
+public final class Bench {
+
+    private Bench() {
+    }
+
+    /**
+     * Sizes of a mode.
+     *
+     * @param tasks measured throughput tasks
+     * @param warmUp unmeasured warm-up tasks before them
+     * @param latenessTasks one-off tasks of the lateness run, due evenly over {@code latenessSpread}
+     * @param scaleDue due tasks of each scale step, due {@code scaleDueIn} after they are written
+     * @param scaleFuture the numbers of future tasks in the table, one scale step each
+     * @param failoverTasks long runs shared by three nodes when one is killed
+     * @param defaultFailover whether failover is also measured with the default settings (it takes a cluster more)
+     */
+    record Mode(String name, int tasks, int warmUp, int latenessTasks, Duration latenessSpread, int scaleDue,
+                Duration scaleDueIn, List<Integer> scaleFuture, int failoverTasks, boolean defaultFailover) {
+        static Mode of(String name) {
+            return switch (name) {
+                case "quick" -> new Mode(name, 2_000, 200, 200, Duration.ofSeconds(5), 500, Duration.ofSeconds(5),
+                        List.of(1_000, 10_000), 12, false);
+                case "full" -> new Mode(name, 100_000, 2_000, 1_000, Duration.ofSeconds(60), 10_000,
+                        Duration.ofSeconds(30), List.of(10_000, 100_000, 1_000_000), 12, true);
+                default -> throw new IllegalArgumentException("--mode is quick or full, not " + name);
+            };
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        Mode mode = Mode.of(options.getOrDefault("mode", "quick"));
+        Path project = Path.of(options.getOrDefault("project", ".")).toAbsolutePath().normalize();
+        Path out = project.resolve("bench/target/bench");
+        Files.createDirectories(out);
+        List<Database> databases = new ArrayList<>();
+        for (String name : options.getOrDefault("db", "postgresql,mariadb").split(",")) {
+            databases.add(switch (name) {
+                case "postgresql" -> Database.postgresql();
+                case "mariadb" -> Database.mariadb();
+                default -> throw new IllegalArgumentException("--db takes postgresql and/or mariadb, not " + name);
+            });
+        }
+        List<String> contenders = List.of(options.getOrDefault("contenders", "limit,db-scheduler,quartz,clockwork")
+                .split(","));
+        for (String contender : contenders) {
+            if (!List.of("limit", "db-scheduler", "quartz", "clockwork").contains(contender)) {
+                throw new IllegalArgumentException("--contenders takes limit, db-scheduler, quartz and/or clockwork,"
+                        + " not " + contender);
+            }
+        }
+        List<Result> results = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        ClockworkContender clockwork = new ClockworkContender(project, out.resolve("logs"));
+        for (Database db : databases) {
+            if (contenders.contains("limit")) {
+                measure(results, failures, "limit on " + db.name(),
+                        () -> List.of(new LimitContender().throughput(db, mode.warmUp(), mode.tasks())));
+            }
+            if (contenders.contains("db-scheduler")) {
+                for (DbSchedulerContender.Polling polling : DbSchedulerContender.Polling.values()) {
+                    if (polling == DbSchedulerContender.Polling.LOCK_AND_FETCH && !db.isPostgres()) {
+                        System.out.println("== db-scheduler lock-and-fetch on " + db.name() + ": not offered by"
+                                + " db-scheduler on MariaDB");
+                        continue;
+                    }
+                    for (int instances : new int[] {1, 3}) {
+                        measure(results, failures, "db-scheduler " + polling + " x" + instances + " on " + db.name(),
+                                () -> List.of(new DbSchedulerContender().throughput(db, instances, polling,
+                                        mode.warmUp(), mode.tasks())));
+                    }
+                }
+                // Lateness with the strategy db-scheduler recommends where the database has SKIP LOCKED.
+                DbSchedulerContender.Polling polling = db.isPostgres() ? DbSchedulerContender.Polling.LOCK_AND_FETCH
+                        : DbSchedulerContender.Polling.FETCH_AND_LOCK_ON_EXECUTE;
+                measure(results, failures, "db-scheduler lateness on " + db.name(),
+                        () -> new DbSchedulerContender().lateness(db, polling, mode.latenessTasks(),
+                                mode.latenessSpread()));
+            }
+            if (contenders.contains("quartz")) {
+                measure(results, failures, "quartz on " + db.name(),
+                        () -> List.of(new QuartzContender().throughput(db, mode.warmUp(),
+                                Math.min(mode.tasks(), QuartzContender.MAX_TASKS))));
+                measure(results, failures, "quartz lateness on " + db.name(),
+                        () -> new QuartzContender().lateness(db, mode.latenessTasks(), mode.latenessSpread()));
+            }
+            if (contenders.contains("clockwork")) {
+                measure(results, failures, "clockwork x1 on " + db.name() + " (throughput, lateness, scale)",
+                        () -> clockwork.oneNode(db, mode));
+                measure(results, failures, "clockwork x3 on " + db.name() + " (throughput"
+                                + (mode.defaultFailover() ? ", failover with default settings)" : ")"),
+                        () -> clockwork.threeNodes(db, mode));
+                measure(results, failures, "clockwork x3 on " + db.name() + " (failover, fastest safe settings)",
+                        () -> List.of(clockwork.fastFailover(db, mode)));
+            }
+        }
+        Files.writeString(out.resolve("summary.json"), summary(mode, databases, results, failures));
+        Files.writeString(out.resolve("results.md"), table(mode, results));
+        Chart.throughput(results, out.resolve("throughput.png"));
+        System.out.println(table(mode, results));
+        System.out.println("Wrote " + out.resolve("summary.json"));
+        if (!failures.isEmpty()) {
+            System.err.println("FAILED: " + String.join("; ", failures));
+            System.exit(1);
+        }
+    }
+
+    private static void measure(List<Result> results, List<String> failures, String what,
+                                Callable<List<Result>> run) {
+        System.out.println("== " + what);
+        try {
+            for (Result result : run.call()) {
+                System.out.printf(Locale.ROOT, "   %s: %.1f %s%n", result.workload(), result.value(), result.unit());
+                results.add(result);
+            }
+        } catch (Exception e) {
+            e.printStackTrace();
+            failures.add(what + ": " + e);
+        }
+    }
+
+    static String summary(Mode mode, List<Database> databases, List<Result> results, List<String> failures) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        for (Result r : results) {
+            JsonObjectBuilder settings = Json.createObjectBuilder();
+            r.settings().forEach(settings::add);
+            array.add(Json.createObjectBuilder().add("contender", r.contender()).add("db", r.db())
+                    .add("nodes", r.nodes()).add("workload", r.workload()).add("value", round(r.value()))
+                    .add("unit", r.unit()).add("settings", settings));
+        }
+        JsonObjectBuilder headline = Json.createObjectBuilder();
+        for (Database db : databases) {
+            String d = db.name();
+            Optional<Double> clockwork1 = best(results, d, "clockwork", 1, "throughput");
+            ratio(headline, "throughput." + d + ".vs_db_scheduler", clockwork1,
+                    best(results, d, "db-scheduler", 1, "throughput"));
+            ratio(headline, "throughput." + d + ".vs_quartz", clockwork1, best(results, d, "quartz", 1, "throughput"));
+            ratio(headline, "throughput." + d + ".vs_limit", clockwork1, best(results, d, "limit", 1, "throughput"));
+            ratio(headline, "throughput." + d + ".three_vs_one_node", best(results, d, "clockwork", 3, "throughput"),
+                    clockwork1);
+            value(headline, "lateness." + d + ".p99_ms", best(results, d, "clockwork", 1, "lateness.p99"));
+            value(headline, "lateness." + d + ".max_ms", best(results, d, "clockwork", 1, "lateness.max"));
+            int smallest = mode.scaleFuture().get(0);
+            int largest = mode.scaleFuture().get(mode.scaleFuture().size() - 1);
+            ratio(headline, "scale." + d + ".claim_1m_vs_10k", best(results, d, "clockwork", 1,
+                    "scale.claim." + largest), best(results, d, "clockwork", 1, "scale.claim." + smallest));
+            value(headline, "failover." + d + ".fastest_s", best(results, d, "clockwork", 3, "failover.fastest"));
+        }
+        Runtime runtime = Runtime.getRuntime();
+        JsonObjectBuilder machine = Json.createObjectBuilder()
+                .add("cores", runtime.availableProcessors())
+                .add("memoryGiB", round(((com.sun.management.OperatingSystemMXBean) ManagementFactory
+                        .getOperatingSystemMXBean()).getTotalMemorySize() / (1024.0 * 1024 * 1024)))
+                .add("os", System.getProperty("os.name") + " " + System.getProperty("os.version"))
+                .add("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        JsonObjectBuilder root = Json.createObjectBuilder().add("machine", machine).add("mode", mode.name())
+                .add("tasks", mode.tasks()).add("warmUpTasks", mode.warmUp()).add("results", array)
+                .add("headline", headline).add("failures", Json.createArrayBuilder(failures))
+                .add("scaleSteps", mode.scaleFuture().toString() + " future tasks; claim_1m_vs_10k compares the"
+                        + " largest step with the smallest")
+                .add("notMeasured", "Quartz with 3 instances; scale and failover of db-scheduler and Quartz (they"
+                        + " would need a JVM per instance to kill)");
+        StringWriter text = new StringWriter();
+        try (var writer = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(text)) {
+            writer.writeObject(root.build());
+        }
+        return text.toString();
+    }
+
+    /** The highest value of a contender's (any of its configurations') results for one workload. */
+    private static Optional<Double> best(List<Result> results, String db, String contender, int nodes,
+                                         String workload) {
+        return results.stream().filter(r -> r.db().equals(db) && r.nodes() == nodes
+                && r.contender().startsWith(contender) && r.workload().equals(workload)).map(Result::value)
+                .max(Double::compare);
+    }
+
+    private static void value(JsonObjectBuilder headline, String key, Optional<Double> value) {
+        value.ifPresent(v -> headline.add(key, round(v)));
+    }
+
+    private static void ratio(JsonObjectBuilder headline, String key, Optional<Double> a, Optional<Double> b) {
+        if (a.isPresent() && b.isPresent()) {
+            headline.add(key, round(a.get() / b.get()));
+        }
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
+    static String table(Mode mode, List<Result> results) {
+        StringBuilder md = new StringBuilder("| contender | db | nodes | workload | value | unit |\n"
+                + "|---|---|---:|---|---:|---|\n");
+        for (Result r : results) {
+            md.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %s |%n", r.contender(), r.db(),
+                    r.nodes(), r.workload(), r.value() >= 100 ? String.format(Locale.ROOT, "%.0f", r.value())
+                            : String.format(Locale.ROOT, "%.2f", r.value()), r.unit()));
+        }
+        return md.append("\nMode ").append(mode.name()).append(": throughput ").append(mode.tasks())
+                .append(" no-op tasks all due at once (").append(mode.warmUp()).append(" warm-up tasks first, not"
+                        + " counted); lateness ").append(mode.latenessTasks()).append(" one-off tasks over ")
+                .append(mode.latenessSpread().toSeconds()).append(" s; scale ").append(mode.scaleDue())
+                .append(" due tasks beside ").append(mode.scaleFuture()).append(" future tasks; failover ")
+                .append(mode.failoverTasks()).append(" long runs on 3 nodes, one killed.\n").toString();
+    }
+
+    private static Map<String, String> options(String[] args) throws IOException {
+        java.util.HashMap<String, String> options = new java.util.HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("Options are --mode quick|full, --db postgresql,mariadb,"
+                        + " --contenders limit,db-scheduler,quartz,clockwork and --project <Clockwork's folder>; got " + String.join(" ", args));
+            }
+            options.put(args[i].substring(2), args[++i]);
+        }
+        return options;
+    }
+}

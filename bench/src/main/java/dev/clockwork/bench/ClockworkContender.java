@@ -1,0 +1,456 @@
+package dev.clockwork.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Clockwork as users deploy it: the built WAR on Payara Micro nodes (the README's cluster recipe), default settings
+ * unless a workload says otherwise. Tasks are written into {@code cw_task} directly, as the REST API would store
+ * them, so that thousands are due at once; every number comes from the executions' own times in the database.
+ */
+final class ClockworkContender {
+
+    /** The fastest failover settings the README allows: dead-after at its minimum of three heartbeats. */
+    static final List<String> FAST_FAILOVER = List.of("-Dclockwork.heartbeat-interval=PT0.5S",
+            "-Dclockwork.dead-after=PT1.5S", "-Dclockwork.poll-interval=PT0.5S");
+    private static final long FIRST_ID = 1_000_000_000L;
+    private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+
+    private final Path project;
+    private final Path logs;
+    private long nextId = FIRST_ID;
+
+    ClockworkContender(Path project, Path logs) {
+        this.project = project;
+        this.logs = logs;
+    }
+
+    /** Every workload on one node: throughput, lateness, then scale (which fills the table). */
+    List<Result> oneNode(Database db, Bench.Mode mode) throws Exception {
+        db.reset();
+        List<Result> results = new ArrayList<>();
+        try (Cluster cluster = start(db, 1, List.of())) {
+            results.add(throughput(db, cluster, mode));
+            results.addAll(lateness(db, mode));
+            results.addAll(scale(db, cluster, mode));
+        }
+        return results;
+    }
+
+    /** Three nodes: throughput with the default settings, then (full mode) failover with them. */
+    List<Result> threeNodes(Database db, Bench.Mode mode) throws Exception {
+        db.reset();
+        List<Result> results = new ArrayList<>();
+        try (Cluster cluster = start(db, 3, List.of())) {
+            results.add(throughput(db, cluster, mode));
+            if (mode.defaultFailover()) {
+                results.add(failover(db, cluster, "default (heartbeat PT2S, dead-after PT10S, poll PT1S)", mode));
+            }
+        }
+        return results;
+    }
+
+    /** Three nodes with the fastest safe failover settings, killed the same way. */
+    Result fastFailover(Database db, Bench.Mode mode) throws Exception {
+        db.reset();
+        try (Cluster cluster = start(db, 3, FAST_FAILOVER)) {
+            return failover(db, cluster, "fastest safe (" + String.join(" ", FAST_FAILOVER) + ")", mode);
+        }
+    }
+
+    private Result throughput(Database db, Cluster cluster, Bench.Mode mode) throws Exception {
+        Instant now = Instant.now();
+        insert(db, "warm.", now, 0, mode.warmUp(), Duration.ZERO, "noop", null);
+        awaitSucceeded(db, "warm.", mode.warmUp());
+        insert(db, "bench.", now, 0, mode.tasks(), Duration.ZERO, "noop", null);
+        double perSecond = mode.tasks() / (awaitSucceeded(db, "bench.", mode.tasks()) / 1e6);
+        return new Result("clockwork", db.name(), cluster.size(), "throughput", perSecond, "executions/s",
+                settings(cluster, "one-off 'at' tasks of the built-in noop action, all due at once, inserted in"
+                        + " one transaction; from the first start to the last finish"));
+    }
+
+    /** One-off tasks spread evenly over the spread; started minus scheduled, from the executions. */
+    private List<Result> lateness(Database db, Bench.Mode mode) throws Exception {
+        Instant first = Instant.now().plusSeconds(3);
+        insert(db, "late.", first, 0, mode.latenessTasks(), mode.latenessSpread(), "noop", null);
+        awaitSucceeded(db, "late.", mode.latenessTasks());
+        List<Long> lateness = new ArrayList<>();
+        try (Connection connection = db.connect();
+             PreparedStatement select = connection.prepareStatement("SELECT started_at - fire_time FROM cw_execution"
+                     + " WHERE task_name LIKE 'late.%' AND status = 'SUCCEEDED'");
+             ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                lateness.add(rows.getLong(1) / 1000);
+            }
+        }
+        Collections.sort(lateness);
+        Map<String, String> settings = settings(null, mode.latenessTasks() + " one-off tasks due evenly over "
+                + mode.latenessSpread().toSeconds() + " s");
+        return Lateness.results("clockwork", db.name(), lateness, settings);
+    }
+
+    /**
+     * For each size of the table, future tasks are added (due in a day) and then due tasks, due shortly: the claim
+     * statements Clockwork runs (JpaTaskStore: candidates in index order, then the chosen rows locked with SKIP
+     * LOCKED) are timed against that table before the due tasks come due, then the node runs them; its heap is
+     * read after a full collection.
+     */
+    private List<Result> scale(Database db, Cluster cluster, Bench.Mode mode) throws Exception {
+        List<Result> results = new ArrayList<>();
+        int future = 0;
+        for (int size : mode.scaleFuture()) {
+            Instant tomorrow = Instant.now().plus(Duration.ofDays(1));
+            insert(db, "future." + size + ".", tomorrow, 0, size - future, Duration.ofHours(1), "noop", null);
+            future = size;
+            Instant due = Instant.now().plusSeconds(mode.scaleDueIn().toSeconds());
+            String prefix = "scale." + size + ".";
+            insert(db, prefix, due, 0, mode.scaleDue(), Duration.ZERO, "noop", null);
+            double claimMs = claimLatencyMs(db, due);
+            if (Instant.now().isAfter(due)) {
+                throw new IllegalStateException("Timing the claim at " + size + " future tasks took longer than the "
+                        + mode.scaleDueIn() + " before the due tasks were due; the measurement is not clean");
+            }
+            double perSecond = mode.scaleDue() / (awaitSucceeded(db, prefix, mode.scaleDue()) / 1e6);
+            Map<String, String> settings = settings(cluster, mode.scaleDue() + " due tasks with " + size
+                    + " future tasks in cw_task");
+            settings.put("futureTasks", Integer.toString(size));
+            results.add(new Result("clockwork", db.name(), 1, "scale.claim." + size, claimMs, "ms", settings));
+            results.add(new Result("clockwork", db.name(), 1, "scale.throughput." + size, perSecond, "executions/s",
+                    settings));
+            results.add(new Result("clockwork", db.name(), 1, "scale.heap." + size, cluster.heapMiB(0), "MiB",
+                    settings));
+        }
+        return results;
+    }
+
+    /** Median of 30 claims of 20 tasks as JpaTaskStore runs them, each in a transaction rolled back. */
+    private static double claimLatencyMs(Database db, Instant now) throws SQLException {
+        long micros = ChronoUnit.MICROS.between(Instant.EPOCH, now);
+        List<Long> nanos = new ArrayList<>();
+        try (Connection connection = db.connect();
+             PreparedStatement candidates = connection.prepareStatement("SELECT id, priority, next_fire_at FROM"
+                     + " cw_task WHERE next_fire_at <= ? ORDER BY next_fire_at LIMIT 80")) {
+            connection.setAutoCommit(false);
+            for (int round = 0; round < 31; round++) {
+                long start = System.nanoTime();
+                candidates.setLong(1, micros);
+                List<Long> ids = new ArrayList<>();
+                try (ResultSet rows = candidates.executeQuery()) {
+                    while (rows.next() && ids.size() < 20) {
+                        ids.add(rows.getLong(1));
+                    }
+                }
+                if (ids.isEmpty()) {
+                    throw new IllegalStateException("No due candidates to time the claim with");
+                }
+                String placeholders = String.join(",", Collections.nCopies(ids.size(), "?"));
+                try (PreparedStatement lock = connection.prepareStatement("SELECT * FROM cw_task WHERE id IN ("
+                        + placeholders + ") AND next_fire_at <= ? FOR UPDATE SKIP LOCKED")) {
+                    for (int i = 0; i < ids.size(); i++) {
+                        lock.setLong(i + 1, ids.get(i));
+                    }
+                    lock.setLong(ids.size() + 1, micros);
+                    try (ResultSet rows = lock.executeQuery()) {
+                        while (rows.next()) {
+                            rows.getLong(1);
+                        }
+                    }
+                }
+                connection.rollback();
+                if (round > 0) {
+                    nanos.add(System.nanoTime() - start);
+                }
+            }
+        }
+        Collections.sort(nanos);
+        return nanos.get(nanos.size() / 2) / 1e6;
+    }
+
+    /**
+     * Long runs of the built-in sleep action on every node; one node is killed with SIGKILL while it runs some.
+     * Seconds from the kill until the last of its runs started again on another node.
+     */
+    private Result failover(Database db, Cluster cluster, String settingsName, Bench.Mode mode) throws Exception {
+        // Due one after another, so that the nodes, racing for each, share them; fewer than the survivors can
+        // take on, so that the killed node's runs can start again at once.
+        String prefix = "failover.";
+        insert(db, prefix, Instant.now().plusSeconds(1), 0, mode.failoverTasks(), Duration.ofSeconds(6), "sleep",
+                "{\"ms\":600000}");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (runningOn(db, -1) < mode.failoverTasks()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Not all " + mode.failoverTasks() + " long tasks started within 120 s;"
+                        + " node logs in " + logs);
+            }
+            Thread.sleep(100);
+        }
+        long victimPid = cluster.pid(2);
+        int running = runningOn(db, victimPid);
+        if (running == 0) {
+            throw new IllegalStateException("The node to kill runs none of the " + mode.failoverTasks()
+                    + " long tasks; the others took them all");
+        }
+        cluster.kill(2);
+        Instant killedAt = Instant.now();
+        long restartedMicros;
+        try (Connection connection = db.connect();
+             PreparedStatement select = connection.prepareStatement("SELECT COUNT(*), MAX(retry.started_at)"
+                     + " FROM cw_execution lost JOIN cw_node n ON n.id = lost.node JOIN cw_execution retry"
+                     + " ON retry.task_id = lost.task_id AND retry.fire_time = lost.fire_time"
+                     + " AND retry.attempt = lost.attempt + 1"
+                     + " WHERE n.pid = ? AND lost.status = 'NODE_LOST' AND retry.started_at IS NOT NULL")) {
+            select.setLong(1, victimPid);
+            deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (true) {
+                try (ResultSet row = select.executeQuery()) {
+                    row.next();
+                    if (row.getInt(1) >= running) {
+                        restartedMicros = row.getLong(2);
+                        break;
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("The killed node's " + running + " runs did not all start"
+                            + " again within 120 s; node logs in " + logs);
+                }
+                Thread.sleep(50);
+            }
+        }
+        double seconds = (restartedMicros - ChronoUnit.MICROS.between(Instant.EPOCH, killedAt)) / 1e6;
+        Map<String, String> settings = settings(cluster, running + " runs of the sleep action on the killed node");
+        settings.put("failoverSettings", settingsName);
+        return new Result("clockwork", db.name(), cluster.size(), "failover." + (settingsName.startsWith("default")
+                ? "default" : "fastest"), seconds, "s", settings);
+    }
+
+    /** Long runs started on the node of process {@code pid}, or on every node for -1. */
+    private static int runningOn(Database db, long pid) throws SQLException {
+        try (Connection connection = db.connect();
+             PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM cw_execution e JOIN cw_node"
+                     + " n ON n.id = e.node WHERE (n.pid = ? OR ? = -1) AND e.status = 'RUNNING'"
+                     + " AND e.started_at IS NOT NULL AND e.task_name LIKE 'failover.%'")) {
+            select.setLong(1, pid);
+            select.setLong(2, pid);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        }
+    }
+
+    private static Map<String, String> settings(Cluster cluster, String tasks) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("server", "Payara Micro 6.2025.10, -Xmx512m, one JVM per node");
+        settings.put("workers", "16 (default)");
+        settings.put("prefetch", "4 (default)");
+        settings.put("pollInterval", "PT1S (default)");
+        if (cluster != null && !cluster.options.isEmpty()) {
+            settings.put("options", String.join(" ", cluster.options));
+        }
+        settings.put("tasks", tasks);
+        return settings;
+    }
+
+    /**
+     * Waits until {@code count} executions of tasks named {@code prefix...} succeeded; returns the microseconds from
+     * the first start to the last finish.
+     */
+    private long awaitSucceeded(Database db, String prefix, int count) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(900);
+        try (Connection connection = db.connect();
+             PreparedStatement done = connection.prepareStatement("SELECT COUNT(*), MIN(started_at),"
+                     + " MAX(finished_at) FROM cw_execution WHERE task_name LIKE ? AND status = 'SUCCEEDED'")) {
+            done.setString(1, prefix + "%");
+            while (true) {
+                try (ResultSet row = done.executeQuery()) {
+                    row.next();
+                    if (row.getInt(1) >= count) {
+                        return row.getLong(3) - row.getLong(2);
+                    }
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("Clockwork finished " + row.getInt(1) + " of " + count
+                                + " executions of " + prefix + "* within 900 s; node logs in " + logs);
+                    }
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    /**
+     * {@code count} one-off tasks, as the REST API would store them, in one transaction: the first due at
+     * {@code first}, the others evenly over {@code spread}.
+     */
+    private void insert(Database db, String prefix, Instant first, int from, int count, Duration spread,
+                        String action, String args) throws SQLException {
+        long now = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
+        long start = ChronoUnit.MICROS.between(Instant.EPOCH, first);
+        long step = count > 1 ? spread.toNanos() / 1000 / (count - 1) : 0;
+        try (Connection connection = db.connect();
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO cw_task (id, name, trigger_text,"
+                     + " zone, action, args, priority, state, anchor_at, next_fire_at, fire_count, max_attempts,"
+                     + " created_at, created_by, updated_at, updated_by, version)"
+                     + " VALUES (?, ?, ?, 'UTC', ?, ?, 0, 'ACTIVE', ?, ?, 0, 1, ?, 'bench', ?, 'bench', 0)")) {
+            connection.setAutoCommit(false);
+            for (int i = 0; i < count; i++) {
+                long due = start + i * step;
+                // Ids far above what the nodes' id generator hands out.
+                insert.setLong(1, nextId++);
+                insert.setString(2, prefix + (from + i));
+                insert.setString(3, "at " + Instant.EPOCH.plus(due, ChronoUnit.MICROS));
+                insert.setString(4, action);
+                insert.setString(5, args);
+                insert.setLong(6, now);
+                insert.setLong(7, due);
+                insert.setLong(8, now);
+                insert.setLong(9, now);
+                insert.addBatch();
+                if (i % 1000 == 999) {
+                    insert.executeBatch();
+                }
+                if (i % 50_000 == 49_999) {
+                    connection.commit();
+                }
+            }
+            insert.executeBatch();
+            connection.commit();
+        }
+    }
+
+    private Cluster start(Database db, int nodes, List<String> options) throws Exception {
+        Cluster cluster = new Cluster(options);
+        try {
+            for (int i = 0; i < nodes; i++) {
+                cluster.add(startNode(db, i, options));
+            }
+        } catch (Exception e) {
+            cluster.close();
+            throw e;
+        }
+        return cluster;
+    }
+
+    private Process startNode(Database db, int index, List<String> options) throws IOException, InterruptedException {
+        int port = freePort();
+        Path target = project.resolve("target");
+        Files.createDirectories(logs);
+        Path log = logs.resolve("clockwork-" + db.name() + "-" + index + ".log");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-Dclockwork.admin.password=bench-admin-pw"));
+        command.addAll(options);
+        command.addAll(List.of("-jar", target.resolve("payara-micro.jar").toString(),
+                "--deploy", target.resolve("clockwork.war").toString(),
+                "--contextroot", "clockwork", "--port", Integer.toString(port), "--nocluster",
+                "--addlibs", target.resolve("drivers/mysql-connector-j.jar") + ":" + target.resolve(
+                        "drivers/postgresql.jar"),
+                "--postbootcommandfile", project.resolve("server-config/payara/"
+                        + (db.isPostgres() ? "postgresql.asadmin" : "mysql.asadmin")).toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(db.nodeEnvironment());
+        Process node = builder.start();
+        awaitHealthy(node, port, log);
+        return node;
+    }
+
+    private static void awaitHealthy(Process node, int port, Path log) throws InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/clockwork/api/health"))
+                .timeout(Duration.ofSeconds(5)).build();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+        while (System.nanoTime() < deadline) {
+            if (!node.isAlive()) {
+                throw new IllegalStateException("A Clockwork node exited at start; see " + log);
+            }
+            try {
+                if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        node.destroyForcibly();
+        throw new IllegalStateException("A Clockwork node was not healthy within 240 s; see " + log);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** The nodes of one measurement; closing kills them (their work is thrown away with the database). */
+    private static final class Cluster implements AutoCloseable {
+        private final List<Process> nodes = new ArrayList<>();
+        private final List<String> options;
+
+        Cluster(List<String> options) {
+            this.options = options;
+        }
+
+        void add(Process node) {
+            nodes.add(node);
+        }
+
+        int size() {
+            return nodes.size();
+        }
+
+        long pid(int index) {
+            return nodes.get(index).pid();
+        }
+
+        void kill(int index) throws InterruptedException {
+            nodes.get(index).destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+
+        /** Heap in use after a full collection, read with the JDK's jcmd. */
+        double heapMiB(int index) throws IOException, InterruptedException {
+            Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+            String pid = Long.toString(pid(index));
+            new ProcessBuilder(jcmd.toString(), pid, "GC.run").redirectErrorStream(true).start().waitFor();
+            Process info = new ProcessBuilder(jcmd.toString(), pid, "GC.heap_info").redirectErrorStream(true).start();
+            String text = new String(info.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            info.waitFor();
+            Matcher used = HEAP_USED.matcher(text);
+            if (!used.find()) {
+                throw new IllegalStateException("jcmd GC.heap_info printed no heap use: " + text);
+            }
+            return Long.parseLong(used.group(1)) / 1024.0;
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            for (Process node : nodes) {
+                node.destroyForcibly();
+            }
+            for (Process node : nodes) {
+                node.waitFor(60, TimeUnit.SECONDS);
+            }
+        }
+    }
+}

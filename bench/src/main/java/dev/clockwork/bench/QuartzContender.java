@@ -1,0 +1,158 @@
+package dev.clockwork.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.quartz.Job;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobExecutionContext;
+import org.quartz.Scheduler;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.impl.StdSchedulerFactory;
+
+/**
+ * Quartz with its JDBC job store ({@code JobStoreTX}), clustered, tuned as its configuration guide says for many
+ * short jobs: a thread per concurrent job and batch trigger acquisition up to the thread count.
+ */
+final class QuartzContender {
+
+    static final int THREADS = 16;
+    /**
+     * Scheduling jobs through Quartz's API slows as its tables grow (72,000 jobs took 10 minutes on PostgreSQL
+     * here), so the full mode gives Quartz this many; its rate, from first start to last finish, does not depend on
+     * the count once it is this large.
+     */
+    static final int MAX_TASKS = 20_000;
+    private static volatile Span span = new Span();
+
+    /** The no-op job. */
+    public static final class Noop implements Job {
+        @Override
+        public void execute(JobExecutionContext context) {
+            Span current = span;
+            current.started(context.getScheduledFireTime().toInstant());
+            current.finished();
+        }
+    }
+
+    Result throughput(Database db, int warmUp, int tasks) throws Exception {
+        db.reset();
+        db.execute(tables(db));
+        Properties properties = properties(db);
+        Scheduler scheduler = new StdSchedulerFactory(properties).getScheduler();
+        try {
+            run(scheduler, "warm", warmUp);
+            Span measured = run(scheduler, "bench", tasks);
+            Map<String, String> settings = new LinkedHashMap<>();
+            properties.stringPropertyNames().stream().filter(key -> !key.contains("password")).sorted()
+                    .forEach(key -> settings.put(key, properties.getProperty(key)));
+            settings.put("version", "2.5.2");
+            settings.put("tasks", tasks + " jobs with one simple trigger each, due now, scheduled while it stands by"
+                    + (tasks == MAX_TASKS ? " (capped: scheduling more through its API takes too long)" : ""));
+            return new Result("quartz", db.name(), 1, "throughput", measured.perSecond(), "executions/s", settings);
+        } finally {
+            scheduler.shutdown(true);
+        }
+    }
+
+    /** One instance, default timing; one-off jobs due evenly over {@code spread}, scheduled while it runs. */
+    List<Result> lateness(Database db, int count, Duration spread) throws Exception {
+        db.reset();
+        db.execute(tables(db));
+        Properties properties = properties(db);
+        Scheduler scheduler = new StdSchedulerFactory(properties).getScheduler();
+        try {
+            scheduler.start();
+            Span current = new Span();
+            span = current;
+            schedule(scheduler, "late", count, Instant.now().plusSeconds(3), spread);
+            current.await(count, 600, "Quartz");
+            Map<String, String> settings = new LinkedHashMap<>();
+            properties.stringPropertyNames().stream().filter(key -> !key.contains("password")).sorted()
+                    .forEach(key -> settings.put(key, properties.getProperty(key)));
+            settings.put("version", "2.5.2");
+            settings.put("tasks", count + " one-off simple triggers due evenly over " + spread.toSeconds() + " s");
+            return Lateness.results("quartz", db.name(), current.latenessMs(), settings);
+        } finally {
+            scheduler.shutdown(true);
+        }
+    }
+
+    /** Schedules {@code count} jobs due now while the scheduler stands by, then starts it and waits for them. */
+    private static Span run(Scheduler scheduler, String prefix, int count) throws Exception {
+        Span current = new Span();
+        span = current;
+        scheduler.standby();
+        schedule(scheduler, prefix, count, Instant.now(), Duration.ZERO);
+        scheduler.start();
+        current.await(count, 900, "Quartz");
+        return current;
+    }
+
+    private static void schedule(Scheduler scheduler, String prefix, int count, Instant first, Duration spread)
+            throws Exception {
+        long step = count > 1 ? spread.toNanos() / (count - 1) : 0;
+        Map<JobDetail, Set<? extends Trigger>> jobs = new LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+            JobDetail job = JobBuilder.newJob(Noop.class).withIdentity(prefix + "-" + i).build();
+            jobs.put(job, Set.of(TriggerBuilder.newTrigger().withIdentity(prefix + "-" + i)
+                    .startAt(Date.from(first.plusNanos(i * step))).build()));
+            if (jobs.size() == 1000) {
+                scheduler.scheduleJobs(jobs, false);
+                jobs.clear();
+            }
+        }
+        scheduler.scheduleJobs(jobs, false);
+    }
+
+    private static Properties properties(Database db) {
+        Properties p = new Properties();
+        p.setProperty("org.quartz.scheduler.instanceName", "bench");
+        p.setProperty("org.quartz.scheduler.instanceId", "AUTO");
+        p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(THREADS));
+        p.setProperty("org.quartz.scheduler.batchTriggerAcquisitionMaxCount", Integer.toString(THREADS));
+        p.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
+        p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
+        p.setProperty("org.quartz.jobStore.driverDelegateClass", db.isPostgres()
+                ? "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate" : "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
+        p.setProperty("org.quartz.jobStore.isClustered", "true");
+        // A backlog older than the misfire threshold (60 s by default) goes through misfire handling, 20 triggers at
+        // a time: with 20,000 due at once that dropped Quartz to 13 executions/s. Its documented remedy for bursts
+        // is a larger threshold.
+        p.setProperty("org.quartz.jobStore.misfireThreshold", "3600000");
+        p.setProperty("org.quartz.jobStore.dataSource", "bench");
+        p.setProperty("org.quartz.dataSource.bench.provider", "hikaricp");
+        p.setProperty("org.quartz.dataSource.bench.driver", db.isPostgres() ? "org.postgresql.Driver"
+                : "com.mysql.cj.jdbc.Driver");
+        p.setProperty("org.quartz.dataSource.bench.URL", db.url());
+        p.setProperty("org.quartz.dataSource.bench.user", db.user());
+        p.setProperty("org.quartz.dataSource.bench.password", db.password());
+        p.setProperty("org.quartz.dataSource.bench.maxConnections", Integer.toString(THREADS + 4));
+        return p;
+    }
+
+    /** Quartz's own table script for the database, from its jar. */
+    private static String[] tables(Database db) throws IOException {
+        String script = db.isPostgres() ? "tables_postgres.sql" : "tables_mysql_innodb.sql";
+        try (InputStream in = Scheduler.class.getResourceAsStream("/org/quartz/impl/jdbcjobstore/" + script)) {
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            List<String> statements = Arrays.stream(text.split(";"))
+                    .map(statement -> statement.lines().filter(line -> !line.startsWith("--")
+                            && !line.startsWith("#")).reduce("", (a, b) -> a + "\n" + b).strip())
+                    .filter(statement -> !statement.isEmpty() && !statement.equalsIgnoreCase("commit"))
+                    .toList();
+            return statements.toArray(String[]::new);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.clockwork.actions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.clockwork.api.ActionContext;
+import jakarta.json.bind.JsonbBuilder;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class SleepActionTest {
+
+    @Test
+    void should_succeed_after_sleeping_the_given_milliseconds() throws Exception {
+        assertThat(new SleepAction().run(context("{\"ms\":0}"))).isEqualTo("slept 0 ms");
+    }
+
+    @Test
+    void should_name_the_argument_it_needs_when_it_is_missing_or_out_of_range() {
+        for (String args : new String[] {"null", "{}", "{\"ms\":-1}", "{\"ms\":3600001}"}) {
+            assertThatThrownBy(() -> new SleepAction().run(context(args))).as(args)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("{\"ms\": n}")
+                    .hasMessageContaining(args);
+        }
+    }
+
+    private static ActionContext context(String json) {
+        return new ActionContext() {
+            @Override
+            public String taskName() {
+                return "t";
+            }
+
+            @Override
+            public Instant fireTime() {
+                return Instant.EPOCH;
+            }
+
+            @Override
+            public int attempt() {
+                return 1;
+            }
+
+            @Override
+            public String idempotencyKey() {
+                return "t@" + Instant.EPOCH;
+            }
+
+            @Override
+            public String argsJson() {
+                return json;
+            }
+
+            @Override
+            public <T> T args(Class<T> type) {
+                return JsonbBuilder.create().fromJson(json, type);
+            }
+
+            @Override
+            public void report(String line) {
+            }
+        };
+    }
+}
