@@ -12,6 +12,7 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
@@ -24,8 +25,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Every heartbeat interval: measures this node's offset to the database's clock, writes its heartbeat, and (on the
- * node holding the sweep chore) takes over the work of dead or stopped nodes. At shutdown it lets running actions
+ * Every heartbeat interval: measures this node's offset to the database's clock and writes its heartbeat. Every
+ * sweep interval (a poll, or a heartbeat when shorter), on the node holding the sweep chore: takes over the work of
+ * dead or stopped nodes, so that a dead node's work restarts within dead-after plus one poll. At shutdown it lets running actions
  * finish, then marks the node stopped so that a live node takes over what is left at once.
  */
 @Singleton
@@ -52,18 +54,26 @@ public class Heartbeat {
     @Inject
     NodeIdentity node;
 
+    private static final String BEAT = "clockwork-heartbeat";
+    private static final String SWEEP = "clockwork-sweep";
+
     private final AtomicBoolean beating = new AtomicBoolean();
+    private final AtomicBoolean sweeping = new AtomicBoolean();
     /** Since when every heartbeat has succeeded; null after a failure. */
     private volatile Instant healthySince;
 
     @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // lifecycle callbacks default to REQUIRED
     void start() {
         beat();
         long interval = config.heartbeat().toMillis();
-        timers.createIntervalTimer(interval, interval, new TimerConfig("clockwork-heartbeat", false));
+        timers.createIntervalTimer(interval, interval, new TimerConfig(BEAT, false));
+        long sweepInterval = config.sweepInterval().toMillis();
+        timers.createIntervalTimer(sweepInterval, sweepInterval, new TimerConfig(SWEEP, false));
     }
 
     @PreDestroy
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // lifecycle callbacks default to REQUIRED
     void stop() {
         int stillRunning = workers.drain(EngineThreads.SHUTDOWN_GRACE);
         if (stillRunning > 0) {
@@ -79,7 +89,11 @@ public class Heartbeat {
     }
 
     @Timeout
-    void onTimer() {
+    void onTimer(Timer timer) {
+        if (SWEEP.equals(timer.getInfo())) {
+            sweep();
+            return;
+        }
         try {
             beat();
         } catch (RuntimeException e) {
@@ -96,15 +110,27 @@ public class Heartbeat {
             synchronizeClock();
             membership.heartbeat();
             workers.recordWhatWasKept();
-            Instant now = clock.instant();
             if (healthySince == null) {
-                healthySince = now;
-            }
-            if (SweepRules.maySweep(healthySince, now, config.deadAfter())) {
-                workers.submit(membership.sweep());
+                healthySince = clock.instant();
             }
         } finally {
             beating.set(false);
+        }
+    }
+
+    private void sweep() {
+        Instant since = healthySince;
+        if (since == null || !SweepRules.maySweep(since, clock.instant(), config.deadAfter())
+                || !sweeping.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            workers.submit(membership.sweep());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Node " + node.id() + " could not look for dead nodes; trying again in "
+                    + config.sweepInterval(), e);
+        } finally {
+            sweeping.set(false);
         }
     }
 

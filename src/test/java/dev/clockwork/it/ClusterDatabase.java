@@ -7,6 +7,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -24,6 +26,9 @@ import java.util.Map;
  */
 record ClusterDatabase(String name, String adminUrl, String nodeUrl, String user, String password, String nodeUser,
                        String nodePassword, String postboot, String resetSql) {
+
+    /** How recently a slow (1.2 s) execution started for a kill now to catch it running. */
+    private static final Duration JUST_STARTED = Duration.ofMillis(300);
 
     static ClusterDatabase mariadb() {
         return new ClusterDatabase("mariadb", "jdbc:mysql://127.0.0.1:3306/", "jdbc:mysql://127.0.0.1:3306/cw_cluster",
@@ -53,13 +58,18 @@ record ClusterDatabase(String name, String adminUrl, String nodeUrl, String user
         return DriverManager.getConnection(nodeUrl, user, password);
     }
 
-    /** Waits until the node of process {@code pid} is running an execution, so that killing it loses work. */
+    /**
+     * Waits until the node of process {@code pid} has just started a {@code sleep} execution, so that killing it at
+     * once loses work: a no-op is RUNNING for milliseconds and may be done before the kill lands.
+     */
     void awaitRunning(long pid) {
         Poll.until(Duration.ofSeconds(30), () -> {
             try (Connection connection = connect();
                  PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM cw_execution e"
-                         + " JOIN cw_node n ON n.id = e.node WHERE n.pid = ? AND e.status = 'RUNNING'")) {
+                         + " JOIN cw_node n ON n.id = e.node JOIN cw_task t ON t.id = e.task_id"
+                         + " WHERE n.pid = ? AND e.status = 'RUNNING' AND t.action = 'sleep' AND e.started_at >= ?")) {
                 select.setLong(1, pid);
+                select.setLong(2, ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now().minus(JUST_STARTED)));
                 try (ResultSet row = select.executeQuery()) {
                     row.next();
                     return row.getInt(1);
@@ -67,7 +77,7 @@ record ClusterDatabase(String name, String adminUrl, String nodeUrl, String user
             } catch (SQLException e) {
                 throw new AssertionError("Cannot read the cluster's database: " + e.getMessage(), e);
             }
-        }, running -> running > 0, "node " + pid + " to be running an execution");
+        }, running -> running > 0, "node " + pid + " to have just started a slow execution");
     }
 
     Map<String, String> environment() {

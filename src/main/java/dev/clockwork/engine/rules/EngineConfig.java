@@ -63,6 +63,14 @@ public record EngineConfig(Duration pollInterval, int workers, int prefetch, Dur
                 settings.integer("clockwork.node-lost-retries", 1));
     }
 
+    /**
+     * How often the node holding the sweep chore looks for dead nodes: every poll, or every heartbeat when that is
+     * shorter, so that a dead node's work is taken over within {@code dead-after} plus one poll of its last heartbeat.
+     */
+    public Duration sweepInterval() {
+        return heartbeat.compareTo(pollInterval) < 0 ? heartbeat : pollInterval;
+    }
+
     /** Defaults, for tests. */
     public static EngineConfig defaults(ZoneId defaultZone) {
         return from(Map.<String, String>of()::get, defaultZone);

@@ -42,4 +42,13 @@ class EngineConfigTest {
         assertThatThrownBy(() -> EngineConfig.from(Map.of("clockwork.default-zone", "Moon/Base")::get, SERVER))
                 .hasMessageContaining("IANA");
     }
+
+    @Test
+    void sweep_should_run_every_poll_or_every_heartbeat_when_that_is_shorter() {
+        assertThat(EngineConfig.defaults(SERVER).sweepInterval()).isEqualTo(Duration.ofSeconds(1));
+        EngineConfig fast = EngineConfig.from(Map.of("clockwork.heartbeat-interval", "PT0.5S",
+                "clockwork.dead-after", "PT1.5S")::get, SERVER);
+
+        assertThat(fast.sweepInterval()).isEqualTo(Duration.ofMillis(500));
+    }
 }
