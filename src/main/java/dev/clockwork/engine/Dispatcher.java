@@ -44,6 +44,7 @@ public class Dispatcher {
     NodeIdentity node;
 
     @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // lifecycle callbacks default to REQUIRED
     void start() {
         long poll = config.pollInterval().toMillis();
         timers.createIntervalTimer(0, Math.max(1, poll), new TimerConfig("clockwork-poll", false));
@@ -52,6 +53,7 @@ public class Dispatcher {
     }
 
     @PreDestroy
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // lifecycle callbacks default to REQUIRED
     void stop() {
         for (Timer timer : timers.getTimers()) {
             cancelQuietly(timer);

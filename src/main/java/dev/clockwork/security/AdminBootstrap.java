@@ -29,7 +29,13 @@ public class AdminBootstrap {
 
     private static final String PASSWORD_SOURCES = "clockwork.admin.password / CLOCKWORK_ADMIN_PASSWORD";
 
+    /*
+     * NOT_SUPPORTED on the method itself (the class-level attribute covers business methods only; a singleton's
+     * lifecycle callback would run in a REQUIRED transaction): the first admin is created in a JDBC transaction of its
+     * own, which a container transaction around it would forbid.
+     */
     @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void createFirstAdmin() {
         String configured = configuredPassword();
         if (users.any()) {

@@ -1,6 +1,6 @@
 package dev.clockwork.security;
 
-import dev.clockwork.store.ClusterStore;
+import dev.clockwork.store.FirstUserStore;
 import dev.clockwork.store.UserRow;
 import dev.clockwork.store.UserStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +17,6 @@ public class Users {
 
     /** The shortest password accepted. */
     public static final int MIN_PASSWORD = 8;
-    private static final String FIRST_ADMIN_LOCK = "first-admin";
 
     @Inject
     UserStore store;
@@ -26,17 +25,20 @@ public class Users {
     @Inject
     Clock clock;
     @Inject
-    ClusterStore cluster;
+    FirstUserStore firstUser;
 
     /**
      * Creates the first admin unless a user exists. Nodes starting together on an empty database do this one at a
-     * time (they wait on the {@code first-admin} row of {@code cw_lock}), so only the first creates it.
+     * time (they wait on the {@code first-admin} row of {@code cw_lock}), so only the first creates it. Outside any
+     * container transaction: the store runs it as one JDBC transaction of its own.
      *
      * @return whether this call created it
      */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public boolean createFirstAdmin(char[] password, Set<String> roles) {
-        cluster.hold(FIRST_ADMIN_LOCK);
-        return store.count() == 0 && create("admin", password, roles);
+        checkStrength(password);
+        Instant now = clock.instant();
+        return firstUser.createIfNone(new UserRow(0, "admin", passwords.hash(password), roles, now, now));
     }
 
     /** Whether any user exists yet. */

@@ -28,12 +28,6 @@ public interface ClusterStore {
      */
     boolean tryLock(String chore, String holder, Instant now, Instant until);
 
-    /**
-     * Locks the {@code cw_lock} row {@code name} until the transaction ends, waiting while another transaction holds
-     * it: for work that must not run on two nodes at once, whatever their clocks say.
-     */
-    void hold(String name);
-
     /** Declares LIVE nodes silent since before {@code silentSince} DEAD; returns their ids. */
     List<String> declareDead(Instant silentSince);
 

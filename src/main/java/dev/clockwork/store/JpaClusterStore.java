@@ -83,14 +83,6 @@ public class JpaClusterStore implements ClusterStore {
     }
 
     @Override
-    public void hold(String name) {
-        if (em.createNativeQuery("SELECT name FROM cw_lock WHERE name = ? FOR UPDATE").setParameter(1, name)
-                .getResultList().isEmpty()) {
-            throw new IllegalStateException("No lock row " + name + " in cw_lock; the schema migrations did not run");
-        }
-    }
-
-    @Override
     public List<String> declareDead(Instant silentSince) {
         List<String> silent = em.createQuery("SELECT n.id FROM NodeEntity n WHERE n.state = :live"
                         + " AND n.heartbeatAt < :since", String.class)

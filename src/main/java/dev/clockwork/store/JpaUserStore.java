@@ -35,7 +35,7 @@ public class JpaUserStore implements UserStore {
         UserEntity e = new UserEntity();
         e.username = user.username();
         e.passwordHash = user.passwordHash();
-        e.roles = String.join(",", user.roles());
+        e.roles = UserEntity.roles(user.roles());
         e.createdAt = user.createdAt();
         e.updatedAt = user.updatedAt();
         em.persist(e);

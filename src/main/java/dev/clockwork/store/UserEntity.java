@@ -9,15 +9,20 @@ import jakarta.persistence.Table;
 import jakarta.persistence.TableGenerator;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Set;
 
 /** A row of {@code cw_user}: a console/API user with a hashed password and a comma-separated role list. */
 @Entity
 @Table(name = "cw_user")
 class UserEntity {
 
+    /** The row of {@code cw_id_block} that user ids come from, and how many ids one allocation takes. */
+    static final String ID_NAME = "user";
+    static final int ID_BLOCK = 10;
+
     @Id
     @TableGenerator(name = "user_ids", table = "cw_id_block", pkColumnName = "name", valueColumnName = "next_value",
-            pkColumnValue = "user", allocationSize = 10)
+            pkColumnValue = ID_NAME, allocationSize = ID_BLOCK)
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "user_ids")
     Long id;
     String username;
@@ -30,4 +35,9 @@ class UserEntity {
     Instant updatedAt;
     @Version
     long version;
+
+    /** The roles column: a comma-separated list. */
+    static String roles(Set<String> roles) {
+        return String.join(",", roles);
+    }
 }

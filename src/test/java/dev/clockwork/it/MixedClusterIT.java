@@ -36,8 +36,7 @@ class MixedClusterIT {
         Path war = Path.of(System.getProperty("clockwork.war"));
         ClusterDatabase db = ClusterDatabase.postgresql();
         db.reset();
-        // Payara first, then WildFly: nodes starting together on an empty database can race for the first admin
-        // user (an open bug: on MariaDB one of them can still fail its start on a duplicate admin).
+        // One after the other, so that the resources block stops whichever started (ClusterIT starts nodes together).
         try (MicroProcess payara = MicroProcess.start(new MicroProcess.Options("mixed-payara", war, PASSWORD,
                      db.postbootFile(), db.environment(), List.of(CATCH_UP)));
              WildFlyProcess wildfly = WildFlyProcess.start("mixed", war, PASSWORD, "postgresql.jar", "postgresql.cli",

@@ -11,10 +11,12 @@ import dev.clockwork.api.TaskQuery;
 import dev.clockwork.api.TaskState;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -411,24 +413,43 @@ abstract class StoreContractTest {
                 .map(NodeRow::state).contains(NodeState.DEAD);
     }
 
-    /** Nodes starting together on an empty database create the first admin one at a time, holding this row. */
     @Test
-    void a_held_lock_row_should_stay_locked_until_the_transaction_ends() {
-        EntityManager holder = fixture.newEntityManager();
-        try {
-            holder.getTransaction().begin();
-            fixture.stores(holder).cluster().hold("first-admin");
-
-            assertThatThrownBy(() -> fixture.inTransaction(s -> s.em().createNativeQuery(
-                    "SELECT name FROM cw_lock WHERE name = 'first-admin' FOR UPDATE NOWAIT").getResultList()))
-                    .isInstanceOf(PersistenceException.class);
-        } finally {
-            holder.getTransaction().rollback();
-            holder.close();
+    void the_first_user_should_be_created_once_with_an_id_the_persistence_unit_never_hands_out() throws Exception {
+        fixture.inTransaction(s -> s.em().createNativeQuery("DELETE FROM cw_user").executeUpdate());
+        try (Connection first = fixture.connect(); Connection second = fixture.connect()) {
+            assertThat(FirstUserStore.createIfNone(first, user("admin"))).isTrue();
+            assertThat(FirstUserStore.createIfNone(second, user("admin"))).as("a user exists now").isFalse();
         }
-        List<?> free = fixture.inTransaction(s -> s.em().createNativeQuery(
-                "SELECT name FROM cw_lock WHERE name = 'first-admin' FOR UPDATE NOWAIT").getResultList());
-        assertThat(free).as("free again after the holder's transaction").hasSize(1);
+        UserRow admin = maybe(s -> s.users().findByUsername("admin")).orElseThrow();
+        UserRow next = maybe(s -> s.users().insert(user("operator-" + unique()))).orElseThrow();
+
+        assertThat(admin.roles()).containsExactlyInAnyOrder("clockwork-admin", "clockwork-viewer");
+        assertThat(admin.createdAt()).isEqualTo(T0);
+        assertThat(next.id()).isNotEqualTo(admin.id());
+        long users = fixture.inTransaction(s -> s.users().count());
+        assertThat(users).isEqualTo(2);
+    }
+
+    @Test
+    void the_first_user_should_not_be_created_after_a_node_holding_the_lock_created_one() throws Exception {
+        fixture.inTransaction(s -> s.em().createNativeQuery("DELETE FROM cw_user").executeUpdate());
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try (Connection holder = fixture.connect(); Connection waiter = fixture.connect()) {
+            holder.setAutoCommit(false);
+            holder.createStatement().executeQuery("SELECT name FROM cw_lock WHERE name = 'first-admin' FOR UPDATE")
+                    .close();
+            holder.createStatement().executeUpdate("INSERT INTO cw_user (id, username, password_hash, roles,"
+                    + " created_at, updated_at, version) VALUES (900000001, 'admin', 'x', 'clockwork-admin', 0, 0, 1)");
+            // Whether the other node reaches the lock before this commit or after, it must find the user.
+            Future<Boolean> created = other.submit(() -> FirstUserStore.createIfNone(waiter, user("admin")));
+            holder.commit();
+
+            assertThat(created.get(30, TimeUnit.SECONDS)).isFalse();
+        } finally {
+            other.shutdownNow();
+        }
+        long users = fixture.inTransaction(s -> s.users().count());
+        assertThat(users).isEqualTo(1);
     }
 
     @Test
@@ -484,5 +505,9 @@ abstract class StoreContractTest {
 
     private static String unique() {
         return "c" + UUID.randomUUID().toString().substring(0, 8) + ".";
+    }
+
+    private static UserRow user(String username) {
+        return new UserRow(0, username, "hash-of-" + username, Set.of("clockwork-admin", "clockwork-viewer"), T0, T0);
     }
 }

@@ -3,6 +3,9 @@ package dev.clockwork.store;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -16,9 +19,15 @@ final class StoreFixture implements AutoCloseable {
 
     private final EntityManagerFactory factory;
     final Dialect dialect;
+    private final String url;
+    private final String user;
+    private final String password;
 
     StoreFixture(Dialect dialect, String url, String user, String password) {
         this.dialect = dialect;
+        this.url = url;
+        this.user = user;
+        this.password = password;
         Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration/" + dialect.folder())
                 .table("cw_schema_history").cleanDisabled(false).load().clean();
         Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration/" + dialect.folder())
@@ -60,6 +69,11 @@ final class StoreFixture implements AutoCloseable {
         JpaUserStore users = new JpaUserStore();
         users.em = em;
         return new Stores(tasks, cluster, users, em);
+    }
+
+    /** A plain JDBC connection to the fixture's database, as the server's data source gives one. */
+    Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, user, password);
     }
 
     EntityManager newEntityManager() {
