@@ -67,7 +67,7 @@ public class JpaTaskStore implements TaskStore {
         filter.bind(count);
         List<TaskRow> rows = select.setFirstResult(query.offset()).setMaxResults(query.limit())
                 .getResultStream().map(TaskRows::toRow).toList();
-        return new Page<>(rows, count.getSingleResult(), query.offset(), query.limit());
+        return Page.of(rows, query.offset(), query.limit(), count::getSingleResult);
     }
 
     @Override
@@ -249,9 +249,9 @@ public class JpaTaskStore implements TaskStore {
                 .setParameter("task", taskId)
                 .setFirstResult(offset).setMaxResults(limit)
                 .getResultStream().map(ExecutionRows::toRow).toList();
-        long total = em.createQuery("SELECT COUNT(e) FROM ExecutionEntity e WHERE e.taskId = :task", Long.class)
-                .setParameter("task", taskId).getSingleResult();
-        return new Page<>(rows, total, offset, limit);
+        return Page.of(rows, offset, limit, () -> em.createQuery(
+                "SELECT COUNT(e) FROM ExecutionEntity e WHERE e.taskId = :task", Long.class)
+                .setParameter("task", taskId).getSingleResult());
     }
 
     @Override
