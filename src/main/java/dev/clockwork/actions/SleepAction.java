@@ -16,6 +16,13 @@ public class SleepAction implements TaskAction {
 
     static final long MAX_MS = Duration.ofHours(1).toMillis();
 
+    /** How the action waits; tests replace it to check the wait without waiting. */
+    interface Pause {
+        void pause(long ms) throws InterruptedException;
+    }
+
+    Pause pause = Thread::sleep;
+
     /** How long to wait. */
     public record SleepArgs(Long ms) {
     }
@@ -27,7 +34,7 @@ public class SleepAction implements TaskAction {
             throw new IllegalArgumentException("The sleep action takes {\"ms\": n} with n from 0 to " + MAX_MS
                     + " (one hour); got " + context.argsJson());
         }
-        Thread.sleep(args.ms());
+        pause.pause(args.ms());
         return "slept " + args.ms() + " ms";
     }
 }

@@ -6,13 +6,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.clockwork.api.ActionContext;
 import jakarta.json.bind.JsonbBuilder;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SleepActionTest {
 
     @Test
     void should_succeed_after_sleeping_the_given_milliseconds() throws Exception {
-        assertThat(new SleepAction().run(context("{\"ms\":0}"))).isEqualTo("slept 0 ms");
+        List<Long> waits = new ArrayList<>();
+        SleepAction action = new SleepAction();
+        action.pause = waits::add;
+
+        assertThat(action.run(context("{\"ms\":1500}"))).isEqualTo("slept 1500 ms");
+        assertThat(waits).containsExactly(1500L);
     }
 
     @Test
