@@ -17,9 +17,11 @@ public record Page<T>(List<T> items, long total, int offset, int limit) {
      * beside no items.
      */
     public static <T> Page<T> of(List<T> items, int offset, int limit, LongSupplier countAll) {
-        boolean endsTheList = items.size() < limit && (!items.isEmpty() || offset == 0);
         long seen = (long) offset + items.size();
-        long total = endsTheList ? seen : items.isEmpty() ? countAll.getAsLong() : Math.max(countAll.getAsLong(), seen);
-        return new Page<>(items, total, offset, limit);
+        if (items.size() < limit && (!items.isEmpty() || offset == 0)) {
+            return new Page<>(items, seen, offset, limit);
+        }
+        long counted = countAll.getAsLong();
+        return new Page<>(items, items.isEmpty() ? counted : Math.max(counted, seen), offset, limit);
     }
 }

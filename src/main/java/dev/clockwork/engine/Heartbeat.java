@@ -27,8 +27,8 @@ import java.util.logging.Logger;
 /**
  * Every heartbeat interval: measures this node's offset to the database's clock and writes its heartbeat. Every
  * sweep interval (a poll, or a heartbeat when shorter), on the node holding the sweep chore: takes over the work of
- * dead or stopped nodes, so that a dead node's work restarts within dead-after plus one poll. At shutdown it lets running actions
- * finish, then marks the node stopped so that a live node takes over what is left at once.
+ * dead or stopped nodes, so that a dead node's work restarts within dead-after plus one poll. At shutdown it lets
+ * running actions finish, then marks the node stopped so that a live node takes over what is left at once.
  */
 @Singleton
 @Startup
@@ -40,6 +40,8 @@ public class Heartbeat {
     private static final Logger LOG = Logger.getLogger(Heartbeat.class.getName());
     /** An offset change worth a log line: clocks that jump make due times jump. */
     private static final Duration NOTABLE_DRIFT = Duration.ofMillis(250);
+    private static final String BEAT = "clockwork-heartbeat";
+    private static final String SWEEP = "clockwork-sweep";
 
     @Resource
     TimerService timers;
@@ -53,9 +55,6 @@ public class Heartbeat {
     EngineConfig config;
     @Inject
     NodeIdentity node;
-
-    private static final String BEAT = "clockwork-heartbeat";
-    private static final String SWEEP = "clockwork-sweep";
 
     private final AtomicBoolean beating = new AtomicBoolean();
     private final AtomicBoolean sweeping = new AtomicBoolean();

@@ -36,9 +36,7 @@ public class Users {
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public boolean createFirstAdmin(char[] password, Set<String> roles) {
-        checkStrength(password);
-        Instant now = clock.instant();
-        return firstUser.createIfNone(new UserRow(0, "admin", passwords.hash(password), roles, now, now));
+        return firstUser.createIfNone(newUser("admin", password, roles));
     }
 
     /** Whether any user exists yet. */
@@ -48,9 +46,14 @@ public class Users {
 
     /** Creates a user; false when the name is taken. */
     public boolean create(String username, char[] password, Set<String> roles) {
+        return store.insert(newUser(username, password, roles)).isPresent();
+    }
+
+    /** A user row to insert, with the password checked and hashed. */
+    private UserRow newUser(String username, char[] password, Set<String> roles) {
         checkStrength(password);
         Instant now = clock.instant();
-        return store.insert(new UserRow(0, username, passwords.hash(password), roles, now, now)).isPresent();
+        return new UserRow(0, username, passwords.hash(password), roles, now, now);
     }
 
     /**

@@ -45,7 +45,8 @@ public class FirstUserStore {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
-            boolean created = lock(connection) && count(connection) == 0 && insert(connection, user);
+            lock(connection);
+            boolean created = count(connection) == 0 && insert(connection, user);
             connection.commit();
             return created;
         } catch (SQLException | RuntimeException e) {
@@ -57,14 +58,15 @@ public class FirstUserStore {
     }
 
     /** Waits for the lock row. The count after it reads as committed now, also under REPEATABLE READ (MariaDB). */
-    private static boolean lock(Connection connection) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement("SELECT name FROM cw_lock WHERE name = ? FOR UPDATE")) {
+    private static void lock(Connection connection) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement(
+                "SELECT name FROM cw_lock WHERE name = ? FOR UPDATE")) {
             lock.setString(1, LOCK);
             try (ResultSet row = lock.executeQuery()) {
                 if (!row.next()) {
-                    throw new IllegalStateException("No row " + LOCK + " in cw_lock; the schema migrations did not run");
+                    throw new IllegalStateException("No row " + LOCK + " in cw_lock; the schema migrations did not"
+                            + " run");
                 }
-                return true;
             }
         }
     }
@@ -97,7 +99,8 @@ public class FirstUserStore {
     private static long nextUserId(Connection connection) throws SQLException {
         try (PreparedStatement take = connection.prepareStatement(
                 "UPDATE cw_id_block SET next_value = next_value + ? WHERE name = ?");
-             PreparedStatement read = connection.prepareStatement("SELECT next_value FROM cw_id_block WHERE name = ?")) {
+             PreparedStatement read = connection.prepareStatement(
+                     "SELECT next_value FROM cw_id_block WHERE name = ?")) {
             take.setInt(1, UserEntity.ID_BLOCK);
             take.setString(2, UserEntity.ID_NAME);
             if (take.executeUpdate() != 1) {

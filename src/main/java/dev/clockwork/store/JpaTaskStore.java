@@ -136,12 +136,7 @@ public class JpaTaskStore implements TaskStore {
 
     @Override
     public long recordClaim(TaskRow advanced, ExecutionRow execution) {
-        TaskEntity entity = em.find(TaskEntity.class, advanced.id());
-        if (entity == null || entity.version != advanced.version()) {
-            throw new IllegalStateException("Task " + advanced.name() + " is not the version this transaction locked ("
-                    + advanced.version() + ")");
-        }
-        TaskRows.copy(advanced, entity);
+        TaskRows.copy(advanced, held(advanced));
         ExecutionEntity inserted = ExecutionRows.toEntity(execution);
         em.persist(inserted);
         return inserted.id;
@@ -149,12 +144,17 @@ public class JpaTaskStore implements TaskStore {
 
     @Override
     public void reschedule(TaskRow task) {
+        TaskRows.copy(task, held(task));
+    }
+
+    /** The managed row of a task this transaction locked, checked to be the version the caller read. */
+    private TaskEntity held(TaskRow task) {
         TaskEntity entity = em.find(TaskEntity.class, task.id());
         if (entity == null || entity.version != task.version()) {
-            throw new IllegalStateException("Task " + task.name() + " is not the version this transaction holds ("
+            throw new IllegalStateException("Task " + task.name() + " is not the version this transaction locked ("
                     + task.version() + ")");
         }
-        TaskRows.copy(task, entity);
+        return entity;
     }
 
     @Override
