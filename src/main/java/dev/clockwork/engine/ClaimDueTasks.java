@@ -5,6 +5,7 @@ import dev.clockwork.api.TaskState;
 import dev.clockwork.engine.rules.EngineConfig;
 import dev.clockwork.engine.rules.ScheduleRules;
 import dev.clockwork.store.ExecutionRow;
+import dev.clockwork.store.TaskClaim;
 import dev.clockwork.store.TaskRow;
 import dev.clockwork.store.TaskStore;
 import dev.clockwork.trigger.Trigger;
@@ -56,14 +57,23 @@ public class ClaimDueTasks {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Claim claim(int limit, int startNow) {
         Instant now = clock.instant();
-        List<ClaimedFire> claimed = new ArrayList<>();
+        List<TaskClaim> claims = new ArrayList<>();
         for (TaskRow task : store.lockDue(now, limit)) {
-            claimOne(task, now, claimed.size() < startNow).ifPresent(claimed::add);
+            claimOne(task, now, claims.size() < startNow).ifPresent(claims::add);
         }
-        return new Claim(now, claimed, store.earliestNextFire());
+        List<Long> ids = store.recordClaims(claims);
+        List<ClaimedFire> fires = new ArrayList<>(claims.size());
+        for (int i = 0; i < claims.size(); i++) {
+            TaskRow task = claims.get(i).advanced();
+            ExecutionRow execution = claims.get(i).execution();
+            fires.add(new ClaimedFire(ids.get(i), task.id(), task.name(), task.action(), task.args(),
+                    execution.fireTime(), execution.attempt(), execution.kind(), task.priority(),
+                    execution.startedAt()));
+        }
+        return new Claim(now, fires, store.earliestNextFire());
     }
 
-    private Optional<ClaimedFire> claimOne(TaskRow task, Instant now, boolean startNow) {
+    private Optional<TaskClaim> claimOne(TaskRow task, Instant now, boolean startNow) {
         Instant fireTime = task.nextFireAt().orElseThrow(() -> new IllegalStateException(
                 "A due task must have a next fire time; task " + task.name() + " has none"));
         Trigger trigger;
@@ -82,8 +92,6 @@ public class ClaimDueTasks {
         ExecutionRow execution = startNow
                 ? ExecutionRow.running(task.id(), task.name(), fireTime, 1, ExecutionKind.SCHEDULED, node.id(), now, lease)
                 : ExecutionRow.queued(task.id(), task.name(), fireTime, 1, ExecutionKind.SCHEDULED, node.id(), now, lease);
-        long executionId = store.recordClaim(task.withClaim(fireTime, next), execution);
-        return Optional.of(new ClaimedFire(executionId, task.id(), task.name(), task.action(), task.args(), fireTime,
-                1, ExecutionKind.SCHEDULED, task.priority(), execution.startedAt()));
+        return Optional.of(new TaskClaim(task.withClaim(fireTime, next), execution));
     }
 }

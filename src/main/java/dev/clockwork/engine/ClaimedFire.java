@@ -19,6 +19,12 @@ public record ClaimedFire(long executionId, long taskId, String taskName, String
     public static final Comparator<ClaimedFire> RUN_ORDER = Comparator.comparingInt(ClaimedFire::priority).reversed()
             .thenComparing(ClaimedFire::fireTime).thenComparingLong(ClaimedFire::executionId);
 
+    /** This fire, recorded as running from {@code at}. */
+    public ClaimedFire startedAt(Instant at) {
+        return new ClaimedFire(executionId, taskId, taskName, action, argsJson, fireTime, attempt, kind, priority,
+                Optional.of(at));
+    }
+
     /** A key shared by every attempt of this fire and by no other fire. */
     public String idempotencyKey() {
         return taskName + "@" + fireTime;

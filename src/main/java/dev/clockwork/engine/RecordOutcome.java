@@ -30,16 +30,19 @@ public class RecordOutcome {
     @Inject
     NodeIdentity node;
 
-    /** Marks a claimed execution as running; false when it may no longer run (cancelled or taken over). */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean markRunning(long executionId, Instant startedAt) {
-        return store.markRunning(executionId, node.id(), startedAt);
-    }
-
     /** Puts fires that were claimed as running but never started back to queued (at shutdown). */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void unmarkRunning(List<Long> executionIds) {
         store.unmarkRunning(executionIds, node.id());
+    }
+
+    /**
+     * Marks claimed executions as running, in one transaction; returns those marked. The others may no longer run
+     * (cancelled or taken over).
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Set<Long> markRunning(List<Long> executionIds, Instant startedAt) {
+        return store.markRunning(executionIds, node.id(), startedAt);
     }
 
     /**
@@ -50,13 +53,11 @@ public class RecordOutcome {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void finishAll(List<Finished> finished) {
         List<ExecutionOutcome> recorded = store.finishAll(finished.stream().map(Finished::outcome).toList(),
-                node.id());
+                node.id(), this::afterRun);
         Set<Long> recordedIds = new HashSet<>();
         recorded.forEach(outcome -> recordedIds.add(outcome.executionId()));
         for (Finished run : finished) {
-            if (recordedIds.contains(run.outcome().executionId())) {
-                afterRun(run.fire().taskId(), run.fire().kind(), run.outcome().finishedAt());
-            } else {
+            if (!recordedIds.contains(run.outcome().executionId())) {
                 LOG.info(() -> "Execution " + run.fire().executionId() + " of task " + run.fire().taskName()
                         + " ended with " + run.outcome().status() + " but is no longer running (its task was deleted,"
                         + " or it was taken over)");
@@ -73,13 +74,14 @@ public class RecordOutcome {
      * fire, a task with no more fires is done. Runs inside the caller's transaction.
      */
     void afterRun(long taskId, ExecutionKind kind, Instant endedAt) {
-        Optional<TaskRow> task = store.findById(taskId);
-        if (task.isEmpty()) {
-            return;
-        }
-        Trigger trigger = Trigger.parse(task.get().trigger(), task.get().name());
-        Optional<TaskRow> after = ScheduleRules.afterRun(task.get(), trigger, kind, endedAt);
-        after.ifPresent(store::reschedule);
+        store.findById(taskId).flatMap(task -> afterRun(task, kind, endedAt)).ifPresent(store::reschedule);
+    }
+
+    /** The task after a run of {@code kind} ended at {@code endedAt}, or empty when its schedule stays. */
+    private Optional<TaskRow> afterRun(TaskRow task, ExecutionKind kind, Instant endedAt) {
+        Optional<TaskRow> after = ScheduleRules.afterRun(task, Trigger.parse(task.trigger(), task.name()), kind,
+                endedAt);
         after.flatMap(TaskRow::nextFireAt).ifPresent(next -> wakeUp.fire(new WakeUp(next)));
+        return after;
     }
 }

@@ -4,6 +4,7 @@ import dev.clockwork.api.ExecutionStatus;
 import dev.clockwork.api.TaskAction;
 import dev.clockwork.engine.rules.Bounded;
 import dev.clockwork.engine.rules.EngineConfig;
+import dev.clockwork.engine.rules.Prefetch;
 import dev.clockwork.store.ExecutionOutcome;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,12 +20,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.PriorityBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -42,6 +49,8 @@ import java.util.logging.Logger;
 public class Workers {
 
     private static final Logger LOG = Logger.getLogger(Workers.class.getName());
+    /** How much one run moves the mean run time: 1/16. */
+    private static final int RUN_TIME_WEIGHT = 16;
     /** Most outcomes recorded in one transaction. */
     private static final int MAX_BATCH = 100;
 
@@ -68,21 +77,46 @@ public class Workers {
     private final ConcurrentLinkedQueue<Unrecorded> unrecorded = new ConcurrentLinkedQueue<>();
     /** Fires taken from the queue whose action has not ended yet. */
     private final AtomicInteger busy = new AtomicInteger();
+    /** Queued fires a worker took from the queue to mark them running with its own; they go back to it. */
+    private final AtomicInteger pending = new AtomicInteger();
     /** Outcomes waiting to be recorded by {@link #recordFinished}. */
     private final ConcurrentLinkedQueue<RecordOutcome.Finished> finished = new ConcurrentLinkedQueue<>();
     /** Held by the one worker recording outcomes. */
     private final ReentrantLock recording = new ReentrantLock();
 
+    /**
+     * Moving mean of recent run times (each run weighs 1/{@value #RUN_TIME_WEIGHT}); one second until runs tell
+     * otherwise, so a node claims no more than {@code clockwork.prefetch} ahead before it knows its runs are short.
+     */
+    private final AtomicLong meanRunNanos = new AtomicLong(TimeUnit.SECONDS.toNanos(1));
+    /** When each run in progress began ({@link System#nanoTime}), by execution id. */
+    private final Map<Long, Long> runningSince = new ConcurrentHashMap<>();
+
     private volatile boolean accepting = true;
 
-    /** How many more fires the dispatcher may claim now. */
+    /**
+     * How many more fires the dispatcher may claim now: free workers plus the prefetch, which grows while recent runs
+     * are short ({@link Prefetch}).
+     */
     public int claimable() {
-        return Math.max(0, config.workers() + config.prefetch() - busy.get() - queue.size());
+        int prefetch = Prefetch.depth(config.workers(), config.prefetch(), Duration.ofNanos(runTimeNanos()));
+        return Math.max(0, config.workers() + prefetch - busy.get() - queue.size() - pending.get());
+    }
+
+    /**
+     * What a run takes, as far as this node can tell: the moving mean of recent runs, or the age of the oldest run
+     * in progress when that is longer (workers all held by long runs must not look fast because their last runs
+     * were).
+     */
+    private long runTimeNanos() {
+        long now = System.nanoTime();
+        long oldest = runningSince.values().stream().mapToLong(since -> now - since).max().orElse(0);
+        return Math.max(meanRunNanos.get(), oldest);
     }
 
     /** How many workers would be left without a fire if nothing more came: fires claimed for them start at once. */
     public int idle() {
-        return Math.max(0, config.workers() - busy.get() - queue.size());
+        return Math.max(0, config.workers() - busy.get() - queue.size() - pending.get());
     }
 
     public int busy() {
@@ -125,6 +159,9 @@ public class Workers {
      */
     public int drain(Duration grace) {
         accepting = false;
+        long deadline = System.nanoTime() + grace.toNanos();
+        // Fires being marked running come back to the queue; take them with the rest.
+        awaitUntil(() -> pending.get() == 0, deadline, Duration.ofMillis(5));
         List<ClaimedFire> left = new ArrayList<>();
         queue.drainTo(left);
         List<Long> markedRunning = left.stream().filter(fire -> fire.startedAt().isPresent())
@@ -138,17 +175,22 @@ public class Workers {
                         + " as new attempts", e);
             }
         }
-        long deadline = System.nanoTime() + grace.toNanos();
-        while ((busy.get() > 0 || !finished.isEmpty() || recording.isLocked()) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
+        awaitUntil(() -> busy.get() == 0 && finished.isEmpty() && !recording.isLocked(), deadline,
+                Duration.ofMillis(50));
         recordFinished();
         return busy.get();
+    }
+
+    /** Waits until {@code done} or the {@link System#nanoTime} deadline, looking every {@code step}. */
+    private static void awaitUntil(BooleanSupplier done, long deadline, Duration step) {
+        while (!done.getAsBoolean() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(step.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     void onManualRun(@Observes(during = TransactionPhase.AFTER_SUCCESS) ManualRun run) {
@@ -165,7 +207,7 @@ public class Workers {
             }
             busy.incrementAndGet();
             try {
-                run(fire);
+                start(fire).ifPresent(this::run);
             } catch (RuntimeException e) {
                 LOG.log(Level.SEVERE, "Execution " + fire.executionId() + " of task " + fire.taskName()
                         + " failed inside the engine; the worker goes on with the next fire", e);
@@ -179,23 +221,77 @@ public class Workers {
         }
     }
 
+    /** Runs a fire recorded as running; its outcome waits for {@link #recordFinished}, its time joins the mean. */
     private void run(ClaimedFire fire) {
-        Instant started = fire.startedAt().orElseGet(clock::instant);
-        boolean running;
+        long begin = System.nanoTime();
+        runningSince.put(fire.executionId(), begin);
+        ExecutionOutcome outcome;
         try {
-            running = fire.startedAt().isPresent() || outcomes.markRunning(fire.executionId(), started);
+            outcome = execute(fire, fire.startedAt().orElseThrow());
+        } finally {
+            runningSince.remove(fire.executionId());
+        }
+        long took = System.nanoTime() - begin;
+        meanRunNanos.getAndUpdate(mean -> mean + (took - mean) / RUN_TIME_WEIGHT);
+        finished.add(new RecordOutcome.Finished(fire, outcome));
+    }
+
+    /**
+     * The fire recorded as running, or empty when it may not run. A fire claimed as queued is marked running first,
+     * in one transaction with the queued fires that the workers waiting now will take next (they go back to the
+     * queue as started), so a burst of queued fires costs one transaction, not one each.
+     */
+    private Optional<ClaimedFire> start(ClaimedFire fire) {
+        if (fire.startedAt().isPresent()) {
+            return Optional.of(fire);
+        }
+        List<ClaimedFire> toMark = new ArrayList<>(List.of(fire));
+        toMark.addAll(takeUnstarted(config.workers() - busy.get()));
+        List<Long> ids = toMark.stream().map(ClaimedFire::executionId).toList();
+        Instant now = clock.instant();
+        Set<Long> marked;
+        try {
+            marked = outcomes.markRunning(ids, now);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not mark execution " + fire.executionId() + " of task " + fire.taskName()
-                    + " running; it starts when the database answers again", e);
-            unrecorded.add(new Unrecorded(fire, Optional.empty()));
-            return;
+            LOG.log(Level.WARNING, "Could not mark executions " + ids + " running; they start when the database"
+                    + " answers again", e);
+            toMark.forEach(f -> unrecorded.add(new Unrecorded(f, Optional.empty())));
+            pending.addAndGet(1 - toMark.size());
+            return Optional.empty();
         }
-        if (!running) {
-            LOG.info(() -> "Execution " + fire.executionId() + " of task " + fire.taskName()
-                    + " is no longer queued and does not run");
-            return;
+        for (ClaimedFire each : toMark) {
+            if (!marked.contains(each.executionId())) {
+                LOG.info(() -> "Execution " + each.executionId() + " of task " + each.taskName()
+                        + " is no longer queued and does not run");
+            } else if (each != fire) {
+                queue.add(each.startedAt(now));
+            }
         }
-        finished.add(new RecordOutcome.Finished(fire, execute(fire, started)));
+        pending.addAndGet(1 - toMark.size());
+        return marked.contains(fire.executionId()) ? Optional.of(fire.startedAt(now)) : Optional.empty();
+    }
+
+    /**
+     * Takes up to {@code count} fires not yet marked running from the head of the queue; they count in
+     * {@link #pending} until they are back in the queue.
+     */
+    private List<ClaimedFire> takeUnstarted(int count) {
+        if (count <= 0) {
+            return List.of();
+        }
+        pending.addAndGet(count);
+        List<ClaimedFire> head = new ArrayList<>();
+        queue.drainTo(head, count);
+        List<ClaimedFire> unstarted = new ArrayList<>();
+        for (ClaimedFire each : head) {
+            if (each.startedAt().isPresent()) {
+                queue.add(each);
+            } else {
+                unstarted.add(each);
+            }
+        }
+        pending.addAndGet(unstarted.size() - count);
+        return unstarted;
     }
 
     /**

@@ -18,9 +18,11 @@ import java.time.Instant;
 @Table(name = "cw_execution")
 class ExecutionEntity {
 
+    static final String ID_NAME = "execution";
+
     @Id
     @TableGenerator(name = "execution_ids", table = "cw_id_block", pkColumnName = "name",
-            valueColumnName = "next_value", pkColumnValue = "execution", allocationSize = 100)
+            valueColumnName = "next_value", pkColumnValue = ID_NAME, allocationSize = 100)
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "execution_ids")
     Long id;
     @Column(name = "task_id")

@@ -92,26 +92,8 @@ public class FirstUserStore {
         }
     }
 
-    /**
-     * Takes a block of user ids from {@code cw_id_block} as EclipseLink's table generator does (add the block size,
-     * read the new value; the block ends at it), so the ids the persistence unit hands out later never collide.
-     */
+    /** The first id of a block of user ids ({@link IdBlockTable}). */
     private static long nextUserId(Connection connection) throws SQLException {
-        try (PreparedStatement take = connection.prepareStatement(
-                "UPDATE cw_id_block SET next_value = next_value + ? WHERE name = ?");
-             PreparedStatement read = connection.prepareStatement(
-                     "SELECT next_value FROM cw_id_block WHERE name = ?")) {
-            take.setInt(1, UserEntity.ID_BLOCK);
-            take.setString(2, UserEntity.ID_NAME);
-            if (take.executeUpdate() != 1) {
-                throw new IllegalStateException("No row " + UserEntity.ID_NAME + " in cw_id_block; the schema"
-                        + " migrations did not run");
-            }
-            read.setString(1, UserEntity.ID_NAME);
-            try (ResultSet row = read.executeQuery()) {
-                row.next();
-                return row.getLong(1) - UserEntity.ID_BLOCK + 1;
-            }
-        }
+        return IdBlockTable.take(connection, UserEntity.ID_NAME, UserEntity.ID_BLOCK) - UserEntity.ID_BLOCK + 1;
     }
 }

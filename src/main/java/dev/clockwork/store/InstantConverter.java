@@ -21,7 +21,12 @@ public class InstantConverter implements AttributeConverter<Instant, Long> {
 
     @Override
     public Instant convertToEntityAttribute(Long micros) {
-        return micros == null ? null : Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+        return micros == null ? null : fromMicros(micros);
+    }
+
+    /** The instant of microseconds since the epoch, as native SQL reads them. */
+    static Instant fromMicros(long micros) {
+        return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
     }
 
     /** Microseconds since the epoch, for native SQL parameters. */

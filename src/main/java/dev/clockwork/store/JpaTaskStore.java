@@ -4,10 +4,13 @@ import dev.clockwork.api.ExecutionStatus;
 import dev.clockwork.api.Page;
 import dev.clockwork.api.TaskQuery;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,22 +19,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** {@link TaskStore} on JPA (EclipseLink), with native SQL only where JPQL cannot say it (row locks). */
 @ApplicationScoped
 public class JpaTaskStore implements TaskStore {
 
-    /**
-     * Candidates for a claim, earliest first, without locks. Served by cw_task_due_ix in index order, so the
-     * database stops after {@code LIMIT} rows however many tasks are due or scheduled.
-     */
-    private static final String DUE_CANDIDATES = "SELECT id, priority, next_fire_at FROM cw_task"
-            + " WHERE next_fire_at <= ? ORDER BY next_fire_at LIMIT ?";
-    /** How many candidates to read per task to claim: room for priorities and for rows other nodes hold. */
-    private static final int CANDIDATES_PER_CLAIM = 4;
-
     @PersistenceContext(unitName = "clockwork")
     EntityManager em;
+    @Inject
+    ExecutionIds executionIds;
 
     @Override
     public Optional<TaskRow> insert(TaskRow task) {
@@ -90,40 +87,16 @@ public class JpaTaskStore implements TaskStore {
     /**
      * Locks the chosen rows only. Locking in the candidate query itself would lock every row the database reads to
      * sort (MariaDB and H2 do), so one node's claim would block every other node's. {@code SKIP LOCKED} (H2 2.x,
-     * MySQL 8, MariaDB 10.6+, PostgreSQL) passes over rows another node holds; the repeated due condition drops
-     * rows another node advanced since the candidates were read.
+     * MySQL 8, MariaDB 10.6+, PostgreSQL) passes over rows another node holds.
      */
     @Override
     public List<TaskRow> lockDue(Instant now, int limit) {
-        long nowMicros = InstantConverter.toMicros(now);
-        @SuppressWarnings("unchecked")
-        List<Object[]> candidates = em.createNativeQuery(DUE_CANDIDATES)
-                .setParameter(1, nowMicros)
-                .setParameter(2, Math.max(limit * CANDIDATES_PER_CLAIM, 32))
-                .getResultList();
-        List<Long> chosen = candidates.stream()
-                .sorted(Comparator.<Object[]>comparingInt(c -> ((Number) c[1]).intValue()).reversed()
-                        .thenComparingLong(c -> ((Number) c[2]).longValue()))
-                .limit(limit)
-                .map(c -> ((Number) c[0]).longValue())
-                .toList();
-        if (chosen.isEmpty()) {
-            return List.of();
-        }
-        // The whole rows, read by the locking statement itself: a plain read would give MariaDB's REPEATABLE READ
-        // snapshot, taken at the candidate query, where a task finished since still has its old version.
-        List<TaskEntity> locked = lockRows("cw_task", TaskEntity.class, chosen,
-                "AND next_fire_at <= ? FOR UPDATE SKIP LOCKED", nowMicros);
-        return locked.stream().map(TaskRows::toRow)
-                .sorted(Comparator.comparingInt(TaskRow::priority).reversed()
-                        .thenComparing(row -> row.nextFireAt().orElse(Instant.MAX)))
-                .toList();
+        return jdbc("claim due tasks", connection -> RunStatements.lockDue(connection, now, limit));
     }
 
     @Override
     public Optional<Instant> earliestNextFire() {
-        return Optional.ofNullable(em.createQuery("SELECT MIN(t.nextFireAt) FROM TaskEntity t", Instant.class)
-                .getSingleResult());
+        return jdbc("read the earliest next fire", RunStatements::earliestNextFire);
     }
 
     @Override
@@ -135,11 +108,16 @@ public class JpaTaskStore implements TaskStore {
     }
 
     @Override
-    public long recordClaim(TaskRow advanced, ExecutionRow execution) {
-        TaskRows.copy(advanced, held(advanced));
-        ExecutionEntity inserted = ExecutionRows.toEntity(execution);
-        em.persist(inserted);
-        return inserted.id;
+    public List<Long> recordClaims(List<TaskClaim> claims) {
+        if (claims.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = executionIds.take(claims.size());
+        jdbc("record claims", connection -> {
+            RunStatements.recordClaims(connection, claims, ids);
+            return null;
+        });
+        return ids;
     }
 
     @Override
@@ -158,15 +136,12 @@ public class JpaTaskStore implements TaskStore {
     }
 
     @Override
-    public boolean markRunning(long executionId, String node, Instant startedAt) {
-        return em.createQuery("UPDATE ExecutionEntity e SET e.status = :running, e.startedAt = :at"
-                        + " WHERE e.id = :id AND e.status = :queued AND e.node = :node")
-                .setParameter("node", node)
-                .setParameter("running", ExecutionStatus.RUNNING)
-                .setParameter("at", startedAt)
-                .setParameter("id", executionId)
-                .setParameter("queued", ExecutionStatus.QUEUED)
-                .executeUpdate() == 1;
+    public Set<Long> markRunning(List<Long> executionIds, String node, Instant startedAt) {
+        if (executionIds.isEmpty()) {
+            return Set.of();
+        }
+        return jdbc("mark executions running", connection -> RunStatements.markRunning(connection, executionIds,
+                node, startedAt));
     }
 
     @Override
@@ -184,62 +159,29 @@ public class JpaTaskStore implements TaskStore {
     }
 
     @Override
-    public List<ExecutionOutcome> finishAll(List<ExecutionOutcome> outcomes, String node) {
+    public List<ExecutionOutcome> finishAll(List<ExecutionOutcome> outcomes, String node, AfterRun afterRun) {
         if (outcomes.isEmpty()) {
             return List.of();
         }
-        // The task rows first, then the executions: the order in which a claim (locks tasks, inserts executions)
-        // and a delete (the task, then its executions by cascade) take them, so none of them deadlock another.
-        Map<Long, TaskEntity> tasks = new HashMap<>();
-        for (TaskEntity task : this.<TaskEntity>lockByIds("cw_task", TaskEntity.class,
-                outcomes.stream().map(ExecutionOutcome::taskId).distinct().sorted().toList())) {
-            tasks.put(task.id, task);
-        }
-        Map<Long, ExecutionEntity> executions = new HashMap<>();
-        for (ExecutionEntity execution : this.<ExecutionEntity>lockByIds("cw_execution", ExecutionEntity.class,
-                outcomes.stream().map(ExecutionOutcome::executionId).distinct().sorted().toList())) {
-            executions.put(execution.id, execution);
-        }
-        List<ExecutionOutcome> recorded = new ArrayList<>();
-        for (ExecutionOutcome outcome : outcomes) {
-            ExecutionEntity execution = executions.get(outcome.executionId());
-            TaskEntity task = tasks.get(outcome.taskId());
-            if (task == null || execution == null || execution.status != ExecutionStatus.RUNNING
-                    || !node.equals(execution.node)) {
-                continue;
-            }
-            ExecutionRows.apply(outcome, execution);
-            task.lastStatus = outcome.status();
-            recorded.add(outcome);
-        }
-        return recorded;
+        return jdbc("record outcomes", connection -> RunStatements.finishAll(connection, outcomes, node, afterRun));
     }
 
-    /**
-     * Locks rows by primary key in one statement, in key order, and returns them as committed now (see
-     * {@link #lockDue} on MariaDB's snapshot).
-     */
-    private <T> List<T> lockByIds(String table, Class<T> entity, List<Long> ids) {
-        return lockRows(table, entity, ids, "ORDER BY id FOR UPDATE");
+    /** Statements in plain JDBC on the connection of the caller's transaction (the hot path: {@link RunStatements}). */
+    private <T> T jdbc(String what, SqlWork<T> work) {
+        Connection connection = em.unwrap(Connection.class);
+        if (connection == null) {
+            throw new IllegalStateException("Cannot " + what + " outside a transaction");
+        }
+        try {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new PersistenceException("Could not " + what + ": " + e.getMessage(), e);
+        }
     }
 
-    /**
-     * {@code SELECT * FROM table WHERE id IN (ids) <rest>}, mapped to {@code entity} and refreshed from the rows
-     * read, so a locking {@code rest} returns the rows as committed now; {@code more} binds the parameters of
-     * {@code rest}.
-     */
-    @SuppressWarnings("unchecked")
-    private <T> List<T> lockRows(String table, Class<T> entity, List<Long> ids, String rest, Object... more) {
-        String placeholders = String.join(",", Collections.nCopies(ids.size(), "?"));
-        Query lock = em.createNativeQuery("SELECT * FROM " + table + " WHERE id IN (" + placeholders + ") " + rest,
-                entity).setHint("eclipselink.refresh", "true");
-        for (int i = 0; i < ids.size(); i++) {
-            lock.setParameter(i + 1, ids.get(i));
-        }
-        for (int i = 0; i < more.length; i++) {
-            lock.setParameter(ids.size() + i + 1, more[i]);
-        }
-        return lock.getResultList();
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
     }
 
     @Override

@@ -49,6 +49,13 @@ public record TaskRow(long id, String name, String trigger, String zone, String 
                 updatedBy, version);
     }
 
+    /** The task after one of its runs ended with {@code status}. */
+    public TaskRow withLastStatus(ExecutionStatus status) {
+        return new TaskRow(id, name, trigger, zone, action, args, priority, state, description, anchorAt, nextFireAt,
+                fireCount, lastFireAt, Optional.of(status), maxAttempts, createdAt, createdBy, updatedAt, updatedBy,
+                version);
+    }
+
     public TaskRow withDefinition(String newTrigger, String newZone, String newAction, Optional<String> newArgs,
                                   int newPriority, Optional<String> newDescription, Instant newAnchorAt) {
         return new TaskRow(id, name, newTrigger, newZone, newAction, newArgs, newPriority, state, newDescription,

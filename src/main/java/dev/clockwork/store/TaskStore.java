@@ -1,10 +1,12 @@
 package dev.clockwork.store;
 
+import dev.clockwork.api.ExecutionKind;
 import dev.clockwork.api.Page;
 import dev.clockwork.api.TaskQuery;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Tasks and executions in the shared database. Write methods must run inside a transaction the caller owns; each
@@ -45,25 +47,28 @@ public interface TaskStore {
     long insertExecution(ExecutionRow execution);
 
     /**
-     * Records a claim: writes {@code advanced}, a task this transaction locked with {@link #lockDue}, and inserts its
-     * execution. Nothing is sent before the transaction commits, so a claim's writes go to the database as batches.
+     * Records claims of tasks this transaction locked with {@link #lockDue}: writes each advanced task and inserts
+     * its execution, each kind of write as one batch.
      *
-     * @return the new execution's id
-     * @throws IllegalStateException when the task is not the locked version
+     * @return the new executions' ids, in the order of {@code claims}
+     * @throws IllegalStateException when a task is not the locked version
      */
-    long recordClaim(TaskRow advanced, ExecutionRow execution);
+    List<Long> recordClaims(List<TaskClaim> claims);
 
     /**
-     * Writes a changed schedule of a task this transaction holds locked ({@link #finishAll}, or a lost execution's
-     * task); sent when the transaction commits.
+     * Writes a changed schedule of a task this transaction holds locked (a lost execution's task); sent when the
+     * transaction commits.
      */
     void reschedule(TaskRow task);
 
     /**
-     * Marks a queued execution of {@code node} as running; false when it is no longer queued or no longer the
-     * node's (reassigned after the node was declared dead): the node must then not run it.
+     * Marks queued executions of {@code node} as running. Leaves out, and does not return, an execution that is no
+     * longer queued or no longer the node's (cancelled, or reassigned after the node was declared dead): the node
+     * must then not run it.
+     *
+     * @return the ids of the executions marked running
      */
-    boolean markRunning(long executionId, String node, Instant startedAt);
+    Set<Long> markRunning(List<Long> executionIds, String node, Instant startedAt);
 
     /**
      * Puts executions of {@code node} that were marked running when claimed but never started back to queued, so
@@ -76,10 +81,22 @@ public interface TaskStore {
      * are locked first, in id order, then the execution rows (the order in which claims and deletes take them).
      * Leaves out, and does not return, an execution that no longer exists, is not running, or is no longer the
      * node's (its task was deleted, or the node was declared dead meanwhile and the outcome must be ignored).
+     * Each recorded outcome sets its task's last status, and {@code afterRun} says what the run's end does to the
+     * task's schedule; the task rows are written once each.
      *
-     * @return the outcomes recorded; their tasks stay locked, and {@link #findById} reads them without a query
+     * @return the outcomes recorded
      */
-    List<ExecutionOutcome> finishAll(List<ExecutionOutcome> outcomes, String node);
+    List<ExecutionOutcome> finishAll(List<ExecutionOutcome> outcomes, String node, AfterRun afterRun);
+
+    /** What the end of a run does to its task's schedule. */
+    @FunctionalInterface
+    interface AfterRun {
+        /**
+         * The task, locked, after a run of {@code kind} ended at {@code endedAt}; empty when its schedule stays as
+         * it is.
+         */
+        Optional<TaskRow> after(TaskRow task, ExecutionKind kind, Instant endedAt);
+    }
 
     Page<ExecutionRow> executions(long taskId, int offset, int limit);
 

@@ -14,6 +14,7 @@ import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -188,9 +189,9 @@ abstract class StoreContractTest {
         long first = fixture.inTransaction(s -> s.tasks().insertExecution(queued(task, T0, 1, "node-a")));
         long second = fixture.inTransaction(s -> s.tasks().insertExecution(queued(task, T0.plusSeconds(1), 1, "node-a")));
 
-        assertThat(yes(s -> s.tasks().markRunning(first, "node-b", T0.plusMillis(5)))).as("not node-b's").isFalse();
-        assertThat(yes(s -> s.tasks().markRunning(first, "node-a", T0.plusMillis(5)))).isTrue();
-        assertThat(yes(s -> s.tasks().markRunning(first, "node-a", T0.plusMillis(6)))).isFalse();
+        assertThat(yes(s -> marked(s, first, "node-b", T0.plusMillis(5)))).as("not node-b's").isFalse();
+        assertThat(yes(s -> marked(s, first, "node-a", T0.plusMillis(5)))).isTrue();
+        assertThat(yes(s -> marked(s, first, "node-a", T0.plusMillis(6)))).isFalse();
         ExecutionOutcome outcome = new ExecutionOutcome(first, task.id(), ExecutionStatus.SUCCEEDED, T0.plusMillis(5),
                 T0.plusMillis(9), Optional.of("ok"), Optional.empty(), Optional.empty(), Optional.of("line"));
         assertThat(yes(s -> finished(s, outcome, "node-a"))).isTrue();
@@ -215,7 +216,7 @@ abstract class StoreContractTest {
     void finish_should_lock_the_task_row_before_the_execution_row() throws Exception {
         TaskRow task = fixture.inTransaction(s -> s.tasks().insert(task(unique(), Optional.of(T0), 0))).orElseThrow();
         long id = fixture.inTransaction(s -> s.tasks().insertExecution(queued(task, T0, 1, "node-a")));
-        assertThat(yes(s -> s.tasks().markRunning(id, "node-a", T0.plusMillis(5)))).isTrue();
+        assertThat(yes(s -> marked(s, id, "node-a", T0.plusMillis(5)))).isTrue();
         ExecutionOutcome outcome = new ExecutionOutcome(id, task.id(), ExecutionStatus.SUCCEEDED, T0.plusMillis(5),
                 T0.plusMillis(9), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         EntityManager holder = fixture.newEntityManager();
@@ -246,7 +247,7 @@ abstract class StoreContractTest {
     void finish_should_report_false_when_its_task_was_deleted() {
         TaskRow task = fixture.inTransaction(s -> s.tasks().insert(task(unique(), Optional.of(T0), 0))).orElseThrow();
         long id = fixture.inTransaction(s -> s.tasks().insertExecution(queued(task, T0, 1, "node-a")));
-        assertThat(yes(s -> s.tasks().markRunning(id, "node-a", T0.plusMillis(5)))).isTrue();
+        assertThat(yes(s -> marked(s, id, "node-a", T0.plusMillis(5)))).isTrue();
         assertThat(yes(s -> s.tasks().delete(task.name()))).isTrue();
 
         ExecutionOutcome outcome = new ExecutionOutcome(id, task.id(), ExecutionStatus.SUCCEEDED, T0.plusMillis(5),
@@ -265,14 +266,19 @@ abstract class StoreContractTest {
         long otherNode = fixture.inTransaction(s -> s.tasks().insertExecution(queued(second, T0.plusSeconds(1), 1,
                 "node-b")));
         for (long id : List.of(a, b)) {
-            assertThat(yes(s -> s.tasks().markRunning(id, "node-a", T0.plusMillis(5)))).isTrue();
+            assertThat(yes(s -> marked(s, id, "node-a", T0.plusMillis(5)))).isTrue();
         }
-        assertThat(yes(s -> s.tasks().markRunning(otherNode, "node-b", T0.plusMillis(5)))).isTrue();
+        assertThat(yes(s -> marked(s, otherNode, "node-b", T0.plusMillis(5)))).isTrue();
 
+        List<String> askedAbout = new ArrayList<>();
         List<ExecutionOutcome> recorded = rows(s -> s.tasks().finishAll(List.of(
                 outcome(a, first, ExecutionStatus.SUCCEEDED), outcome(b, second, ExecutionStatus.FAILED),
                 outcome(notStarted, first, ExecutionStatus.SUCCEEDED),
-                outcome(otherNode, second, ExecutionStatus.SUCCEEDED)), "node-a"));
+                outcome(otherNode, second, ExecutionStatus.SUCCEEDED)), "node-a", (task, kind, at) -> {
+                    askedAbout.add(task.name() + " " + kind + " " + task.lastStatus().orElseThrow());
+                    return task.id() == first.id() ? Optional.of(task.withSchedule(TaskState.DONE, Optional.empty()))
+                            : Optional.empty();
+                }));
 
         assertThat(recorded).extracting(ExecutionOutcome::executionId).containsExactly(a, b);
         assertThat(status(a)).isEqualTo(ExecutionStatus.SUCCEEDED);
@@ -282,8 +288,14 @@ abstract class StoreContractTest {
         TaskRow firstAfter = fixture.inTransaction(s -> s.tasks().findById(first.id())).orElseThrow();
         assertThat(firstAfter.lastStatus()).contains(ExecutionStatus.SUCCEEDED);
         assertThat(firstAfter.version()).isGreaterThan(first.version());
-        assertThat(fixture.inTransaction(s -> s.tasks().findById(second.id())).orElseThrow().lastStatus())
-                .contains(ExecutionStatus.FAILED);
+        assertThat(firstAfter.state()).isEqualTo(TaskState.DONE);
+        assertThat(firstAfter.nextFireAt()).isEmpty();
+        TaskRow secondAfter = fixture.inTransaction(s -> s.tasks().findById(second.id())).orElseThrow();
+        assertThat(secondAfter.lastStatus()).contains(ExecutionStatus.FAILED);
+        assertThat(secondAfter.state()).isEqualTo(TaskState.ACTIVE);
+        assertThat(secondAfter.nextFireAt()).contains(T0);
+        assertThat(askedAbout).containsExactly(first.name() + " SCHEDULED SUCCEEDED",
+                second.name() + " SCHEDULED FAILED");
     }
 
     @Test
@@ -297,11 +309,12 @@ abstract class StoreContractTest {
             return null;
         });
 
-        List<Long> ids = rows(s -> s.tasks().lockDue(now, 3).stream().filter(t -> t.name().startsWith(prefix))
-                .map(t -> s.tasks().recordClaim(t.withClaim(t.nextFireAt().orElseThrow(),
-                        Optional.of(now.plusSeconds(60))), ExecutionRow.running(t.id(), t.name(),
-                        t.nextFireAt().orElseThrow(), 1, ExecutionKind.SCHEDULED, "node-a", now, now.plusSeconds(300))))
-                .toList());
+        List<Long> ids = rows(s -> s.tasks().recordClaims(s.tasks().lockDue(now, 3).stream()
+                .filter(t -> t.name().startsWith(prefix))
+                .map(t -> new TaskClaim(t.withClaim(t.nextFireAt().orElseThrow(), Optional.of(now.plusSeconds(60))),
+                        ExecutionRow.running(t.id(), t.name(), t.nextFireAt().orElseThrow(), 1,
+                                ExecutionKind.SCHEDULED, "node-a", now, now.plusSeconds(300))))
+                .toList()));
 
         assertThat(ids).hasSize(3).doesNotHaveDuplicates();
         for (long id : ids) {
@@ -323,8 +336,8 @@ abstract class StoreContractTest {
                 stored.maxAttempts(), stored.createdAt(), stored.createdBy(), stored.updatedAt(), stored.updatedBy(),
                 stored.version() - 1);
 
-        assertThatThrownBy(() -> fixture.inTransaction(s -> s.tasks().recordClaim(stale.withClaim(T0,
-                Optional.empty()), queued(stale, T0, 1, "node-a"))))
+        assertThatThrownBy(() -> fixture.inTransaction(s -> s.tasks().recordClaims(List.of(new TaskClaim(
+                stale.withClaim(T0, Optional.empty()), queued(stale, T0, 1, "node-a"))))))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining(stored.name());
     }
 
@@ -334,8 +347,8 @@ abstract class StoreContractTest {
         long mine = fixture.inTransaction(s -> s.tasks().insertExecution(queued(task, T0, 1, "node-a")));
         long theirs = fixture.inTransaction(s -> s.tasks().insertExecution(queued(task, T0.plusSeconds(1), 1,
                 "node-b")));
-        assertThat(yes(s -> s.tasks().markRunning(mine, "node-a", T0))).isTrue();
-        assertThat(yes(s -> s.tasks().markRunning(theirs, "node-b", T0))).isTrue();
+        assertThat(yes(s -> marked(s, mine, "node-a", T0))).isTrue();
+        assertThat(yes(s -> marked(s, theirs, "node-b", T0))).isTrue();
 
         fixture.inTransaction(s -> {
             s.tasks().unmarkRunning(List.of(mine, theirs), "node-a");
@@ -369,6 +382,30 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void mark_running_should_mark_the_nodes_queued_executions_at_once_and_leave_out_the_rest() {
+        TaskRow task = fixture.inTransaction(s -> s.tasks().insert(task(unique(), Optional.of(T0), 0))).orElseThrow();
+        long a = fixture.inTransaction(s -> s.tasks().insertExecution(queued(task, T0, 1, "node-a")));
+        long b = fixture.inTransaction(s -> s.tasks().insertExecution(queued(task, T0.plusSeconds(1), 1, "node-a")));
+        long started = fixture.inTransaction(s -> s.tasks().insertExecution(queued(task, T0.plusSeconds(2), 1,
+                "node-a")));
+        long theirs = fixture.inTransaction(s -> s.tasks().insertExecution(queued(task, T0.plusSeconds(3), 1,
+                "node-b")));
+        assertThat(yes(s -> marked(s, started, "node-a", T0))).isTrue();
+
+        Set<Long> marked = fixture.inTransaction(s -> s.tasks().markRunning(List.of(a, b, started, theirs),
+                "node-a", T0.plusMillis(7)));
+
+        assertThat(marked).containsExactlyInAnyOrder(a, b);
+        for (long id : List.of(a, b)) {
+            ExecutionRow row = fixture.inTransaction(s -> s.tasks().execution(id)).orElseThrow();
+            assertThat(row.status()).isEqualTo(ExecutionStatus.RUNNING);
+            assertThat(row.startedAt()).contains(T0.plusMillis(7));
+        }
+        assertThat(fixture.inTransaction(s -> s.tasks().execution(started)).orElseThrow().startedAt()).contains(T0);
+        assertThat(status(theirs)).isEqualTo(ExecutionStatus.QUEUED);
+    }
+
+    @Test
     void the_same_attempt_of_the_same_fire_should_be_refused_a_second_row() {
         TaskRow task = fixture.inTransaction(s -> s.tasks().insert(task(unique(), Optional.of(T0), 0))).orElseThrow();
         fixture.inTransaction(s -> s.tasks().insertExecution(queued(task, T0, 1, "node-a")));
@@ -395,7 +432,7 @@ abstract class StoreContractTest {
         TaskRow task = fixture.inTransaction(s -> s.tasks().insert(task(unique(), Optional.of(T0), 0))).orElseThrow();
         long queued = fixture.inTransaction(s -> s.tasks().insertExecution(queued(task, T0, 1, dead)));
         long running = fixture.inTransaction(s -> s.tasks().insertExecution(queued(task, T0.plusSeconds(1), 1, dead)));
-        fixture.inTransaction(s -> s.tasks().markRunning(running, dead, start));
+        fixture.inTransaction(s -> marked(s, running, dead, start));
 
         List<String> declared = fixture.inTransaction(s -> s.cluster().declareDead(start.plusSeconds(20)));
 
@@ -471,9 +508,14 @@ abstract class StoreContractTest {
         return fixture.inTransaction(work);
     }
 
+    /** Whether one execution was marked running by {@link TaskStore#markRunning}. */
+    private static boolean marked(StoreFixture.Stores s, long id, String node, Instant at) {
+        return s.tasks().markRunning(List.of(id), node, at).contains(id);
+    }
+
     /** Whether one outcome was recorded by {@link TaskStore#finishAll}. */
     private static boolean finished(StoreFixture.Stores s, ExecutionOutcome outcome, String node) {
-        return !s.tasks().finishAll(List.of(outcome), node).isEmpty();
+        return !s.tasks().finishAll(List.of(outcome), node, (task, kind, at) -> Optional.empty()).isEmpty();
     }
 
     private <T> Optional<T> maybe(Function<StoreFixture.Stores, Optional<T>> work) {

@@ -18,6 +18,7 @@ import org.flywaydb.core.Flyway;
 final class StoreFixture implements AutoCloseable {
 
     private final EntityManagerFactory factory;
+    private final ExecutionIds executionIds = new ExecutionIds();
     final Dialect dialect;
     private final String url;
     private final String user;
@@ -41,6 +42,19 @@ final class StoreFixture implements AutoCloseable {
         properties.put("jakarta.persistence.jdbc.password", password);
         properties.put("eclipselink.logging.level", "WARNING");
         this.factory = Persistence.createEntityManagerFactory("clockwork", properties);
+        executionIds.table = new IdBlockTable() {
+            @Override
+            public long take(String name, int size) {
+                try (Connection connection = connect()) {
+                    connection.setAutoCommit(false);
+                    long last = take(connection, name, size);
+                    connection.commit();
+                    return last;
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        };
     }
 
     /** Runs {@code work} in one transaction with fresh stores on one entity manager; commits unless it throws. */
@@ -63,6 +77,7 @@ final class StoreFixture implements AutoCloseable {
     Stores stores(EntityManager em) {
         JpaTaskStore tasks = new JpaTaskStore();
         tasks.em = em;
+        tasks.executionIds = executionIds;
         JpaClusterStore cluster = new JpaClusterStore();
         cluster.em = em;
         cluster.dialect = dialect;

@@ -22,7 +22,8 @@ import java.util.concurrent.Callable;
  * {@code bench/target/bench/summary.json} and {@code results.md}.
  *
  * <p>{@code java -jar bench/target/bench.jar [--mode quick|full] [--db postgresql,mariadb]
- * [--contenders limit,db-scheduler,quartz,clockwork] [--project .]}
+ * [--contenders limit,db-scheduler,quartz,clockwork] [--tasks N]
+ * [--node-java-options "-XX:..."] [--project .]}
  */
 public final class Bench {
 
@@ -52,11 +53,21 @@ public final class Bench {
                 default -> throw new IllegalArgumentException("--mode is quick or full, not " + name);
             };
         }
+
+        /** The mode with another number of measured throughput tasks ({@code --tasks}). */
+        Mode withTasks(int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("--tasks must be at least 1, not " + count);
+            }
+            return new Mode(name, count, warmUp, latenessTasks, latenessSpread, scaleDue, scaleDueIn, scaleFuture,
+                    failoverTasks, defaultFailover);
+        }
     }
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
-        Mode mode = Mode.of(options.getOrDefault("mode", "quick"));
+        Mode chosen = Mode.of(options.getOrDefault("mode", "quick"));
+        Mode mode = options.containsKey("tasks") ? chosen.withTasks(Integer.parseInt(options.get("tasks"))) : chosen;
         Path project = Path.of(options.getOrDefault("project", ".")).toAbsolutePath().normalize();
         Path out = project.resolve("bench/target/bench");
         Files.createDirectories(out);
@@ -78,7 +89,9 @@ public final class Bench {
         }
         List<Result> results = new ArrayList<>();
         List<String> failures = new ArrayList<>();
-        ClockworkContender clockwork = new ClockworkContender(project, out.resolve("logs"));
+        ClockworkContender clockwork = new ClockworkContender(project, out.resolve("logs"),
+                options.containsKey("node-java-options") ? List.of(options.get("node-java-options").split(" "))
+                        : List.of());
         for (Database db : databases) {
             if (contenders.contains("limit")) {
                 measure(results, failures, "limit on " + db.name(),
@@ -243,7 +256,9 @@ public final class Bench {
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 throw new IllegalArgumentException("Options are --mode quick|full, --db postgresql,mariadb,"
-                        + " --contenders limit,db-scheduler,quartz,clockwork and --project <Clockwork's folder>; got " + String.join(" ", args));
+                        + " --contenders limit,db-scheduler,quartz,clockwork, --tasks <throughput tasks>,"
+                        + " --node-java-options \"<options of each Clockwork node's JVM>\" and"
+                        + " --project <Clockwork's folder>; got " + String.join(" ", args));
             }
             options.put(args[i].substring(2), args[++i]);
         }

@@ -41,11 +41,14 @@ final class ClockworkContender {
 
     private final Path project;
     private final Path logs;
+    /** JVM options for every node, e.g. to profile one ({@code --node-java-options}). */
+    private final List<String> nodeJavaOptions;
     private long nextId = FIRST_ID;
 
-    ClockworkContender(Path project, Path logs) {
+    ClockworkContender(Path project, Path logs, List<String> nodeJavaOptions) {
         this.project = project;
         this.logs = logs;
+        this.nodeJavaOptions = nodeJavaOptions;
     }
 
     /** Every workload on one node: throughput, lateness, then scale (which fills the table). */
@@ -379,6 +382,7 @@ final class ClockworkContender {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-Dclockwork.admin.password=bench-admin-pw"));
+        command.addAll(nodeJavaOptions);
         command.addAll(options);
         command.addAll(List.of("-jar", target.resolve("payara-micro.jar").toString(),
                 "--deploy", target.resolve("clockwork.war").toString(),

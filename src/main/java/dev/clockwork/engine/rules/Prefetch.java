@@ -1,0 +1,33 @@
+package dev.clockwork.engine.rules;
+
+import java.time.Duration;
+
+/**
+ * How many claimed fires may wait for a worker beyond the free ones. At least {@code clockwork.prefetch}; more while
+ * recent runs are short: as many as the workers finish within {@link #QUEUE_WAIT}, at most {@link #PER_WORKER} per
+ * worker. A fire claimed ahead thus waits about {@link #QUEUE_WAIT} at most, so a node never holds long work that
+ * another node could start now, and a backlog of short runs is claimed in big batches (a claim costs the same few
+ * statements for one fire or a hundred).
+ */
+public final class Prefetch {
+
+    /** About the longest a fire claimed ahead should wait for a worker. */
+    public static final Duration QUEUE_WAIT = Duration.ofMillis(50);
+    /** Most fires claimed ahead per worker. */
+    public static final int PER_WORKER = 8;
+
+    private Prefetch() {
+    }
+
+    /**
+     * @param workers the node's workers
+     * @param floor {@code clockwork.prefetch}
+     * @param meanRun the mean time of recent runs
+     */
+    public static int depth(int workers, int floor, Duration meanRun) {
+        long meanNanos = Math.max(1, meanRun.toNanos());
+        long finishedInWait = workers * (QUEUE_WAIT.toNanos() / meanNanos);
+        long depth = Math.min(finishedInWait, (long) workers * PER_WORKER);
+        return (int) Math.max(floor, depth);
+    }
+}

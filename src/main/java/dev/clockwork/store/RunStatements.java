@@ -1,0 +1,310 @@
+package dev.clockwork.store;
+
+import dev.clockwork.api.ExecutionKind;
+import dev.clockwork.api.ExecutionStatus;
+import dev.clockwork.api.TaskState;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The statements of the engine's hot path (claiming due tasks, recording how runs ended), in plain JDBC on the
+ * connection of the caller's transaction: a few statements and two batches per claim or finish, and no entity
+ * bookkeeping, which took more of a node's CPU than the database work itself (EclipseLink was 42% of a profiled
+ * node's samples).
+ */
+final class RunStatements {
+
+    /**
+     * Candidates for a claim, earliest first, without locks. Served by cw_task_due_ix in index order, so the
+     * database stops after {@code LIMIT} rows however many tasks are due or scheduled.
+     */
+    private static final String DUE_CANDIDATES = "SELECT id, priority, next_fire_at FROM cw_task"
+            + " WHERE next_fire_at <= ? ORDER BY next_fire_at LIMIT ?";
+    /** How many candidates to read per task to claim: room for priorities and for rows other nodes hold. */
+    private static final int CANDIDATES_PER_CLAIM = 4;
+    private static final String TASK_COLUMNS = "id, name, trigger_text, zone, action, args, priority, state,"
+            + " description, anchor_at, next_fire_at, fire_count, last_fire_at, last_status, max_attempts, created_at,"
+            + " created_by, updated_at, updated_by, version";
+    private static final String CLAIM_TASK = "UPDATE cw_task SET next_fire_at = ?, fire_count = ?, last_fire_at = ?,"
+            + " version = version + 1 WHERE id = ? AND version = ?";
+    private static final String INSERT_EXECUTION = "INSERT INTO cw_execution (id, task_id, task_name, fire_time,"
+            + " attempt, kind, node, status, claimed_at, lease_until, started_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String FINISH_EXECUTION = "UPDATE cw_execution SET status = ?, started_at = ?,"
+            + " finished_at = ?, result = ?, error = ?, stack_trace = ?, report = ?, lease_until = NULL WHERE id = ?";
+    private static final String FINISH_TASK = "UPDATE cw_task SET last_status = ?, state = ?, next_fire_at = ?,"
+            + " version = version + 1 WHERE id = ?";
+
+    private RunStatements() {
+    }
+
+    /** See {@link TaskStore#lockDue}. */
+    static List<TaskRow> lockDue(Connection connection, Instant now, int limit) throws SQLException {
+        long nowMicros = InstantConverter.toMicros(now);
+        record Candidate(long id, int priority, long nextFireAt) {
+        }
+        List<Candidate> candidates = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(DUE_CANDIDATES)) {
+            select.setLong(1, nowMicros);
+            select.setInt(2, Math.max(limit * CANDIDATES_PER_CLAIM, 32));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    candidates.add(new Candidate(rows.getLong(1), rows.getInt(2), rows.getLong(3)));
+                }
+            }
+        }
+        List<Long> chosen = candidates.stream()
+                .sorted(Comparator.comparingInt(Candidate::priority).reversed()
+                        .thenComparingLong(Candidate::nextFireAt))
+                .limit(limit)
+                .map(Candidate::id)
+                .toList();
+        if (chosen.isEmpty()) {
+            return List.of();
+        }
+        // The whole rows, read by the locking statement itself: a plain read would give MariaDB's REPEATABLE READ
+        // snapshot, taken at the candidate query, where a task finished since still has its old version. The
+        // repeated due condition drops rows another node advanced since the candidates were read.
+        List<TaskRow> locked = selectTasks(connection, chosen, "AND next_fire_at <= ? FOR UPDATE SKIP LOCKED",
+                nowMicros);
+        return locked.stream()
+                .sorted(Comparator.comparingInt(TaskRow::priority).reversed()
+                        .thenComparing(row -> row.nextFireAt().orElse(Instant.MAX)))
+                .toList();
+    }
+
+    /** See {@link TaskStore#earliestNextFire}. */
+    static Optional<Instant> earliestNextFire(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT MIN(next_fire_at) FROM cw_task");
+             ResultSet row = select.executeQuery()) {
+            row.next();
+            return instant(row, 1);
+        }
+    }
+
+    /** See {@link TaskStore#recordClaims}; {@code ids} are the new executions' ids, one per claim. */
+    static void recordClaims(Connection connection, List<TaskClaim> claims, List<Long> ids) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(CLAIM_TASK)) {
+            for (TaskClaim claim : claims) {
+                TaskRow task = claim.advanced();
+                setInstant(update, 1, task.nextFireAt());
+                update.setLong(2, task.fireCount());
+                setInstant(update, 3, task.lastFireAt());
+                update.setLong(4, task.id());
+                update.setLong(5, task.version());
+                update.addBatch();
+            }
+            int[] counts = update.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == 0) {
+                    TaskRow task = claims.get(i).advanced();
+                    throw new IllegalStateException("Task " + task.name() + " is not the version this transaction"
+                            + " locked (" + task.version() + ")");
+                }
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_EXECUTION)) {
+            for (int i = 0; i < claims.size(); i++) {
+                ExecutionRow execution = claims.get(i).execution();
+                insert.setLong(1, ids.get(i));
+                insert.setLong(2, execution.taskId());
+                insert.setString(3, execution.taskName());
+                insert.setLong(4, InstantConverter.toMicros(execution.fireTime()));
+                insert.setInt(5, execution.attempt());
+                insert.setString(6, execution.kind().name());
+                insert.setString(7, execution.node().orElse(null));
+                insert.setString(8, execution.status().name());
+                insert.setLong(9, InstantConverter.toMicros(execution.claimedAt()));
+                setInstant(insert, 10, execution.leaseUntil());
+                setInstant(insert, 11, execution.startedAt());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /** See {@link TaskStore#markRunning}. */
+    static Set<Long> markRunning(Connection connection, List<Long> ids, String node, Instant startedAt)
+            throws SQLException {
+        List<Long> queued = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT id FROM cw_execution WHERE id IN ("
+                + placeholders(ids.size()) + ") AND status = ? AND node = ? ORDER BY id FOR UPDATE")) {
+            bindIds(select, ids);
+            select.setString(ids.size() + 1, ExecutionStatus.QUEUED.name());
+            select.setString(ids.size() + 2, node);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    queued.add(rows.getLong(1));
+                }
+            }
+        }
+        if (queued.isEmpty()) {
+            return Set.of();
+        }
+        try (PreparedStatement update = connection.prepareStatement("UPDATE cw_execution SET status = ?,"
+                + " started_at = ? WHERE id IN (" + placeholders(queued.size()) + ")")) {
+            update.setString(1, ExecutionStatus.RUNNING.name());
+            update.setLong(2, InstantConverter.toMicros(startedAt));
+            for (int i = 0; i < queued.size(); i++) {
+                update.setLong(i + 3, queued.get(i));
+            }
+            update.executeUpdate();
+        }
+        return new HashSet<>(queued);
+    }
+
+    /** See {@link TaskStore#finishAll}. */
+    static List<ExecutionOutcome> finishAll(Connection connection, List<ExecutionOutcome> outcomes, String node,
+                                            TaskStore.AfterRun afterRun) throws SQLException {
+        // The task rows first, then the executions: the order in which a claim (locks tasks, inserts executions)
+        // and a delete (the task, then its executions by cascade) take them, so none of them deadlock another.
+        Map<Long, TaskRow> tasks = new LinkedHashMap<>();
+        for (TaskRow task : selectTasks(connection, outcomes.stream().map(ExecutionOutcome::taskId).distinct()
+                .sorted().toList(), "ORDER BY id FOR UPDATE")) {
+            tasks.put(task.id(), task);
+        }
+        Map<Long, ExecutionKind> running = runningExecutions(connection, outcomes.stream()
+                .map(ExecutionOutcome::executionId).distinct().sorted().toList(), node);
+        List<ExecutionOutcome> recorded = new ArrayList<>();
+        Map<Long, TaskRow> changed = new HashMap<>();
+        for (ExecutionOutcome outcome : outcomes) {
+            TaskRow task = tasks.get(outcome.taskId());
+            ExecutionKind kind = running.remove(outcome.executionId());
+            if (task == null || kind == null) {
+                continue;
+            }
+            TaskRow ended = task.withLastStatus(outcome.status());
+            TaskRow after = afterRun.after(ended, kind, outcome.finishedAt()).orElse(ended);
+            tasks.put(task.id(), after);
+            changed.put(task.id(), after);
+            recorded.add(outcome);
+        }
+        if (recorded.isEmpty()) {
+            return recorded;
+        }
+        try (PreparedStatement update = connection.prepareStatement(FINISH_EXECUTION)) {
+            for (ExecutionOutcome outcome : recorded) {
+                update.setString(1, outcome.status().name());
+                update.setLong(2, InstantConverter.toMicros(outcome.startedAt()));
+                update.setLong(3, InstantConverter.toMicros(outcome.finishedAt()));
+                update.setString(4, outcome.result().orElse(null));
+                update.setString(5, outcome.error().orElse(null));
+                update.setString(6, outcome.stackTrace().orElse(null));
+                update.setString(7, outcome.report().orElse(null));
+                update.setLong(8, outcome.executionId());
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+        try (PreparedStatement update = connection.prepareStatement(FINISH_TASK)) {
+            for (TaskRow task : changed.values().stream().sorted(Comparator.comparingLong(TaskRow::id)).toList()) {
+                setString(update, 1, task.lastStatus().map(Enum::name));
+                update.setString(2, task.state().name());
+                setInstant(update, 3, task.nextFireAt());
+                update.setLong(4, task.id());
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+        return recorded;
+    }
+
+    /** The kinds of those of {@code ids} that are running on {@code node}, locked, by id. */
+    private static Map<Long, ExecutionKind> runningExecutions(Connection connection, List<Long> ids, String node)
+            throws SQLException {
+        Map<Long, ExecutionKind> running = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT id, kind, status, node FROM cw_execution"
+                + " WHERE id IN (" + placeholders(ids.size()) + ") ORDER BY id FOR UPDATE")) {
+            bindIds(select, ids);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    if (ExecutionStatus.RUNNING.name().equals(rows.getString(3)) && node.equals(rows.getString(4))) {
+                        running.put(rows.getLong(1), ExecutionKind.valueOf(rows.getString(2)));
+                    }
+                }
+            }
+        }
+        return running;
+    }
+
+    /**
+     * {@code SELECT <task columns> FROM cw_task WHERE id IN (ids) <rest>}; {@code more} binds the parameters of
+     * {@code rest}.
+     */
+    private static List<TaskRow> selectTasks(Connection connection, List<Long> ids, String rest, long... more)
+            throws SQLException {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<TaskRow> rows = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + TASK_COLUMNS + " FROM cw_task"
+                + " WHERE id IN (" + placeholders(ids.size()) + ") " + rest)) {
+            bindIds(select, ids);
+            for (int i = 0; i < more.length; i++) {
+                select.setLong(ids.size() + i + 1, more[i]);
+            }
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    rows.add(task(row));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static TaskRow task(ResultSet row) throws SQLException {
+        return new TaskRow(row.getLong(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5),
+                Optional.ofNullable(row.getString(6)), row.getInt(7), TaskState.valueOf(row.getString(8)),
+                Optional.ofNullable(row.getString(9)), instant(row, 10).orElseThrow(), instant(row, 11),
+                row.getLong(12), instant(row, 13), Optional.ofNullable(row.getString(14)).map(ExecutionStatus::valueOf),
+                row.getInt(15), instant(row, 16).orElseThrow(), row.getString(17), instant(row, 18).orElseThrow(),
+                row.getString(19), row.getLong(20));
+    }
+
+    private static String placeholders(int count) {
+        return String.join(",", Collections.nCopies(count, "?"));
+    }
+
+    private static void bindIds(PreparedStatement statement, List<Long> ids) throws SQLException {
+        for (int i = 0; i < ids.size(); i++) {
+            statement.setLong(i + 1, ids.get(i));
+        }
+    }
+
+    private static Optional<Instant> instant(ResultSet row, int column) throws SQLException {
+        long micros = row.getLong(column);
+        return row.wasNull() ? Optional.empty() : Optional.of(InstantConverter.fromMicros(micros));
+    }
+
+    private static void setInstant(PreparedStatement statement, int index, Optional<Instant> value)
+            throws SQLException {
+        if (value.isPresent()) {
+            statement.setLong(index, InstantConverter.toMicros(value.get()));
+        } else {
+            statement.setNull(index, Types.BIGINT);
+        }
+    }
+
+    private static void setString(PreparedStatement statement, int index, Optional<String> value)
+            throws SQLException {
+        if (value.isPresent()) {
+            statement.setString(index, value.get());
+        } else {
+            statement.setNull(index, Types.VARCHAR);
+        }
+    }
+}

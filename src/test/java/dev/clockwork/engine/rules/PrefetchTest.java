@@ -1,0 +1,34 @@
+package dev.clockwork.engine.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class PrefetchTest {
+
+    @Test
+    void long_runs_should_claim_no_more_ahead_than_the_configured_floor() {
+        assertThat(Prefetch.depth(16, 4, Duration.ofMinutes(10))).isEqualTo(4);
+        assertThat(Prefetch.depth(16, 4, Duration.ofMillis(50))).isEqualTo(16);
+        assertThat(Prefetch.depth(16, 0, Duration.ofSeconds(1))).isZero();
+    }
+
+    @Test
+    void short_runs_should_claim_what_the_workers_finish_within_the_queue_wait() {
+        assertThat(Prefetch.depth(16, 4, Duration.ofMillis(10))).isEqualTo(16 * 5);
+        assertThat(Prefetch.depth(4, 4, Duration.ofMillis(25))).isEqualTo(8);
+    }
+
+    @Test
+    void very_short_runs_should_claim_at_most_the_per_worker_cap() {
+        assertThat(Prefetch.depth(16, 4, Duration.ofNanos(50_000))).isEqualTo(16 * Prefetch.PER_WORKER);
+        assertThat(Prefetch.depth(16, 4, Duration.ZERO)).isEqualTo(16 * Prefetch.PER_WORKER);
+        assertThat(Prefetch.depth(1000, 1000, Duration.ZERO)).isEqualTo(8000);
+    }
+
+    @Test
+    void a_floor_above_the_cap_should_win() {
+        assertThat(Prefetch.depth(2, 100, Duration.ZERO)).isEqualTo(100);
+    }
+}
