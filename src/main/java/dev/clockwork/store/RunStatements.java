@@ -67,20 +67,23 @@ final class RunStatements {
                 }
             }
         }
-        List<Long> chosen = candidates.stream()
+        List<Long> ordered = candidates.stream()
                 .sorted(Comparator.comparingInt(Candidate::priority).reversed()
                         .thenComparingLong(Candidate::nextFireAt))
-                .limit(limit)
                 .map(Candidate::id)
                 .toList();
-        if (chosen.isEmpty()) {
-            return List.of();
-        }
         // The whole rows, read by the locking statement itself: a plain read would give MariaDB's REPEATABLE READ
         // snapshot, taken at the candidate query, where a task finished since still has its old version. The
-        // repeated due condition drops rows another node advanced since the candidates were read.
-        List<TaskRow> locked = selectTasks(connection, chosen, "AND next_fire_at <= ? FOR UPDATE SKIP LOCKED",
-                nowMicros);
+        // repeated due condition drops rows another node advanced since the candidates were read. Where another
+        // node holds some of the first choices (nodes claiming at once read the same candidates), the next ones
+        // are tried, so that claiming nodes share a backlog instead of one of them coming away empty.
+        List<TaskRow> locked = new ArrayList<>();
+        for (int from = 0; locked.size() < limit && from < ordered.size(); ) {
+            List<Long> slice = ordered.subList(from, Math.min(ordered.size(), from + limit - locked.size()));
+            from += slice.size();
+            locked.addAll(selectTasks(connection, slice, "AND next_fire_at <= ? FOR UPDATE SKIP LOCKED",
+                    nowMicros));
+        }
         return locked.stream()
                 .sorted(Comparator.comparingInt(TaskRow::priority).reversed()
                         .thenComparing(row -> row.nextFireAt().orElse(Instant.MAX)))

@@ -114,6 +114,42 @@ abstract class StoreContractTest {
         }
     }
 
+    @Test
+    void lock_due_should_pass_over_first_choices_another_transaction_holds_to_the_next_due_rows() {
+        Instant now = Instant.parse("2001-06-01T00:00:00Z");
+        String prefix = unique();
+        fixture.inTransaction(s -> {
+            for (int i = 0; i < 4; i++) {
+                // Due before every other test's rows and above their priorities: every claim's first choices.
+                s.tasks().insert(task(prefix + i, Optional.of(now.minusSeconds(10 - i)), 600));
+            }
+            return null;
+        });
+        EntityManager first = fixture.newEntityManager();
+        EntityManager second = fixture.newEntityManager();
+        try {
+            first.getTransaction().begin();
+            second.getTransaction().begin();
+            List<String> a = names(fixture.stores(first).tasks().lockDue(now, 2), prefix);
+            List<String> b = names(fixture.stores(second).tasks().lockDue(now, 2), prefix);
+
+            assertThat(a).containsExactly(prefix + 0, prefix + 1);
+            assertThat(b).as("the next due rows, not none").containsExactly(prefix + 2, prefix + 3);
+        } finally {
+            first.getTransaction().rollback();
+            second.getTransaction().rollback();
+            first.close();
+            second.close();
+            // Out of the other claim tests' way.
+            fixture.inTransaction(s -> {
+                for (int i = 0; i < 4; i++) {
+                    s.tasks().delete(prefix + i);
+                }
+                return null;
+            });
+        }
+    }
+
     /**
      * A claim sees the task as last committed, even when its transaction read the table before (MariaDB's REPEATABLE
      * READ would otherwise answer from that older snapshot, and the claim's update then fail on the version).
