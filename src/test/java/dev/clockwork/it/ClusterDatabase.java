@@ -63,21 +63,35 @@ record ClusterDatabase(String name, String adminUrl, String nodeUrl, String user
      * once loses work: a no-op is RUNNING for milliseconds and may be done before the kill lands.
      */
     void awaitRunning(long pid) {
-        Poll.until(Duration.ofSeconds(30), () -> {
-            try (Connection connection = connect();
-                 PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM cw_execution e"
-                         + " JOIN cw_node n ON n.id = e.node JOIN cw_task t ON t.id = e.task_id"
-                         + " WHERE n.pid = ? AND e.status = 'RUNNING' AND t.action = 'sleep' AND e.started_at >= ?")) {
-                select.setLong(1, pid);
-                select.setLong(2, ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now().minus(JUST_STARTED)));
-                try (ResultSet row = select.executeQuery()) {
-                    row.next();
-                    return row.getInt(1);
-                }
-            } catch (SQLException e) {
-                throw new AssertionError("Cannot read the cluster's database: " + e.getMessage(), e);
+        Poll.until(Duration.ofSeconds(30), () -> countForNode(pid, "e.status = 'RUNNING' AND t.action = 'sleep'"
+                + " AND e.started_at >= ?", ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now().minus(JUST_STARTED))),
+                running -> running > 0,
+                "node " + pid + " to have just started a slow execution");
+    }
+
+    /** Waits until the node of process {@code pid} has run a fire to success: it has joined the cluster's work. */
+    void awaitSucceeded(long pid) {
+        Poll.until(Duration.ofSeconds(60), () -> countForNode(pid, "e.status = 'SUCCEEDED'", null), done -> done > 0,
+                "node " + pid + " to have run a fire");
+    }
+
+    /** Executions of the node of process {@code pid} that meet {@code condition}, with at most one parameter. */
+    private int countForNode(long pid, String condition, Long parameter) {
+        try (Connection connection = connect();
+             PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM cw_execution e"
+                     + " JOIN cw_node n ON n.id = e.node JOIN cw_task t ON t.id = e.task_id"
+                     + " WHERE n.pid = ? AND " + condition)) {
+            select.setLong(1, pid);
+            if (parameter != null) {
+                select.setLong(2, parameter);
             }
-        }, running -> running > 0, "node " + pid + " to have just started a slow execution");
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new AssertionError("Cannot read the cluster's database: " + e.getMessage(), e);
+        }
     }
 
     Map<String, String> environment() {

@@ -39,6 +39,8 @@ class ClusterIT {
     private static final Duration KILL_AT = Duration.ofSeconds(30);
     private static final Duration RESTART_AT = Duration.ofSeconds(60);
     private static final Duration RUN = Duration.ofSeconds(90);
+    /** How long to watch after the new node's first run, so that the cutoff (2 s back) lies after that run's fire. */
+    private static final Duration SETTLE = Duration.ofSeconds(3);
     /**
      * Dead-after (10 s) + one poll (1 s), the defaults, counted from the victim's last heartbeat (at most 2 s before the
      * kill), so at most 11 s after the kill; 2 s more for the load of four servers and a database on two cores.
@@ -89,6 +91,10 @@ class ClusterIT {
             nodes.set(2, startNodes(db, List.of("+2m"), "b").get(0));
             everyNode.add(nodes.get(2));
             ahead = Math.max(ahead, watchUntil(db, start.plus(RUN)));
+            // A node takes 20-30 s to start on this busy machine: wait for the new one to have joined the work rather
+            // than count on its start leaving it time to, then keep watching long enough for the cutoff to cover it.
+            db.awaitSucceeded(nodes.get(2).pid());
+            ahead = Math.max(ahead, watchUntil(db, Instant.now().plus(SETTLE)));
             Instant cutoff = Instant.now().minusSeconds(2);
 
             ClusterReport report = Poll.until(Duration.ofSeconds(60), () -> read(db, cutoff, victimPid, killedAt),
