@@ -71,19 +71,19 @@ record ClusterDatabase(String name, String adminUrl, String nodeUrl, String user
 
     /** Waits until the node of process {@code pid} has run a fire to success: it has joined the cluster's work. */
     void awaitSucceeded(long pid) {
-        Poll.until(Duration.ofSeconds(60), () -> countForNode(pid, "e.status = 'SUCCEEDED'", null), done -> done > 0,
+        Poll.until(Duration.ofSeconds(60), () -> countForNode(pid, "e.status = 'SUCCEEDED'"), done -> done > 0,
                 "node " + pid + " to have run a fire");
     }
 
-    /** Executions of the node of process {@code pid} that meet {@code condition}, with at most one parameter. */
-    private int countForNode(long pid, String condition, Long parameter) {
+    /** Executions of the node of process {@code pid} that meet {@code condition}, whose {@code ?} take {@code values}. */
+    private int countForNode(long pid, String condition, long... values) {
         try (Connection connection = connect();
              PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM cw_execution e"
                      + " JOIN cw_node n ON n.id = e.node JOIN cw_task t ON t.id = e.task_id"
                      + " WHERE n.pid = ? AND " + condition)) {
             select.setLong(1, pid);
-            if (parameter != null) {
-                select.setLong(2, parameter);
+            for (int i = 0; i < values.length; i++) {
+                select.setLong(i + 2, values[i]);
             }
             try (ResultSet row = select.executeQuery()) {
                 row.next();

@@ -227,6 +227,10 @@ final class ClockworkContender {
                 running = runs;
             }
         }
+        if (running == 0) {
+            throw new IllegalStateException("No node runs any of the " + mode.failoverTasks() + " long tasks; node logs"
+                    + " in " + logs);
+        }
         long victimPid = cluster.pid(victim);
         cluster.kill(victim);
         Instant killedAt = Instant.now();
