@@ -50,9 +50,11 @@ public class ClaimDueTasks {
 
     /**
      * Claims up to {@code limit} due fires; none when nothing is due or other nodes hold every due row. The first
-     * {@code startNow} of them (highest priority first) go to workers that are free now, so they are recorded as
-     * running from the claim on, which saves each of them a transaction; the rest wait in the queue and are marked
-     * running when a worker takes them.
+     * {@code startNow} of them (highest priority first) go to workers that are free now or free within a few tens of
+     * milliseconds ({@link Workers#startable}), so they are recorded as running from the claim on, which saves each
+     * of them a transaction; the rest wait in the queue and are marked running when a worker takes them. A fire
+     * recorded as running whose node dies before a worker took it is ended NODE_LOST and retried like any run of a
+     * lost node; a node that shuts down puts such fires back to queued.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Claim claim(int limit, int startNow) {

@@ -201,7 +201,7 @@ public class DispatchLoop {
                 }
                 continue;
             }
-            ClaimDueTasks.Claim claim = claims.claim(room, workers.idle());
+            ClaimDueTasks.Claim claim = claims.claim(room, workers.startable());
             workers.submit(claim.fires());
             last = Optional.of(claim);
             if (claim.fires().size() < room) {

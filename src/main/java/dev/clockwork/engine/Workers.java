@@ -114,9 +114,14 @@ public class Workers {
         return Math.max(meanRunNanos.get(), oldest);
     }
 
-    /** How many workers would be left without a fire if nothing more came: fires claimed for them start at once. */
-    public int idle() {
-        return Math.max(0, config.workers() - busy.get() - queue.size() - pending.get());
+    /**
+     * How many fires claimed now start at once or within {@link Prefetch#QUEUE_WAIT}: one for each worker that would
+     * be left without a fire if nothing more came, plus those the workers take within that wait while runs are
+     * short. The claim records them as running.
+     */
+    public int startable() {
+        int ahead = Prefetch.startingWithinWait(config.workers(), Duration.ofNanos(runTimeNanos()));
+        return Math.max(0, config.workers() + ahead - busy.get() - queue.size() - pending.get());
     }
 
     public int busy() {

@@ -87,6 +87,12 @@ public final class Bench {
                         + " not " + contender);
             }
         }
+        List<String> nodes = List.of(options.getOrDefault("nodes", "1,3").split(","));
+        for (String count : nodes) {
+            if (!List.of("1", "3").contains(count)) {
+                throw new IllegalArgumentException("--nodes takes 1 and/or 3 (Clockwork's node counts), not " + count);
+            }
+        }
         List<Result> results = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         ClockworkContender clockwork = new ClockworkContender(project, out.resolve("logs"),
@@ -124,9 +130,11 @@ public final class Bench {
                 measure(results, failures, "quartz lateness on " + db.name(),
                         () -> new QuartzContender().lateness(db, mode.latenessTasks(), mode.latenessSpread()));
             }
-            if (contenders.contains("clockwork")) {
+            if (contenders.contains("clockwork") && nodes.contains("1")) {
                 measure(results, failures, "clockwork x1 on " + db.name() + " (throughput, lateness, scale)",
                         () -> clockwork.oneNode(db, mode));
+            }
+            if (contenders.contains("clockwork") && nodes.contains("3")) {
                 if (mode.defaultFailover()) {
                     measure(results, failures, "clockwork x3 on " + db.name() + " (throughput, failover with"
                             + " default settings)", () -> clockwork.threeNodes(db, mode));
@@ -256,7 +264,8 @@ public final class Bench {
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 throw new IllegalArgumentException("Options are --mode quick|full, --db postgresql,mariadb,"
-                        + " --contenders limit,db-scheduler,quartz,clockwork, --tasks <throughput tasks>,"
+                        + " --contenders limit,db-scheduler,quartz,clockwork, --nodes 1,3 (Clockwork's node counts),"
+                        + " --tasks <throughput tasks>,"
                         + " --node-java-options \"<options of each Clockwork node's JVM>\" and"
                         + " --project <Clockwork's folder>; got " + String.join(" ", args));
             }

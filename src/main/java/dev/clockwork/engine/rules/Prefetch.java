@@ -25,9 +25,17 @@ public final class Prefetch {
      * @param meanRun the mean time of recent runs
      */
     public static int depth(int workers, int floor, Duration meanRun) {
+        return Math.max(floor, startingWithinWait(workers, meanRun));
+    }
+
+    /**
+     * How many fires claimed ahead the workers start within {@link #QUEUE_WAIT}, at runs of {@code meanRun}: none
+     * while runs are long. The claim records these as running at once, as it does the fires of free workers, which
+     * saves marking them running a moment later in a transaction of their own.
+     */
+    public static int startingWithinWait(int workers, Duration meanRun) {
         long meanNanos = Math.max(1, meanRun.toNanos());
         long finishedInWait = workers * (QUEUE_WAIT.toNanos() / meanNanos);
-        long depth = Math.min(finishedInWait, (long) workers * PER_WORKER);
-        return (int) Math.max(floor, depth);
+        return (int) Math.min(finishedInWait, (long) workers * PER_WORKER);
     }
 }

@@ -31,4 +31,11 @@ class PrefetchTest {
     void a_floor_above_the_cap_should_win() {
         assertThat(Prefetch.depth(2, 100, Duration.ZERO)).isEqualTo(100);
     }
+
+    @Test
+    void fires_started_within_the_wait_should_not_count_the_floor() {
+        assertThat(Prefetch.startingWithinWait(16, Duration.ofSeconds(1))).isZero();
+        assertThat(Prefetch.startingWithinWait(16, Duration.ofMillis(10))).isEqualTo(16 * 5);
+        assertThat(Prefetch.startingWithinWait(16, Duration.ZERO)).isEqualTo(16 * Prefetch.PER_WORKER);
+    }
 }
