@@ -35,7 +35,8 @@ class SchedulerIT {
     @Deployment
     static WebArchive deployment() {
         return TestDeployments.withOpenTestRunner(TestDeployments.builtWar())
-                .addClasses(SchedulerIT.class, EchoAction.class, Poll.class, TestDeployments.class);
+                .addClasses(SchedulerIT.class, EchoAction.class, CountingAction.class, Poll.class,
+                        TestDeployments.class);
     }
 
     @Test
@@ -62,6 +63,21 @@ class SchedulerIT {
 
         assertEquals(ExecutionStatus.FAILED, run.status());
         assertTrue(run.error().orElseThrow().contains("asked to fail: boom"), () -> "error: " + run.error());
+    }
+
+    @Test
+    void dependent_action_should_be_a_new_instance_per_run_and_released_after_it() {
+        String name = unique("dependent");
+        int released = CountingAction.RELEASED.get();
+        scheduler.schedule(name, "every 1s", "it.counting", null);
+
+        List<ExecutionInfo> runs = finishedExecutions(name, 2);
+        scheduler.delete(name);
+
+        assertTrue(runs.stream().allMatch(run -> run.status() == ExecutionStatus.SUCCEEDED), () -> "runs: " + runs);
+        assertEquals(2, runs.stream().map(run -> run.result().orElseThrow()).distinct().count(),
+                () -> "each run its own instance: " + runs);
+        assertTrue(CountingAction.RELEASED.get() - released >= 2, "each instance released after its run");
     }
 
     @Test
