@@ -226,13 +226,17 @@ public class Workers {
         }
     }
 
-    /** Runs a fire recorded as running; its outcome waits for {@link #recordFinished}, its time joins the mean. */
+    /**
+     * Runs a fire recorded as running; its outcome, with the moment the action really started (a fire claimed as
+     * running may have waited a few milliseconds in the queue), waits for {@link #recordFinished}, and its time joins
+     * the mean.
+     */
     private void run(ClaimedFire fire) {
         long begin = System.nanoTime();
         runningSince.put(fire.executionId(), begin);
         ExecutionOutcome outcome;
         try {
-            outcome = execute(fire, fire.startedAt().orElseThrow());
+            outcome = execute(fire, clock.instant());
         } finally {
             runningSince.remove(fire.executionId());
         }
