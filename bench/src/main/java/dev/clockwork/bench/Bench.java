@@ -54,6 +54,15 @@ public final class Bench {
             };
         }
 
+        /** The mode with another number of unmeasured warm-up tasks ({@code --warm-up}). */
+        Mode withWarmUp(int count) {
+            if (count < 0) {
+                throw new IllegalArgumentException("--warm-up must be at least 0, not " + count);
+            }
+            return new Mode(name, tasks, count, latenessTasks, latenessSpread, scaleDue, scaleDueIn, scaleFuture,
+                    failoverTasks, defaultFailover);
+        }
+
         /** The mode with another number of measured throughput tasks ({@code --tasks}). */
         Mode withTasks(int count) {
             if (count < 1) {
@@ -67,7 +76,9 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
         Mode chosen = Mode.of(options.getOrDefault("mode", "quick"));
-        Mode mode = options.containsKey("tasks") ? chosen.withTasks(Integer.parseInt(options.get("tasks"))) : chosen;
+        Mode sized = options.containsKey("tasks") ? chosen.withTasks(Integer.parseInt(options.get("tasks"))) : chosen;
+        Mode mode = options.containsKey("warm-up") ? sized.withWarmUp(Integer.parseInt(options.get("warm-up")))
+                : sized;
         Path project = Path.of(options.getOrDefault("project", ".")).toAbsolutePath().normalize();
         Path out = project.resolve("bench/target/bench");
         Files.createDirectories(out);
@@ -265,7 +276,7 @@ public final class Bench {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 throw new IllegalArgumentException("Options are --mode quick|full, --db postgresql,mariadb,"
                         + " --contenders limit,db-scheduler,quartz,clockwork, --nodes 1,3 (Clockwork's node counts),"
-                        + " --tasks <throughput tasks>,"
+                        + " --tasks <throughput tasks>, --warm-up <unmeasured tasks before them>,"
                         + " --node-java-options \"<options of each Clockwork node's JVM>\" and"
                         + " --project <Clockwork's folder>; got " + String.join(" ", args));
             }
