@@ -99,8 +99,7 @@ public class Workers {
      * are short ({@link Prefetch}).
      */
     public int claimable() {
-        int prefetch = Prefetch.depth(config.workers(), config.prefetch(), Duration.ofNanos(runTimeNanos()));
-        return Math.max(0, config.workers() + prefetch - busy.get() - queue.size() - pending.get());
+        return roomFor(Prefetch.depth(config.workers(), config.prefetch(), Duration.ofNanos(runTimeNanos())));
     }
 
     /**
@@ -120,7 +119,11 @@ public class Workers {
      * short. The claim records them as running.
      */
     public int startable() {
-        int ahead = Prefetch.startingWithinWait(config.workers(), Duration.ofNanos(runTimeNanos()));
+        return roomFor(Prefetch.startingWithinWait(config.workers(), Duration.ofNanos(runTimeNanos())));
+    }
+
+    /** Fires the workers and {@code ahead} more could hold, less those they hold or that wait for them. */
+    private int roomFor(int ahead) {
         return Math.max(0, config.workers() + ahead - busy.get() - queue.size() - pending.get());
     }
 
