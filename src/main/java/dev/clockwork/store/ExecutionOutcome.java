@@ -1,16 +1,21 @@
 package dev.clockwork.store;
 
+import dev.clockwork.api.ExecutionKind;
 import dev.clockwork.api.ExecutionStatus;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
-/** How an execution ended, as recorded by one finishing transaction. */
-public record ExecutionOutcome(long executionId, long taskId, ExecutionStatus status, Instant startedAt,
-                               Instant finishedAt, Optional<String> result, Optional<String> error,
+/**
+ * How an execution ended, as recorded by one finishing transaction; {@code kind} is the execution's, as it was claimed
+ * (it decides what the end of the run does to the task's schedule).
+ */
+public record ExecutionOutcome(long executionId, long taskId, ExecutionKind kind, ExecutionStatus status,
+                               Instant startedAt, Instant finishedAt, Optional<String> result, Optional<String> error,
                                Optional<String> stackTrace, Optional<String> report) {
 
     public ExecutionOutcome {
+        Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(finishedAt, "finishedAt");

@@ -1,24 +1,24 @@
 package dev.clockwork.store;
 
-import dev.clockwork.api.ExecutionKind;
 import dev.clockwork.api.ExecutionStatus;
 import dev.clockwork.api.TaskState;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The statements of the engine's hot path (claiming due tasks, recording how runs ended), in plain JDBC on the
@@ -45,7 +45,8 @@ final class RunStatements {
             + " attempt, kind, node, status, claimed_at, lease_until, started_at)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String FINISH_EXECUTION = "UPDATE cw_execution SET status = ?, started_at = ?,"
-            + " finished_at = ?, result = ?, error = ?, stack_trace = ?, report = ?, lease_until = NULL WHERE id = ?";
+            + " finished_at = ?, result = ?, error = ?, stack_trace = ?, report = ?, lease_until = NULL"
+            + " WHERE id = ? AND status = ? AND node = ?";
     private static final String FINISH_TASK = "UPDATE cw_task SET last_status = ?, state = ?, next_fire_at = ?,"
             + " version = version + 1 WHERE id = ?";
 
@@ -180,41 +181,22 @@ final class RunStatements {
                 .sorted().toList(), "ORDER BY id FOR UPDATE")) {
             tasks.put(task.id(), task);
         }
-        Map<Long, ExecutionKind> running = runningExecutions(connection, outcomes.stream()
-                .map(ExecutionOutcome::executionId).distinct().sorted().toList(), node);
-        List<ExecutionOutcome> recorded = new ArrayList<>();
-        Map<Long, TaskRow> changed = new HashMap<>();
-        for (ExecutionOutcome outcome : outcomes) {
-            TaskRow task = tasks.get(outcome.taskId());
-            ExecutionKind kind = running.remove(outcome.executionId());
-            if (task == null || kind == null) {
-                continue;
-            }
-            TaskRow ended = task.withLastStatus(outcome.status());
-            TaskRow after = afterRun.after(ended, kind, outcome.finishedAt()).orElse(ended);
-            tasks.put(task.id(), after);
-            changed.put(task.id(), after);
-            recorded.add(outcome);
+        Map<Long, ExecutionOutcome> byExecution = new TreeMap<>();
+        outcomes.stream().filter(outcome -> tasks.containsKey(outcome.taskId()))
+                .forEach(outcome -> byExecution.putIfAbsent(outcome.executionId(), outcome));
+        List<ExecutionOutcome> recorded = finishExecutions(connection, List.copyOf(byExecution.values()), node);
+        Map<Long, TaskRow> changed = new TreeMap<>();
+        for (ExecutionOutcome outcome : recorded) {
+            TaskRow ended = tasks.get(outcome.taskId()).withLastStatus(outcome.status());
+            TaskRow after = afterRun.after(ended, outcome.kind(), outcome.finishedAt()).orElse(ended);
+            tasks.put(after.id(), after);
+            changed.put(after.id(), after);
         }
-        if (recorded.isEmpty()) {
+        if (changed.isEmpty()) {
             return recorded;
         }
-        try (PreparedStatement update = connection.prepareStatement(FINISH_EXECUTION)) {
-            for (ExecutionOutcome outcome : recorded) {
-                update.setString(1, outcome.status().name());
-                update.setLong(2, InstantConverter.toMicros(outcome.startedAt()));
-                update.setLong(3, InstantConverter.toMicros(outcome.finishedAt()));
-                update.setString(4, outcome.result().orElse(null));
-                update.setString(5, outcome.error().orElse(null));
-                update.setString(6, outcome.stackTrace().orElse(null));
-                update.setString(7, outcome.report().orElse(null));
-                update.setLong(8, outcome.executionId());
-                update.addBatch();
-            }
-            update.executeBatch();
-        }
         try (PreparedStatement update = connection.prepareStatement(FINISH_TASK)) {
-            for (TaskRow task : changed.values().stream().sorted(Comparator.comparingLong(TaskRow::id)).toList()) {
+            for (TaskRow task : changed.values()) {
                 setString(update, 1, task.lastStatus().map(Enum::name));
                 update.setString(2, task.state().name());
                 setInstant(update, 3, task.nextFireAt());
@@ -226,22 +208,43 @@ final class RunStatements {
         return recorded;
     }
 
-    /** The kinds of those of {@code ids} that are running on {@code node}, locked, by id. */
-    private static Map<Long, ExecutionKind> runningExecutions(Connection connection, List<Long> ids, String node)
-            throws SQLException {
-        Map<Long, ExecutionKind> running = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT id, kind, status, node FROM cw_execution"
-                + " WHERE id IN (" + placeholders(ids.size()) + ") ORDER BY id FOR UPDATE")) {
-            bindIds(select, ids);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    if (ExecutionStatus.RUNNING.name().equals(rows.getString(3)) && node.equals(rows.getString(4))) {
-                        running.put(rows.getLong(1), ExecutionKind.valueOf(rows.getString(2)));
-                    }
-                }
+    /**
+     * Writes the outcomes, in execution id order, of those executions that are still running on {@code node}; the
+     * update's own condition decides, and locks, so no read comes before it. Returns the outcomes written.
+     */
+    private static List<ExecutionOutcome> finishExecutions(Connection connection, List<ExecutionOutcome> outcomes,
+                                                           String node) throws SQLException {
+        if (outcomes.isEmpty()) {
+            return List.of();
+        }
+        int[] counts;
+        try (PreparedStatement update = connection.prepareStatement(FINISH_EXECUTION)) {
+            for (ExecutionOutcome outcome : outcomes) {
+                update.setString(1, outcome.status().name());
+                update.setLong(2, InstantConverter.toMicros(outcome.startedAt()));
+                update.setLong(3, InstantConverter.toMicros(outcome.finishedAt()));
+                update.setString(4, outcome.result().orElse(null));
+                update.setString(5, outcome.error().orElse(null));
+                update.setString(6, outcome.stackTrace().orElse(null));
+                update.setString(7, outcome.report().orElse(null));
+                update.setLong(8, outcome.executionId());
+                update.setString(9, ExecutionStatus.RUNNING.name());
+                update.setString(10, node);
+                update.addBatch();
+            }
+            counts = update.executeBatch();
+        }
+        List<ExecutionOutcome> written = new ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == Statement.SUCCESS_NO_INFO) {
+                throw new IllegalStateException("The JDBC driver did not tell which executions it updated; Clockwork"
+                        + " needs update counts from batches (for MySQL and MariaDB, leave useAffectedRows off)");
+            }
+            if (counts[i] > 0) {
+                written.add(outcomes.get(i));
             }
         }
-        return running;
+        return written;
     }
 
     /**

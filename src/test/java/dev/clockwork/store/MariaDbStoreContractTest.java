@@ -6,7 +6,7 @@ import java.sql.SQLException;
 
 /**
  * The store contract on the machine's MariaDB (127.0.0.1:3306, root), in a database of its own, with a session zone
- * five hours behind UTC.
+ * five hours behind UTC, with the batch rewriting that the server configurations turn on.
  */
 class MariaDbStoreContractTest extends StoreContractTest {
 
@@ -23,6 +23,6 @@ class MariaDbStoreContractTest extends StoreContractTest {
                     + ". Start it (see docs/development.md) or run without this test.", e);
         }
         return new StoreFixture(Dialect.MYSQL, SERVER + "cw_contract?connectionTimeZone=-05:00"
-                + "&forceConnectionTimeZoneToSession=true", USER, PASSWORD);
+                + "&forceConnectionTimeZoneToSession=true&rewriteBatchedStatements=true", USER, PASSWORD);
     }
 }

@@ -15,7 +15,9 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -228,8 +230,9 @@ abstract class StoreContractTest {
         assertThat(yes(s -> marked(s, first, "node-b", T0.plusMillis(5)))).as("not node-b's").isFalse();
         assertThat(yes(s -> marked(s, first, "node-a", T0.plusMillis(5)))).isTrue();
         assertThat(yes(s -> marked(s, first, "node-a", T0.plusMillis(6)))).isFalse();
-        ExecutionOutcome outcome = new ExecutionOutcome(first, task.id(), ExecutionStatus.SUCCEEDED, T0.plusMillis(5),
-                T0.plusMillis(9), Optional.of("ok"), Optional.empty(), Optional.empty(), Optional.of("line"));
+        ExecutionOutcome outcome = new ExecutionOutcome(first, task.id(), ExecutionKind.SCHEDULED,
+                ExecutionStatus.SUCCEEDED, T0.plusMillis(5), T0.plusMillis(9), Optional.of("ok"), Optional.empty(),
+                Optional.empty(), Optional.of("line"));
         assertThat(yes(s -> finished(s, outcome, "node-a"))).isTrue();
         assertThat(yes(s -> finished(s, outcome, "node-a"))).isFalse();
 
@@ -243,6 +246,41 @@ abstract class StoreContractTest {
                 .contains(ExecutionStatus.SUCCEEDED);
     }
 
+    @Test
+    void a_batch_of_outcomes_should_record_only_the_executions_still_running_on_the_node() {
+        TaskRow task = fixture.inTransaction(s -> s.tasks().insert(task(unique(), Optional.of(T0), 0))).orElseThrow();
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            ExecutionRow execution = queued(task, T0.plusSeconds(i), 1, i == 4 ? "node-b" : "node-a");
+            ids.add(fixture.inTransaction(s -> s.tasks().insertExecution(execution)));
+        }
+        for (int i = 0; i < 6; i++) {
+            long id = ids.get(i);
+            String node = i == 4 ? "node-b" : "node-a";
+            if (i != 2) {
+                assertThat(yes(s -> marked(s, id, node, T0.plusMillis(5)))).isTrue();
+            }
+        }
+        assertThat(yes(s -> finished(s, outcome(ids.get(5), task, ExecutionStatus.SUCCEEDED), "node-a"))).isTrue();
+
+        // 0, 1 and 3 are running on node-a; 2 is still queued, 4 runs on node-b, 5 is already finished.
+        List<ExecutionOutcome> outcomes = ids.stream().map(id -> outcome(id, task, ExecutionStatus.FAILED)).toList();
+        List<ExecutionOutcome> recorded = fixture.inTransaction(s -> s.tasks().finishAll(outcomes, "node-a",
+                (row, kind, at) -> Optional.empty()));
+
+        assertThat(recorded).extracting(ExecutionOutcome::executionId)
+                .containsExactly(ids.get(0), ids.get(1), ids.get(3));
+        Map<Long, ExecutionStatus> statuses = new HashMap<>();
+        fixture.inTransaction(s -> s.tasks().executions(task.id(), 0, 10)).items()
+                .forEach(row -> statuses.put(row.id(), row.status()));
+        assertThat(statuses).containsEntry(ids.get(0), ExecutionStatus.FAILED)
+                .containsEntry(ids.get(2), ExecutionStatus.QUEUED)
+                .containsEntry(ids.get(4), ExecutionStatus.RUNNING)
+                .containsEntry(ids.get(5), ExecutionStatus.SUCCEEDED);
+        assertThat(fixture.inTransaction(s -> s.tasks().findById(task.id())).orElseThrow().lastStatus())
+                .contains(ExecutionStatus.FAILED);
+    }
+
     /**
      * A finish takes the task row before the execution row, as a claim and a delete (task, then executions by
      * cascade) do; the other order deadlocks against a delete of the task. Here a transaction holds the execution
@@ -253,8 +291,9 @@ abstract class StoreContractTest {
         TaskRow task = fixture.inTransaction(s -> s.tasks().insert(task(unique(), Optional.of(T0), 0))).orElseThrow();
         long id = fixture.inTransaction(s -> s.tasks().insertExecution(queued(task, T0, 1, "node-a")));
         assertThat(yes(s -> marked(s, id, "node-a", T0.plusMillis(5)))).isTrue();
-        ExecutionOutcome outcome = new ExecutionOutcome(id, task.id(), ExecutionStatus.SUCCEEDED, T0.plusMillis(5),
-                T0.plusMillis(9), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        ExecutionOutcome outcome = new ExecutionOutcome(id, task.id(), ExecutionKind.SCHEDULED,
+                ExecutionStatus.SUCCEEDED, T0.plusMillis(5), T0.plusMillis(9), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty());
         EntityManager holder = fixture.newEntityManager();
         ExecutorService finisher = Executors.newSingleThreadExecutor();
         try {
@@ -286,8 +325,9 @@ abstract class StoreContractTest {
         assertThat(yes(s -> marked(s, id, "node-a", T0.plusMillis(5)))).isTrue();
         assertThat(yes(s -> s.tasks().delete(task.name()))).isTrue();
 
-        ExecutionOutcome outcome = new ExecutionOutcome(id, task.id(), ExecutionStatus.SUCCEEDED, T0.plusMillis(5),
-                T0.plusMillis(9), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        ExecutionOutcome outcome = new ExecutionOutcome(id, task.id(), ExecutionKind.SCHEDULED,
+                ExecutionStatus.SUCCEEDED, T0.plusMillis(5), T0.plusMillis(9), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty());
         assertThat(yes(s -> finished(s, outcome, "node-a"))).isFalse();
     }
 
@@ -402,8 +442,8 @@ abstract class StoreContractTest {
     }
 
     private static ExecutionOutcome outcome(long executionId, TaskRow task, ExecutionStatus status) {
-        return new ExecutionOutcome(executionId, task.id(), status, T0.plusMillis(5), T0.plusMillis(9),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        return new ExecutionOutcome(executionId, task.id(), ExecutionKind.SCHEDULED, status, T0.plusMillis(5),
+                T0.plusMillis(9), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** Whether another transaction holds the task row: a lock that must not wait fails. */
