@@ -28,6 +28,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -93,6 +94,8 @@ public class Workers {
     private final Map<Long, Long> runningSince = new ConcurrentHashMap<>();
 
     private volatile boolean accepting = true;
+    /** Set once the workers asked for more fires at the queue's low water; cleared when fires come. */
+    private final AtomicBoolean refillAsked = new AtomicBoolean();
 
     /**
      * How many more fires the dispatcher may claim now: free workers plus the prefetch, which grows while recent runs
@@ -137,6 +140,7 @@ public class Workers {
             return;
         }
         queue.addAll(fires);
+        refillAsked.set(false);
     }
 
     /** Starts the worker threads; fires submitted before wait in the queue. */
@@ -214,6 +218,7 @@ public class Workers {
                 return;
             }
             busy.incrementAndGet();
+            askForMoreAtLowWater();
             try {
                 start(fire).ifPresent(this::run);
             } catch (RuntimeException e) {
@@ -226,6 +231,18 @@ public class Workers {
                 capacityFreed.fire(new CapacityFreed());
             }
             recordFinished();
+        }
+    }
+
+    /**
+     * Asks the dispatcher for more fires, once per batch, when the queue is down to half of what it may hold ahead:
+     * the next claim then overlaps the runs of the fires still queued, instead of starting when the workers have run
+     * out of work (a claim takes a few milliseconds, in which short runs would empty a queue many times over).
+     */
+    private void askForMoreAtLowWater() {
+        int ahead = Prefetch.depth(config.workers(), config.prefetch(), Duration.ofNanos(meanRunNanos.get()));
+        if (queue.size() <= ahead / 2 && !refillAsked.get() && refillAsked.compareAndSet(false, true)) {
+            capacityFreed.fire(new CapacityFreed());
         }
     }
 

@@ -7,12 +7,13 @@ import java.util.List;
 
 /**
  * Ids for the executions a claim inserts: blocks of {@value #BLOCK} taken from {@code cw_id_block} in transactions
- * of their own, one for about every hundred claims.
+ * of their own, one for every twenty or more claims of a backlog (with blocks of 1,000 the block's transaction was 7%
+ * of the dispatcher's samples). A node that stops leaves the rest of its block unused.
  */
 @ApplicationScoped
 public class ExecutionIds {
 
-    static final int BLOCK = 1000;
+    static final int BLOCK = 10_000;
 
     @Inject
     IdBlockTable table;

@@ -24,7 +24,14 @@ class PrefetchTest {
     void very_short_runs_should_claim_at_most_the_per_worker_cap() {
         assertThat(Prefetch.depth(16, 4, Duration.ofNanos(50_000))).isEqualTo(16 * Prefetch.PER_WORKER);
         assertThat(Prefetch.depth(16, 4, Duration.ZERO)).isEqualTo(16 * Prefetch.PER_WORKER);
-        assertThat(Prefetch.depth(1000, 1000, Duration.ZERO)).isEqualTo(8000);
+        assertThat(Prefetch.depth(4, 4, Duration.ZERO)).isEqualTo(4 * Prefetch.PER_WORKER);
+    }
+
+    @Test
+    void many_workers_should_claim_at_most_the_overall_cap_ahead() {
+        assertThat(Prefetch.depth(1000, 4, Duration.ZERO)).isEqualTo(Prefetch.MOST_AHEAD);
+        assertThat(Prefetch.startingWithinWait(1000, Duration.ofNanos(1))).isEqualTo(Prefetch.MOST_AHEAD);
+        assertThat(Prefetch.depth(1000, 1000, Duration.ZERO)).isEqualTo(1000);
     }
 
     @Test
