@@ -185,18 +185,19 @@ final class RunStatements {
         outcomes.stream().filter(outcome -> tasks.containsKey(outcome.taskId()))
                 .forEach(outcome -> byExecution.putIfAbsent(outcome.executionId(), outcome));
         List<ExecutionOutcome> recorded = finishExecutions(connection, List.copyOf(byExecution.values()), node);
-        Map<Long, TaskRow> changed = new TreeMap<>();
+        Map<Long, TaskRow> locked = Map.copyOf(tasks);
         for (ExecutionOutcome outcome : recorded) {
             TaskRow ended = tasks.get(outcome.taskId()).withLastStatus(outcome.status());
-            TaskRow after = afterRun.after(ended, outcome.kind(), outcome.finishedAt()).orElse(ended);
-            tasks.put(after.id(), after);
-            changed.put(after.id(), after);
+            tasks.put(ended.id(), afterRun.after(ended, outcome.kind(), outcome.finishedAt()).orElse(ended));
         }
+        // A task whose runs leave it as it was (a recurring task that succeeds again) is not written at all.
+        List<TaskRow> changed = tasks.values().stream().filter(task -> !task.equals(locked.get(task.id())))
+                .sorted(Comparator.comparingLong(TaskRow::id)).toList();
         if (changed.isEmpty()) {
             return recorded;
         }
         try (PreparedStatement update = connection.prepareStatement(FINISH_TASK)) {
-            for (TaskRow task : changed.values()) {
+            for (TaskRow task : changed) {
                 setString(update, 1, task.lastStatus().map(Enum::name));
                 update.setString(2, task.state().name());
                 setInstant(update, 3, task.nextFireAt());

@@ -82,7 +82,8 @@ public interface TaskStore {
      * Leaves out, and does not return, an execution that no longer exists, is not running, or is no longer the
      * node's (its task was deleted, or the node was declared dead meanwhile and the outcome must be ignored).
      * Each recorded outcome sets its task's last status, and {@code afterRun} says what the run's end does to the
-     * task's schedule; the task rows are written once each.
+     * task's schedule; the task rows that change are written once each, and a task that its runs leave as it was
+     * (the same last status, the same schedule) is not written.
      *
      * @return the outcomes recorded
      */

@@ -247,6 +247,31 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void an_outcome_that_leaves_its_task_as_it_was_should_not_write_the_task() {
+        TaskRow task = fixture.inTransaction(s -> s.tasks().insert(task(unique(), Optional.of(T0), 0))).orElseThrow();
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ExecutionRow execution = queued(task, T0.plusSeconds(i), 1, "node-a");
+            long id = fixture.inTransaction(s -> s.tasks().insertExecution(execution));
+            assertThat(yes(s -> marked(s, id, "node-a", T0.plusMillis(5)))).isTrue();
+            ids.add(id);
+        }
+
+        assertThat(yes(s -> finished(s, outcome(ids.get(0), task, ExecutionStatus.SUCCEEDED), "node-a"))).isTrue();
+        TaskRow first = fixture.inTransaction(s -> s.tasks().findById(task.id())).orElseThrow();
+        assertThat(yes(s -> finished(s, outcome(ids.get(1), task, ExecutionStatus.SUCCEEDED), "node-a"))).isTrue();
+        TaskRow same = fixture.inTransaction(s -> s.tasks().findById(task.id())).orElseThrow();
+        assertThat(yes(s -> finished(s, outcome(ids.get(2), task, ExecutionStatus.FAILED), "node-a"))).isTrue();
+        TaskRow failed = fixture.inTransaction(s -> s.tasks().findById(task.id())).orElseThrow();
+
+        assertThat(first.lastStatus()).contains(ExecutionStatus.SUCCEEDED);
+        assertThat(first.version()).isGreaterThan(task.version());
+        assertThat(same).isEqualTo(first);
+        assertThat(failed.lastStatus()).contains(ExecutionStatus.FAILED);
+        assertThat(failed.version()).isGreaterThan(first.version());
+    }
+
+    @Test
     void a_batch_of_outcomes_should_record_only_the_executions_still_running_on_the_node() {
         TaskRow task = fixture.inTransaction(s -> s.tasks().insert(task(unique(), Optional.of(T0), 0))).orElseThrow();
         List<Long> ids = new ArrayList<>();
