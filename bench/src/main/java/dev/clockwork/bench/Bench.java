@@ -135,9 +135,11 @@ public final class Bench {
                                 mode.latenessSpread()));
             }
             if (contenders.contains("quartz")) {
-                measure(results, failures, "quartz on " + db.name(),
-                        () -> List.of(new QuartzContender().throughput(db, mode.warmUp(),
-                                Math.min(mode.tasks(), QuartzContender.MAX_TASKS))));
+                for (int instances : new int[] {1, 3}) {
+                    measure(results, failures, "quartz x" + instances + " on " + db.name(),
+                            () -> List.of(new QuartzContender().throughput(db, instances, mode.warmUp(),
+                                    Math.min(mode.tasks(), QuartzContender.MAX_TASKS))));
+                }
                 measure(results, failures, "quartz lateness on " + db.name(),
                         () -> new QuartzContender().lateness(db, mode.latenessTasks(), mode.latenessSpread()));
             }
@@ -223,8 +225,8 @@ public final class Bench {
                 .add("headline", headline).add("failures", Json.createArrayBuilder(failures))
                 .add("scaleSteps", mode.scaleFuture().toString() + " future tasks; claim_1m_vs_10k compares the"
                         + " largest step with the smallest")
-                .add("notMeasured", "Quartz with 3 instances; scale and failover of db-scheduler and Quartz (they"
-                        + " would need a JVM per instance to kill)");
+                .add("notMeasured", "scale and failover of db-scheduler and Quartz (they would need a JVM per"
+                        + " instance to kill)");
         StringWriter text = new StringWriter();
         try (var writer = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(text)) {
             writer.writeObject(root.build());

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ import org.quartz.JobExecutionContext;
 import org.quartz.Scheduler;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
+import org.quartz.impl.SchedulerRepository;
 import org.quartz.impl.StdSchedulerFactory;
 
 /**
@@ -28,6 +30,8 @@ import org.quartz.impl.StdSchedulerFactory;
 final class QuartzContender {
 
     static final int THREADS = 16;
+    /** The cluster's name, which all its instances share. */
+    private static final String INSTANCE_NAME = "bench";
     /**
      * Scheduling jobs through Quartz's API slows as its tables grow (72,000 jobs took 10 minutes on PostgreSQL
      * here), and it runs 20-40 of them a second on PostgreSQL, so the full mode gives Quartz this many (20,000 took
@@ -49,23 +53,37 @@ final class QuartzContender {
         }
     }
 
-    Result throughput(Database db, int warmUp, int tasks) throws Exception {
+    /**
+     * {@code instances} clustered schedulers in this JVM, as db-scheduler's instances are: Quartz keeps one scheduler
+     * per name in a JVM-wide registry, and the instances of a cluster share their name, so each is taken out of the
+     * registry once created (it runs on, the registry only looks schedulers up); each has a pool of its own.
+     */
+    Result throughput(Database db, int instances, int warmUp, int tasks) throws Exception {
         db.reset();
         db.execute(tables(db));
-        Properties properties = properties(db);
-        Scheduler scheduler = new StdSchedulerFactory(properties).getScheduler();
+        List<Scheduler> schedulers = new ArrayList<>();
         try {
-            run(scheduler, "warm", warmUp);
-            Span measured = run(scheduler, "bench", tasks);
+            for (int i = 1; i <= instances; i++) {
+                schedulers.add(new StdSchedulerFactory(properties(db, "bench" + i)).getScheduler());
+                SchedulerRepository.getInstance().remove(INSTANCE_NAME);
+            }
+            run(schedulers, "warm", warmUp);
+            Span measured = run(schedulers, "bench", tasks);
+            Properties properties = properties(db, "bench1");
             Map<String, String> settings = new LinkedHashMap<>();
             properties.stringPropertyNames().stream().filter(key -> !key.contains("password")).sorted()
                     .forEach(key -> settings.put(key, properties.getProperty(key)));
             settings.put("version", "2.5.2");
-            settings.put("tasks", tasks + " jobs with one simple trigger each, due now, scheduled while it stands by"
-                    + (tasks == MAX_TASKS ? " (capped: scheduling more through its API takes too long)" : ""));
-            return new Result("quartz", db.name(), 1, "throughput", measured.perSecond(), "executions/s", settings);
+            settings.put("instances", instances + " clustered schedulers in one JVM, a connection pool each");
+            settings.put("tasks", tasks + " jobs with one simple trigger each, due now, scheduled while the"
+                    + " schedulers stand by" + (tasks == MAX_TASKS ? " (capped: scheduling more through its API takes"
+                    + " too long)" : ""));
+            return new Result("quartz", db.name(), instances, "throughput", measured.perSecond(), "executions/s",
+                    settings);
         } finally {
-            scheduler.shutdown(true);
+            for (Scheduler scheduler : schedulers) {
+                scheduler.shutdown(true);
+            }
         }
     }
 
@@ -73,7 +91,7 @@ final class QuartzContender {
     List<Result> lateness(Database db, int count, Duration spread) throws Exception {
         db.reset();
         db.execute(tables(db));
-        Properties properties = properties(db);
+        Properties properties = properties(db, "bench1");
         Scheduler scheduler = new StdSchedulerFactory(properties).getScheduler();
         try {
             scheduler.start();
@@ -92,13 +110,17 @@ final class QuartzContender {
         }
     }
 
-    /** Schedules {@code count} jobs due now while the scheduler stands by, then starts it and waits for them. */
-    private static Span run(Scheduler scheduler, String prefix, int count) throws Exception {
+    /** Schedules {@code count} jobs due now while the schedulers stand by, then starts them and waits for them. */
+    private static Span run(List<Scheduler> schedulers, String prefix, int count) throws Exception {
         Span current = new Span();
         span = current;
-        scheduler.standby();
-        schedule(scheduler, prefix, count, Instant.now(), Duration.ZERO);
-        scheduler.start();
+        for (Scheduler scheduler : schedulers) {
+            scheduler.standby();
+        }
+        schedule(schedulers.get(0), prefix, count, Instant.now(), Duration.ZERO);
+        for (Scheduler scheduler : schedulers) {
+            scheduler.start();
+        }
         current.await(count, DEADLINE_SECONDS, "Quartz");
         return current;
     }
@@ -119,9 +141,9 @@ final class QuartzContender {
         scheduler.scheduleJobs(jobs, false);
     }
 
-    private static Properties properties(Database db) {
+    private static Properties properties(Database db, String pool) {
         Properties p = new Properties();
-        p.setProperty("org.quartz.scheduler.instanceName", "bench");
+        p.setProperty("org.quartz.scheduler.instanceName", INSTANCE_NAME);
         p.setProperty("org.quartz.scheduler.instanceId", "AUTO");
         p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(THREADS));
         p.setProperty("org.quartz.scheduler.batchTriggerAcquisitionMaxCount", Integer.toString(THREADS));
@@ -134,14 +156,14 @@ final class QuartzContender {
         // a time: with 20,000 due at once that dropped Quartz to 13 executions/s. Its documented remedy for bursts
         // is a larger threshold.
         p.setProperty("org.quartz.jobStore.misfireThreshold", "3600000");
-        p.setProperty("org.quartz.jobStore.dataSource", "bench");
-        p.setProperty("org.quartz.dataSource.bench.provider", "hikaricp");
-        p.setProperty("org.quartz.dataSource.bench.driver", db.isPostgres() ? "org.postgresql.Driver"
-                : "com.mysql.cj.jdbc.Driver");
-        p.setProperty("org.quartz.dataSource.bench.URL", db.url());
-        p.setProperty("org.quartz.dataSource.bench.user", db.user());
-        p.setProperty("org.quartz.dataSource.bench.password", db.password());
-        p.setProperty("org.quartz.dataSource.bench.maxConnections", Integer.toString(THREADS + 4));
+        p.setProperty("org.quartz.jobStore.dataSource", pool);
+        String source = "org.quartz.dataSource." + pool + ".";
+        p.setProperty(source + "provider", "hikaricp");
+        p.setProperty(source + "driver", db.isPostgres() ? "org.postgresql.Driver" : "com.mysql.cj.jdbc.Driver");
+        p.setProperty(source + "URL", db.url());
+        p.setProperty(source + "user", db.user());
+        p.setProperty(source + "password", db.password());
+        p.setProperty(source + "maxConnections", Integer.toString(THREADS + 4));
         return p;
     }
 
