@@ -69,15 +69,10 @@ final class QuartzContender {
             }
             run(schedulers, "warm", warmUp);
             Span measured = run(schedulers, "bench", tasks);
-            Properties properties = properties(db, "bench1");
-            Map<String, String> settings = new LinkedHashMap<>();
-            properties.stringPropertyNames().stream().filter(key -> !key.contains("password")).sorted()
-                    .forEach(key -> settings.put(key, properties.getProperty(key)));
-            settings.put("version", "2.5.2");
+            Map<String, String> settings = settings(properties(db, "bench1"), tasks + " jobs with one simple trigger"
+                    + " each, due now, scheduled while the schedulers stand by" + (tasks == MAX_TASKS ? " (capped:"
+                    + " scheduling more through its API takes too long)" : ""));
             settings.put("instances", instances + " clustered schedulers in one JVM, a connection pool each");
-            settings.put("tasks", tasks + " jobs with one simple trigger each, due now, scheduled while the"
-                    + " schedulers stand by" + (tasks == MAX_TASKS ? " (capped: scheduling more through its API takes"
-                    + " too long)" : ""));
             return new Result("quartz", db.name(), instances, "throughput", measured.perSecond(), "executions/s",
                     settings);
         } finally {
@@ -99,12 +94,8 @@ final class QuartzContender {
             span = current;
             schedule(scheduler, "late", count, Instant.now().plusSeconds(3), spread);
             current.await(count, 600, "Quartz");
-            Map<String, String> settings = new LinkedHashMap<>();
-            properties.stringPropertyNames().stream().filter(key -> !key.contains("password")).sorted()
-                    .forEach(key -> settings.put(key, properties.getProperty(key)));
-            settings.put("version", "2.5.2");
-            settings.put("tasks", count + " one-off simple triggers due evenly over " + spread.toSeconds() + " s");
-            return Lateness.results("quartz", db.name(), current.latenessMs(), settings);
+            return Lateness.results("quartz", db.name(), current.latenessMs(), settings(properties, count
+                    + " one-off simple triggers due evenly over " + spread.toSeconds() + " s"));
         } finally {
             scheduler.shutdown(true);
         }
@@ -139,6 +130,16 @@ final class QuartzContender {
             }
         }
         scheduler.scheduleJobs(jobs, false);
+    }
+
+    /** The settings written beside a result: Quartz's properties (no password), its version and the tasks. */
+    private static Map<String, String> settings(Properties properties, String tasks) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        properties.stringPropertyNames().stream().filter(key -> !key.contains("password")).sorted()
+                .forEach(key -> settings.put(key, properties.getProperty(key)));
+        settings.put("version", "2.5.2");
+        settings.put("tasks", tasks);
+        return settings;
     }
 
     private static Properties properties(Database db, String pool) {

@@ -5,18 +5,18 @@ import java.time.Duration;
 /**
  * How many claimed fires may wait for a worker beyond the free ones. At least {@code clockwork.prefetch}; more while
  * recent runs are short: as many as the workers finish within {@link #QUEUE_WAIT}, at most {@link #PER_WORKER} per
- * worker and {@link #MOST_AHEAD} in all. A fire claimed ahead thus waits about {@link #QUEUE_WAIT} at most, so a node never holds long work that
- * another node could start now, and a backlog of short runs is claimed in big batches (a claim costs the same few
- * statements for one fire or a hundred).
+ * worker and {@link #MOST_AHEAD} in all. A fire claimed ahead thus waits about {@link #QUEUE_WAIT} at most, so a node
+ * never holds long work that another node could start now, and a backlog of short runs is claimed in big batches (a
+ * claim costs the same few statements for one fire or a hundred).
  */
 public final class Prefetch {
 
     /** About the longest a fire claimed ahead should wait for a worker. */
     public static final Duration QUEUE_WAIT = Duration.ofMillis(50);
     /**
-     * Most fires claimed ahead per worker. A claim's commit costs about as much as writing a hundred fires, so a backlog
-     * of no-op runs went from 13,400 to 19,200 executions/s on PostgreSQL when this rose from 8 to 32 (benchmark's
-     * quick mode, one node).
+     * Most fires claimed ahead per worker. A claim's commit costs about as much as writing a hundred fires, so a
+     * backlog of no-op runs went from 13,400 to 19,200 executions/s on PostgreSQL when this rose from 8 to 32
+     * (benchmark's quick mode, one node).
      */
     public static final int PER_WORKER = 32;
     /** Most fires claimed ahead in all, whatever the number of workers: a claim's statements name each fire. */
