@@ -412,7 +412,7 @@ abstract class StoreContractTest {
 
         List<Long> ids = rows(s -> s.tasks().recordClaims(s.tasks().lockDue(now, 3).stream()
                 .filter(t -> t.name().startsWith(prefix))
-                .map(t -> new TaskClaim(t.withClaim(t.nextFireAt().orElseThrow(), Optional.of(now.plusSeconds(60))),
+                .map(t -> new TaskClaim(t.withClaim(t.nextFireAt().orElseThrow(), next(t, prefix, now)),
                         ExecutionRow.running(t.id(), t.name(), t.nextFireAt().orElseThrow(), 1,
                                 ExecutionKind.SCHEDULED, "node-a", now, now.plusSeconds(300))))
                 .toList()));
@@ -423,23 +423,35 @@ abstract class StoreContractTest {
             assertThat(execution.status()).isEqualTo(ExecutionStatus.RUNNING);
             assertThat(execution.startedAt()).contains(now);
             TaskRow task = fixture.inTransaction(s -> s.tasks().findById(execution.taskId())).orElseThrow();
-            assertThat(task.nextFireAt()).contains(now.plusSeconds(60));
+            assertThat(task.nextFireAt()).isEqualTo(next(task, prefix, now));
+            assertThat(task.lastFireAt()).contains(now.minusSeconds(1));
             assertThat(task.fireCount()).isEqualTo(1);
         }
     }
 
+    /** The claim test's next fires: a one-off task (none), and two tasks that fire again at different times. */
+    private static Optional<Instant> next(TaskRow task, String prefix, Instant now) {
+        int index = Integer.parseInt(task.name().substring(prefix.length()));
+        return index == 0 ? Optional.empty() : Optional.of(now.plusSeconds(60 * index));
+    }
+
     @Test
-    void record_claim_should_refuse_a_task_that_is_not_the_locked_version() {
+    void record_claim_should_refuse_a_task_that_is_gone() {
         TaskRow stored = fixture.inTransaction(s -> s.tasks().insert(task(unique(), Optional.of(T0), 0))).orElseThrow();
-        TaskRow stale = new TaskRow(stored.id(), stored.name(), stored.trigger(), stored.zone(), stored.action(),
-                stored.args(), stored.priority(), stored.state(), stored.description(), stored.anchorAt(),
-                stored.nextFireAt(), stored.fireCount(), stored.lastFireAt(), stored.lastStatus(),
-                stored.maxAttempts(), stored.createdAt(), stored.createdBy(), stored.updatedAt(), stored.updatedBy(),
-                stored.version() - 1);
+        assertThat(yes(s -> s.tasks().delete(stored.name()))).isTrue();
 
         assertThatThrownBy(() -> fixture.inTransaction(s -> s.tasks().recordClaims(List.of(new TaskClaim(
-                stale.withClaim(T0, Optional.empty()), queued(stale, T0, 1, "node-a"))))))
+                stored.withClaim(T0, Optional.empty()), queued(stored, T0, 1, "node-a"))))))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining(stored.name());
+    }
+
+    @Test
+    void record_claim_should_refuse_a_claim_of_another_fire_than_the_tasks_next() {
+        TaskRow stored = fixture.inTransaction(s -> s.tasks().insert(task(unique(), Optional.of(T0), 0))).orElseThrow();
+
+        assertThatThrownBy(() -> fixture.inTransaction(s -> s.tasks().recordClaims(List.of(new TaskClaim(
+                stored.withClaim(T0, Optional.empty()), queued(stored, T0.plusSeconds(5), 1, "node-a"))))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(stored.name());
     }
 
     @Test
