@@ -4,7 +4,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.stream.JsonGenerator;
-import java.io.IOException;
 import java.io.StringWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -22,8 +21,8 @@ import java.util.concurrent.Callable;
  * {@code bench/target/bench/summary.json} and {@code results.md}.
  *
  * <p>{@code java -jar bench/target/bench.jar [--mode quick|full] [--db postgresql,mariadb]
- * [--contenders limit,db-scheduler,quartz,clockwork] [--tasks N]
- * [--node-java-options "-XX:..."] [--project .]}
+ * [--contenders limit,db-scheduler,quartz,clockwork] [--workloads throughput,lateness,scale,failover] [--tasks N]
+ * [--node-java-options "-XX:..."] [--project .]} ({@code --help} prints them).
  */
 public final class Bench {
 
@@ -40,7 +39,8 @@ public final class Bench {
      * @param scaleFuture the numbers of future tasks in the table, one scale step each
      * @param failoverTasks long runs shared by three nodes when one is killed
      * @param defaultFailover whether three nodes run twice, with the default settings (throughput, failover) and with
-     *     the fastest safe ones (failover); otherwise once, with the fastest safe settings, for both
+     *     the fastest safe ones (failover); otherwise once, with the fastest safe settings, for both. The same for
+     *     db-scheduler's and Quartz's failover: both settings, or only the fastest
      */
     record Mode(String name, int tasks, int warmUp, int latenessTasks, Duration latenessSpread, int scaleDue,
                 Duration scaleDueIn, List<Integer> scaleFuture, int failoverTasks, boolean defaultFailover) {
@@ -52,6 +52,12 @@ public final class Bench {
                         Duration.ofSeconds(30), List.of(10_000, 100_000, 1_000_000), 12, true);
                 default -> throw new IllegalArgumentException("--mode is quick or full, not " + name);
             };
+        }
+
+        /** The settings db-scheduler's and Quartz's failover is measured with in this mode. */
+        List<FailoverSubject.Setting> failoverSettings() {
+            return defaultFailover ? List.of(FailoverSubject.Setting.DEFAULT, FailoverSubject.Setting.FASTEST)
+                    : List.of(FailoverSubject.Setting.FASTEST);
         }
 
         /** The mode with another number of unmeasured warm-up tasks ({@code --warm-up}). */
@@ -74,7 +80,11 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = options(args);
+        if (List.of(args).contains("--help")) {
+            System.out.println(Options.USAGE);
+            return;
+        }
+        Map<String, String> options = Options.parse(args);
         Mode chosen = Mode.of(options.getOrDefault("mode", "quick"));
         Mode sized = options.containsKey("tasks") ? chosen.withTasks(Integer.parseInt(options.get("tasks"))) : chosen;
         Mode mode = options.containsKey("warm-up") ? sized.withWarmUp(Integer.parseInt(options.get("warm-up")))
@@ -84,11 +94,7 @@ public final class Bench {
         Files.createDirectories(out);
         List<Database> databases = new ArrayList<>();
         for (String name : options.getOrDefault("db", "postgresql,mariadb").split(",")) {
-            databases.add(switch (name) {
-                case "postgresql" -> Database.postgresql();
-                case "mariadb" -> Database.mariadb();
-                default -> throw new IllegalArgumentException("--db takes postgresql and/or mariadb, not " + name);
-            });
+            databases.add(Database.named(name));
         }
         List<String> contenders = List.of(options.getOrDefault("contenders", "limit,db-scheduler,quartz,clockwork")
                 .split(","));
@@ -96,6 +102,14 @@ public final class Bench {
             if (!List.of("limit", "db-scheduler", "quartz", "clockwork").contains(contender)) {
                 throw new IllegalArgumentException("--contenders takes limit, db-scheduler, quartz and/or clockwork,"
                         + " not " + contender);
+            }
+        }
+        List<String> workloads = List.of(options.getOrDefault("workloads", String.join(",", Options.WORKLOADS))
+                .split(","));
+        for (String workload : workloads) {
+            if (!Options.WORKLOADS.contains(workload)) {
+                throw new IllegalArgumentException("--workloads takes " + String.join(", ", Options.WORKLOADS)
+                        + " (any of them), not " + workload);
             }
         }
         List<String> nodes = List.of(options.getOrDefault("nodes", "1,3").split(","));
@@ -109,12 +123,13 @@ public final class Bench {
         ClockworkContender clockwork = new ClockworkContender(project, out.resolve("logs"),
                 options.containsKey("node-java-options") ? List.of(options.get("node-java-options").split(" "))
                         : List.of());
+        JvmFailover failover = new JvmFailover(out.resolve("logs"));
         for (Database db : databases) {
-            if (contenders.contains("limit")) {
+            if (contenders.contains("limit") && workloads.contains("throughput")) {
                 measure(results, failures, "limit on " + db.name(),
                         () -> List.of(new LimitContender().throughput(db, mode.warmUp(), mode.tasks())));
             }
-            if (contenders.contains("db-scheduler")) {
+            if (contenders.contains("db-scheduler") && workloads.contains("throughput")) {
                 for (DbSchedulerContender.Polling polling : DbSchedulerContender.Polling.values()) {
                     if (polling == DbSchedulerContender.Polling.LOCK_AND_FETCH && !db.isPostgres()) {
                         System.out.println("== db-scheduler lock-and-fetch on " + db.name() + ": not offered by"
@@ -127,6 +142,8 @@ public final class Bench {
                                         mode.warmUp(), mode.tasks())));
                     }
                 }
+            }
+            if (contenders.contains("db-scheduler") && workloads.contains("lateness")) {
                 // Lateness with the strategy db-scheduler recommends where the database has SKIP LOCKED.
                 DbSchedulerContender.Polling polling = db.isPostgres() ? DbSchedulerContender.Polling.LOCK_AND_FETCH
                         : DbSchedulerContender.Polling.FETCH_AND_LOCK_ON_EXECUTE;
@@ -134,20 +151,33 @@ public final class Bench {
                         () -> new DbSchedulerContender().lateness(db, polling, mode.latenessTasks(),
                                 mode.latenessSpread()));
             }
-            if (contenders.contains("quartz")) {
+            if (contenders.contains("db-scheduler") && workloads.contains("failover")) {
+                failover(results, failures, failover, db, new DbSchedulerFailover(), mode);
+            }
+            if (contenders.contains("quartz") && workloads.contains("throughput")) {
                 for (int instances : new int[] {1, 3}) {
                     measure(results, failures, "quartz x" + instances + " on " + db.name(),
                             () -> List.of(new QuartzContender().throughput(db, instances, mode.warmUp(),
                                     Math.min(mode.tasks(), QuartzContender.MAX_TASKS))));
                 }
+            }
+            if (contenders.contains("quartz") && workloads.contains("lateness")) {
                 measure(results, failures, "quartz lateness on " + db.name(),
                         () -> new QuartzContender().lateness(db, mode.latenessTasks(), mode.latenessSpread()));
             }
-            if (contenders.contains("clockwork") && nodes.contains("1")) {
+            if (contenders.contains("quartz") && workloads.contains("failover")) {
+                failover(results, failures, failover, db, new QuartzFailover(), mode);
+            }
+            // Clockwork's runs measure their workloads together (a node start is dear): each runs when any of its
+            // workloads is asked for.
+            if (contenders.contains("clockwork") && nodes.contains("1")
+                    && (workloads.contains("throughput") || workloads.contains("lateness")
+                    || workloads.contains("scale"))) {
                 measure(results, failures, "clockwork x1 on " + db.name() + " (throughput, lateness, scale)",
                         () -> clockwork.oneNode(db, mode));
             }
-            if (contenders.contains("clockwork") && nodes.contains("3")) {
+            if (contenders.contains("clockwork") && nodes.contains("3")
+                    && (workloads.contains("throughput") || workloads.contains("failover"))) {
                 if (mode.defaultFailover()) {
                     measure(results, failures, "clockwork x3 on " + db.name() + " (throughput, failover with"
                             + " default settings)", () -> clockwork.threeNodes(db, mode));
@@ -170,13 +200,24 @@ public final class Bench {
         }
     }
 
+    /** One measurement per setting the mode asks for, each with three fresh instance JVMs. */
+    private static void failover(List<Result> results, List<String> failures, JvmFailover failover, Database db,
+                                 FailoverSubject subject, Mode mode) {
+        for (FailoverSubject.Setting setting : mode.failoverSettings()) {
+            measure(results, failures, subject.key() + " x" + JvmFailover.INSTANCES + " JVMs on " + db.name()
+                    + " (failover, " + setting.name().toLowerCase(Locale.ROOT) + " settings)",
+                    () -> List.of(failover.measure(db, subject, setting, mode.failoverTasks())));
+        }
+    }
+
     private static void measure(List<Result> results, List<String> failures, String what,
                                 Callable<List<Result>> run) {
         System.out.println("== " + what);
         long start = System.nanoTime();
         try {
             for (Result result : run.call()) {
-                System.out.printf(Locale.ROOT, "   %s: %.1f %s%n", result.workload(), result.value(), result.unit());
+                System.out.printf(Locale.ROOT, "   %s: %s%.1f %s%n", result.workload(), result.isLowerBound() ? ">"
+                        : "", result.value(), result.unit());
                 results.add(result);
             }
         } catch (Exception e) {
@@ -225,8 +266,8 @@ public final class Bench {
                 .add("headline", headline).add("failures", Json.createArrayBuilder(failures))
                 .add("scaleSteps", mode.scaleFuture().toString() + " future tasks; claim_1m_vs_10k compares the"
                         + " largest step with the smallest")
-                .add("notMeasured", "scale and failover of db-scheduler and Quartz (they would need a JVM per"
-                        + " instance to kill)");
+                .add("notMeasured", "scale of db-scheduler and Quartz (the scale workload times Clockwork's own"
+                        + " claim statements and reads its node's heap)");
         StringWriter text = new StringWriter();
         try (var writer = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(text)) {
             writer.writeObject(root.build());
@@ -260,30 +301,20 @@ public final class Bench {
         StringBuilder md = new StringBuilder("| contender | db | nodes | workload | value | unit |\n"
                 + "|---|---|---:|---|---:|---|\n");
         for (Result r : results) {
+            // A lower bound (a wait the bench gave up) shows as ">90": the seconds waited, not a measured time.
+            String value = r.isLowerBound() ? String.format(Locale.ROOT, ">%.0f", Math.floor(r.value()))
+                    : r.value() >= 100 ? String.format(Locale.ROOT, "%.0f", r.value())
+                    : String.format(Locale.ROOT, "%.2f", r.value());
             md.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %s |%n", r.contender(), r.db(),
-                    r.nodes(), r.workload(), r.value() >= 100 ? String.format(Locale.ROOT, "%.0f", r.value())
-                            : String.format(Locale.ROOT, "%.2f", r.value()), r.unit()));
+                    r.nodes(), r.workload(), value, r.unit()));
         }
         return md.append("\nMode ").append(mode.name()).append(": throughput ").append(mode.tasks())
                 .append(" no-op tasks all due at once (").append(mode.warmUp()).append(" warm-up tasks first, not"
                         + " counted); lateness ").append(mode.latenessTasks()).append(" one-off tasks over ")
                 .append(mode.latenessSpread().toSeconds()).append(" s; scale ").append(mode.scaleDue())
                 .append(" due tasks beside ").append(mode.scaleFuture()).append(" future tasks; failover ")
-                .append(mode.failoverTasks()).append(" long runs on 3 nodes, one killed.\n").toString();
-    }
-
-    private static Map<String, String> options(String[] args) throws IOException {
-        java.util.HashMap<String, String> options = new java.util.HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("Options are --mode quick|full, --db postgresql,mariadb,"
-                        + " --contenders limit,db-scheduler,quartz,clockwork, --nodes 1,3 (Clockwork's node counts),"
-                        + " --tasks <throughput tasks>, --warm-up <unmeasured tasks before them>,"
-                        + " --node-java-options \"<options of each Clockwork node's JVM>\" and"
-                        + " --project <Clockwork's folder>; got " + String.join(" ", args));
-            }
-            options.put(args[i].substring(2), args[++i]);
-        }
-        return options;
+                .append(mode.failoverTasks()).append(" long runs on 3 nodes (db-scheduler and Quartz: 3 JVMs), one"
+                        + " killed; \">\" marks a wait given up after ").append(JvmFailover.CAP.toSeconds())
+                .append(" s, a lower bound.\n").toString();
     }
 }

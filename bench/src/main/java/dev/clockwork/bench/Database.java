@@ -15,6 +15,15 @@ import java.util.Map;
 record Database(String name, String url, String user, String password, String adminUrl, String adminUser,
                 String[] resetSql) {
 
+    /** The server of a {@code --db} name. */
+    static Database named(String name) {
+        return switch (name) {
+            case "postgresql" -> postgresql();
+            case "mariadb" -> mariadb();
+            default -> throw new IllegalArgumentException("--db takes postgresql and/or mariadb, not " + name);
+        };
+    }
+
     static Database postgresql() {
         return new Database("postgresql", "jdbc:postgresql://127.0.0.1:5432/cw_bench?currentSchema=bench",
                 "postgres", "trust-ignores-it", "jdbc:postgresql://127.0.0.1:5432/cw_bench", "postgres",

@@ -72,9 +72,7 @@ final class DbSchedulerContender {
     private void start(Database db, int instances, Polling polling, Duration pollingInterval,
                        List<HikariDataSource> pools, List<Scheduler> schedulers) throws Exception {
         db.reset();
-        db.execute(db.isPostgres() ? POSTGRES_TABLE : MYSQL_TABLE);
-        db.execute("CREATE INDEX execution_time_idx ON scheduled_tasks (execution_time)",
-                "CREATE INDEX last_heartbeat_idx ON scheduled_tasks (last_heartbeat)");
+        createTable(db);
         OneTimeTask<Void> noop = Tasks.oneTime("noop").execute((instance, context) -> {
             Span current = span;
             current.started(context.getExecution().executionTime);
@@ -98,7 +96,14 @@ final class DbSchedulerContender {
         }
     }
 
-    private static String name(Polling polling) {
+    /** db-scheduler's table and the indexes its README recommends, in the (empty) benchmark database. */
+    static void createTable(Database db) throws SQLException {
+        db.execute(db.isPostgres() ? POSTGRES_TABLE : MYSQL_TABLE);
+        db.execute("CREATE INDEX execution_time_idx ON scheduled_tasks (execution_time)",
+                "CREATE INDEX last_heartbeat_idx ON scheduled_tasks (last_heartbeat)");
+    }
+
+    static String name(Polling polling) {
         return "db-scheduler " + (polling == Polling.LOCK_AND_FETCH ? "lock-and-fetch" : "fetch-and-lock-on-execute");
     }
 

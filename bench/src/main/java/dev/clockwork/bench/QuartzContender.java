@@ -133,7 +133,7 @@ final class QuartzContender {
     }
 
     /** The settings written beside a result: Quartz's properties (no password), its version and the tasks. */
-    private static Map<String, String> settings(Properties properties, String tasks) {
+    static Map<String, String> settings(Properties properties, String tasks) {
         Map<String, String> settings = new LinkedHashMap<>();
         properties.stringPropertyNames().stream().filter(key -> !key.contains("password")).sorted()
                 .forEach(key -> settings.put(key, properties.getProperty(key)));
@@ -157,6 +157,12 @@ final class QuartzContender {
         // a time: with 20,000 due at once that dropped Quartz to 13 executions/s. Its documented remedy for bursts
         // is a larger threshold.
         p.setProperty("org.quartz.jobStore.misfireThreshold", "3600000");
+        dataSource(p, db, pool);
+        return p;
+    }
+
+    /** The JDBC job store's pool, {@code pool}: Hikari, {@code THREADS + 4} connections. */
+    static void dataSource(Properties p, Database db, String pool) {
         p.setProperty("org.quartz.jobStore.dataSource", pool);
         String source = "org.quartz.dataSource." + pool + ".";
         p.setProperty(source + "provider", "hikaricp");
@@ -165,11 +171,10 @@ final class QuartzContender {
         p.setProperty(source + "user", db.user());
         p.setProperty(source + "password", db.password());
         p.setProperty(source + "maxConnections", Integer.toString(THREADS + 4));
-        return p;
     }
 
     /** Quartz's own table script for the database, from its jar. */
-    private static String[] tables(Database db) throws IOException {
+    static String[] tables(Database db) throws IOException {
         String script = db.isPostgres() ? "tables_postgres.sql" : "tables_mysql_innodb.sql";
         try (InputStream in = Scheduler.class.getResourceAsStream("/org/quartz/impl/jdbcjobstore/" + script)) {
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
