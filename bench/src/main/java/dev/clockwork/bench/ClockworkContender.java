@@ -1,13 +1,5 @@
 package dev.clockwork.bench;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,8 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Clockwork as users deploy it: the built WAR on Payara Micro nodes (the README's cluster recipe), default settings
@@ -37,7 +27,6 @@ final class ClockworkContender {
             "-Dclockwork.dead-after=PT1.5S", "-Dclockwork.poll-interval=PT0.5S");
     private static final String FAST_FAILOVER_NAME = "fastest safe (" + String.join(" ", FAST_FAILOVER) + ")";
     private static final long FIRST_ID = 1_000_000_000L;
-    private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
 
     private final Path project;
     private final Path logs;
@@ -55,7 +44,7 @@ final class ClockworkContender {
     List<Result> oneNode(Database db, Bench.Mode mode) throws Exception {
         db.reset();
         List<Result> results = new ArrayList<>();
-        try (Cluster cluster = start(db, 1, List.of())) {
+        try (ClockworkCluster cluster = cluster(db, 1, List.of())) {
             results.add(throughput(db, cluster, mode));
             results.addAll(lateness(db, mode));
             results.addAll(scale(db, cluster, mode));
@@ -66,7 +55,7 @@ final class ClockworkContender {
     /** Three nodes: throughput with the default settings, then failover with them. */
     List<Result> threeNodes(Database db, Bench.Mode mode) throws Exception {
         db.reset();
-        try (Cluster cluster = start(db, 3, List.of())) {
+        try (ClockworkCluster cluster = cluster(db, 3, List.of())) {
             return List.of(throughput(db, cluster, mode),
                     failover(db, cluster, "default (heartbeat PT2S, dead-after PT10S, poll PT1S)", mode));
         }
@@ -75,7 +64,7 @@ final class ClockworkContender {
     /** Three nodes with the fastest safe failover settings, killed the same way. */
     Result fastFailover(Database db, Bench.Mode mode) throws Exception {
         db.reset();
-        try (Cluster cluster = start(db, 3, FAST_FAILOVER)) {
+        try (ClockworkCluster cluster = cluster(db, 3, FAST_FAILOVER)) {
             return failover(db, cluster, FAST_FAILOVER_NAME, mode);
         }
     }
@@ -86,12 +75,12 @@ final class ClockworkContender {
      */
     List<Result> threeNodesFast(Database db, Bench.Mode mode) throws Exception {
         db.reset();
-        try (Cluster cluster = start(db, 3, FAST_FAILOVER)) {
+        try (ClockworkCluster cluster = cluster(db, 3, FAST_FAILOVER)) {
             return List.of(throughput(db, cluster, mode), failover(db, cluster, FAST_FAILOVER_NAME, mode));
         }
     }
 
-    private Result throughput(Database db, Cluster cluster, Bench.Mode mode) throws Exception {
+    private Result throughput(Database db, ClockworkCluster cluster, Bench.Mode mode) throws Exception {
         Instant now = Instant.now();
         insert(db, "warm.", now, 0, mode.warmUp(), Duration.ZERO, "noop", null);
         awaitSucceeded(db, "warm.", mode.warmUp(), now);
@@ -128,7 +117,7 @@ final class ClockworkContender {
      * LOCKED) are timed against that table before the due tasks come due, then the node runs them; its heap is
      * read after a full collection.
      */
-    private List<Result> scale(Database db, Cluster cluster, Bench.Mode mode) throws Exception {
+    private List<Result> scale(Database db, ClockworkCluster cluster, Bench.Mode mode) throws Exception {
         List<Result> results = new ArrayList<>();
         int future = 0;
         for (int size : mode.scaleFuture()) {
@@ -207,7 +196,7 @@ final class ClockworkContender {
      * Long runs of the built-in sleep action on every node; one node is killed with SIGKILL while it runs some.
      * Seconds from the kill until the last of its runs started again on another node.
      */
-    private Result failover(Database db, Cluster cluster, String settingsName, Bench.Mode mode) throws Exception {
+    private Result failover(Database db, ClockworkCluster cluster, String settingsName, Bench.Mode mode) throws Exception {
         // Due one after another, so that the nodes, racing for each, share them; fewer than the survivors can
         // take on, so that the killed node's runs can start again at once.
         String prefix = "failover.";
@@ -284,15 +273,15 @@ final class ClockworkContender {
         }
     }
 
-    private static Map<String, String> settings(Cluster cluster, String tasks) {
+    private static Map<String, String> settings(ClockworkCluster cluster, String tasks) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("server", "Payara Micro 6.2025.10, -Xmx512m, one JVM per node");
         settings.put("workers", "16 (default)");
         settings.put("prefetch", "4 (default; grows to what the workers finish in 50 ms, at most 512, while runs are"
                 + " short)");
         settings.put("pollInterval", "PT1S (default)");
-        if (cluster != null && !cluster.options.isEmpty()) {
-            settings.put("options", String.join(" ", cluster.options));
+        if (cluster != null && !cluster.options().isEmpty()) {
+            settings.put("options", String.join(" ", cluster.options()));
         }
         settings.put("tasks", tasks);
         return settings;
@@ -338,6 +327,10 @@ final class ClockworkContender {
         }
     }
 
+    private ClockworkCluster cluster(Database db, int nodes, List<String> options) throws Exception {
+        return ClockworkCluster.start(project, logs, nodeJavaOptions, db, nodes, options);
+    }
+
     /**
      * {@code count} one-off tasks, as the REST API would store them, in one transaction: the first due at
      * {@code first}, the others evenly over {@code spread}.
@@ -375,131 +368,6 @@ final class ClockworkContender {
             }
             insert.executeBatch();
             connection.commit();
-        }
-    }
-
-    /**
-     * Starts the nodes one after another, each healthy before the next is launched: its port, chosen free just before
-     * the launch, is taken before another node starts opening connections. (Launched together, one CI run had a
-     * node that logged ready but never answered its health check within 240 s.)
-     */
-    private Cluster start(Database db, int nodes, List<String> options) throws Exception {
-        Cluster cluster = new Cluster(options);
-        try {
-            for (int i = 0; i < nodes; i++) {
-                Starting node = launch(db, i, options);
-                cluster.add(node.process());
-                awaitHealthy(node.process(), node.port(), node.log());
-            }
-        } catch (Exception e) {
-            cluster.close();
-            throw e;
-        }
-        return cluster;
-    }
-
-    /** A node process that may not serve requests yet. */
-    private record Starting(Process process, int port, Path log) {
-    }
-
-    private Starting launch(Database db, int index, List<String> options) throws IOException {
-        int port = freePort();
-        Path target = project.resolve("target");
-        Files.createDirectories(logs);
-        Path log = logs.resolve("clockwork-" + db.name() + "-" + index + ".log");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-Dclockwork.admin.password=bench-admin-pw"));
-        command.addAll(nodeJavaOptions);
-        command.addAll(options);
-        command.addAll(List.of("-jar", target.resolve("payara-micro.jar").toString(),
-                "--deploy", target.resolve("clockwork.war").toString(),
-                "--contextroot", "clockwork", "--port", Integer.toString(port), "--nocluster",
-                "--addlibs", target.resolve("drivers/mysql-connector-j.jar") + ":" + target.resolve(
-                        "drivers/postgresql.jar"),
-                "--postbootcommandfile", project.resolve("server-config/payara/"
-                        + (db.isPostgres() ? "postgresql.asadmin" : "mysql.asadmin")).toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().putAll(db.nodeEnvironment());
-        return new Starting(builder.start(), port, log);
-    }
-
-    private static void awaitHealthy(Process node, int port, Path log) throws InterruptedException {
-        HttpClient http = HttpClient.newHttpClient();
-        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/clockwork/api/health"))
-                .timeout(Duration.ofSeconds(5)).build();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
-        while (System.nanoTime() < deadline) {
-            if (!node.isAlive()) {
-                throw new IllegalStateException("A Clockwork node exited at start; see " + log);
-            }
-            try {
-                if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        node.destroyForcibly();
-        throw new IllegalStateException("A Clockwork node was not healthy within 240 s; see " + log);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    /** The nodes of one measurement; closing kills them (their work is thrown away with the database). */
-    private static final class Cluster implements AutoCloseable {
-        private final List<Process> nodes = new ArrayList<>();
-        private final List<String> options;
-
-        Cluster(List<String> options) {
-            this.options = options;
-        }
-
-        void add(Process node) {
-            nodes.add(node);
-        }
-
-        int size() {
-            return nodes.size();
-        }
-
-        long pid(int index) {
-            return nodes.get(index).pid();
-        }
-
-        void kill(int index) throws InterruptedException {
-            nodes.get(index).destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        }
-
-        /** Heap in use after a full collection, read with the JDK's jcmd. */
-        double heapMiB(int index) throws IOException, InterruptedException {
-            Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-            String pid = Long.toString(pid(index));
-            new ProcessBuilder(jcmd.toString(), pid, "GC.run").redirectErrorStream(true).start().waitFor();
-            Process info = new ProcessBuilder(jcmd.toString(), pid, "GC.heap_info").redirectErrorStream(true).start();
-            String text = new String(info.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            info.waitFor();
-            Matcher used = HEAP_USED.matcher(text);
-            if (!used.find()) {
-                throw new IllegalStateException("jcmd GC.heap_info printed no heap use: " + text);
-            }
-            return Long.parseLong(used.group(1)) / 1024.0;
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            for (Process node : nodes) {
-                node.destroyForcibly();
-            }
-            for (Process node : nodes) {
-                node.waitFor(60, TimeUnit.SECONDS);
-            }
         }
     }
 }
