@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -122,7 +123,10 @@ final class ClockworkContender {
         int future = 0;
         for (int size : mode.scaleFuture()) {
             Instant tomorrow = Instant.now().plus(Duration.ofDays(1));
+            long inserting = System.nanoTime();
             insert(db, "future." + size + ".", tomorrow, 0, size - future, Duration.ofHours(1), "noop", null);
+            System.out.printf(Locale.ROOT, "   (scale: %,d future tasks written in %.0f s)%n", size - future,
+                    (System.nanoTime() - inserting) / 1e9);
             future = size;
             Instant due = Instant.now().plusSeconds(mode.scaleDueIn().toSeconds());
             String prefix = "scale." + size + ".";
