@@ -119,7 +119,8 @@ final class RunStatements {
             TaskRow task = claim.advanced();
             if (!task.lastFireAt().equals(Optional.of(claim.execution().fireTime()))) {
                 throw new IllegalArgumentException("A claim advances task " + task.name() + " past the fire it"
-                        + " claims; its last fire is " + task.lastFireAt() + ", the fire " + claim.execution().fireTime());
+                        + " claims; its last fire is " + task.lastFireAt() + ", the fire "
+                        + claim.execution().fireTime());
             }
             byNext.computeIfAbsent(task.nextFireAt(), next -> new ArrayList<>()).add(task);
         }

@@ -200,7 +200,8 @@ final class ClockworkContender {
      * Long runs of the built-in sleep action on every node; one node is killed with SIGKILL while it runs some.
      * Seconds from the kill until the last of its runs started again on another node.
      */
-    private Result failover(Database db, ClockworkCluster cluster, String settingsName, Bench.Mode mode) throws Exception {
+    private Result failover(Database db, ClockworkCluster cluster, String settingsName, Bench.Mode mode)
+            throws Exception {
         // Due one after another, so that the nodes, racing for each, share them; fewer than the survivors can
         // take on, so that the killed node's runs can start again at once.
         String prefix = "failover.";
