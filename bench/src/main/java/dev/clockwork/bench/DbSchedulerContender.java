@@ -4,6 +4,7 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.jdbc.MariaDBJdbcCustomization;
+import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.zaxxer.hikari.HikariDataSource;
@@ -81,19 +82,28 @@ final class DbSchedulerContender {
         for (int i = 0; i < instances; i++) {
             HikariDataSource pool = db.pool(THREADS + 4);
             pools.add(pool);
-            SchedulerBuilder builder = Scheduler.create(pool, noop).threads(THREADS).pollingInterval(pollingInterval)
-                    .schedulerName(new SchedulerName.Fixed("bench-" + i));
-            if (!db.isPostgres()) {
-                // MariaDB calls itself MySQL 5.5.5 to the driver, so db-scheduler's autodetection would take it
-                // for a MySQL without SKIP LOCKED; its own MariaDB customization knows better.
-                builder = builder.jdbcCustomization(new MariaDBJdbcCustomization(true));
-            }
+            SchedulerBuilder builder = builder(db, pool, "bench-" + i, noop).pollingInterval(pollingInterval);
             builder = polling == Polling.LOCK_AND_FETCH ? builder.pollUsingLockAndFetch(0.5, 1.0)
                     : builder.pollUsingFetchAndLockOnExecute(0.5, 3.0);
             Scheduler scheduler = builder.build();
             schedulers.add(scheduler);
             scheduler.start();
         }
+    }
+
+    /**
+     * What every db-scheduler instance of the bench has: {@code THREADS} threads, its name, and the JDBC
+     * customization for the database.
+     */
+    static SchedulerBuilder builder(Database db, HikariDataSource pool, String name, Task<?> task) {
+        SchedulerBuilder builder = Scheduler.create(pool, task).threads(THREADS)
+                .schedulerName(new SchedulerName.Fixed(name));
+        if (!db.isPostgres()) {
+            // MariaDB calls itself MySQL 5.5.5 to the driver, so db-scheduler's autodetection would take it for a
+            // MySQL without SKIP LOCKED; its own MariaDB customization knows better.
+            builder = builder.jdbcCustomization(new MariaDBJdbcCustomization(true));
+        }
+        return builder;
     }
 
     /** db-scheduler's table and the indexes its README recommends, in the (empty) benchmark database. */

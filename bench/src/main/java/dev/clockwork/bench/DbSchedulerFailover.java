@@ -2,8 +2,6 @@ package dev.clockwork.bench;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerBuilder;
-import com.github.kagkarlsson.scheduler.SchedulerName;
-import com.github.kagkarlsson.scheduler.jdbc.MariaDBJdbcCustomization;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.sql.SQLException;
@@ -67,12 +65,8 @@ final class DbSchedulerFailover implements FailoverSubject {
                         + " failover_start; is " + db.url() + " up?", e);
             }
         });
-        SchedulerBuilder builder = Scheduler.create(db.pool(DbSchedulerContender.THREADS + 4), sleep)
-                .threads(DbSchedulerContender.THREADS).schedulerName(new SchedulerName.Fixed(instance));
-        if (!db.isPostgres()) {
-            // As in DbSchedulerContender: MariaDB calls itself MySQL 5.5.5, which autodetection misreads.
-            builder = builder.jdbcCustomization(new MariaDBJdbcCustomization(true));
-        }
+        SchedulerBuilder builder = DbSchedulerContender.builder(db, db.pool(DbSchedulerContender.THREADS + 4),
+                instance, sleep);
         if (setting == Setting.FASTEST) {
             builder = builder.heartbeatInterval(FAST_HEARTBEAT).missedHeartbeatsLimit(FAST_MISSED_HEARTBEATS)
                     .pollingInterval(FAST_POLLING);

@@ -146,23 +146,26 @@ final class QuartzContender {
         Properties p = new Properties();
         p.setProperty("org.quartz.scheduler.instanceName", INSTANCE_NAME);
         p.setProperty("org.quartz.scheduler.instanceId", "AUTO");
-        p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(THREADS));
         p.setProperty("org.quartz.scheduler.batchTriggerAcquisitionMaxCount", Integer.toString(THREADS));
         p.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
-        p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
-        p.setProperty("org.quartz.jobStore.driverDelegateClass", db.isPostgres()
-                ? "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate" : "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
-        p.setProperty("org.quartz.jobStore.isClustered", "true");
         // A backlog older than the misfire threshold (60 s by default) goes through misfire handling, 20 triggers at
         // a time: with 20,000 due at once that dropped Quartz to 13 executions/s. Its documented remedy for bursts
         // is a larger threshold.
         p.setProperty("org.quartz.jobStore.misfireThreshold", "3600000");
-        dataSource(p, db, pool);
+        clusteredJobStore(p, db, pool);
         return p;
     }
 
-    /** The JDBC job store's pool, {@code pool}: Hikari, {@code THREADS + 4} connections. */
-    static void dataSource(Properties p, Database db, String pool) {
+    /**
+     * What every Quartz instance of the bench has: {@code THREADS} threads, the clustered JDBC job store with the
+     * database's delegate, and its pool, {@code pool}: Hikari, {@code THREADS + 4} connections.
+     */
+    static void clusteredJobStore(Properties p, Database db, String pool) {
+        p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(THREADS));
+        p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
+        p.setProperty("org.quartz.jobStore.driverDelegateClass", db.isPostgres()
+                ? "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate" : "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
+        p.setProperty("org.quartz.jobStore.isClustered", "true");
         p.setProperty("org.quartz.jobStore.dataSource", pool);
         String source = "org.quartz.dataSource." + pool + ".";
         p.setProperty(source + "provider", "hikaricp");

@@ -109,15 +109,10 @@ final class QuartzFailover implements FailoverSubject {
         Properties p = new Properties();
         p.setProperty("org.quartz.scheduler.instanceName", "bench-failover");
         p.setProperty("org.quartz.scheduler.instanceId", instance);
-        p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(QuartzContender.THREADS));
-        p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
-        p.setProperty("org.quartz.jobStore.driverDelegateClass", db.isPostgres()
-                ? "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate" : "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
-        p.setProperty("org.quartz.jobStore.isClustered", "true");
         if (setting == Setting.FASTEST) {
             p.setProperty("org.quartz.jobStore.clusterCheckinInterval", Long.toString(FAST_CHECKIN.toMillis()));
         }
-        QuartzContender.dataSource(p, db, "failover");
+        QuartzContender.clusteredJobStore(p, db, "failover");
         return p;
     }
 }
