@@ -125,8 +125,10 @@ final class RunStatements {
             byNext.computeIfAbsent(task.nextFireAt(), next -> new ArrayList<>()).add(task);
         }
         for (Map.Entry<Optional<Instant>, List<TaskRow>> group : byNext.entrySet()) {
-            updateEach(connection, CLAIM_TASKS, group.getValue(), "claimed", 1, update -> setInstant(update, 1,
-                    group.getKey()));
+            updateEach(connection, CLAIM_TASKS, group.getValue(), "claimed", update -> {
+                setInstant(update, 1, group.getKey());
+                return 1;
+            });
         }
         try (PreparedStatement insert = connection.prepareStatement(INSERT_EXECUTION)) {
             for (int i = 0; i < claims.size(); i++) {
@@ -212,10 +214,11 @@ final class RunStatements {
         }
         for (Map.Entry<After, List<TaskRow>> group : byAfter.entrySet()) {
             After after = group.getKey();
-            updateEach(connection, FINISH_TASKS, group.getValue(), "finished", 3, update -> {
+            updateEach(connection, FINISH_TASKS, group.getValue(), "finished", update -> {
                 setString(update, 1, after.lastStatus().map(Enum::name));
                 update.setString(2, after.state().name());
                 setInstant(update, 3, after.nextFireAt());
+                return 3;
             });
         }
         return recorded;
@@ -260,22 +263,22 @@ final class RunStatements {
         return written;
     }
 
-    /** Binds a statement's parameters that come before the ids. */
+    /** Binds a statement's parameters that come before the ids; returns how many it bound. */
     private interface Binder {
-        void bind(PreparedStatement statement) throws SQLException;
+        int bind(PreparedStatement statement) throws SQLException;
     }
 
     /**
      * Runs {@code sql}, which ends in {@code id IN (}, for the ids of {@code tasks}, a statement per
-     * {@link #MOST_IDS}; {@code first} binds its {@code leading} parameters before the ids. Every task must be
-     * written, as this transaction locked them all.
+     * {@link #MOST_IDS}; {@code first} binds the parameters before the ids. Every task must be written, as this
+     * transaction locked them all.
      */
     private static void updateEach(Connection connection, String sql, List<TaskRow> tasks, String what,
-                                   int leading, Binder first) throws SQLException {
+                                   Binder first) throws SQLException {
         for (int from = 0; from < tasks.size(); from += MOST_IDS) {
             List<TaskRow> slice = tasks.subList(from, Math.min(tasks.size(), from + MOST_IDS));
             try (PreparedStatement update = connection.prepareStatement(sql + placeholders(slice.size()) + ")")) {
-                first.bind(update);
+                int leading = first.bind(update);
                 for (int i = 0; i < slice.size(); i++) {
                     update.setLong(leading + i + 1, slice.get(i).id());
                 }
