@@ -72,10 +72,12 @@ final class LimitContender {
                     done.setLong(1, System.currentTimeMillis());
                     done.setLong(2, id);
                     done.addBatch();
-                    span.finished();
                 }
                 done.executeBatch();
                 connection.commit();
+            }
+            for (int i = 0; i < claimed.size(); i++) {
+                span.finished();
             }
         }
         return null;
