@@ -26,12 +26,12 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.PriorityBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -54,6 +54,12 @@ public class Workers {
     private static final int RUN_TIME_WEIGHT = 16;
     /** Most outcomes recorded in one transaction. */
     private static final int MAX_BATCH = 100;
+    /**
+     * Most transactions recording outcomes at once. One recorder fell behind the claims on a backlog of no-op runs
+     * (MariaDB: the actions of 100,000 fires ended after 12 s, their outcomes were all recorded after 24 s); a second
+     * one overlaps its statements with the first one's commit.
+     */
+    private static final int RECORDERS = 2;
 
     @Resource
     ManagedThreadFactory threadFactory;
@@ -82,8 +88,10 @@ public class Workers {
     private final AtomicInteger pending = new AtomicInteger();
     /** Outcomes waiting to be recorded by {@link #recordFinished}. */
     private final ConcurrentLinkedQueue<RecordOutcome.Finished> finished = new ConcurrentLinkedQueue<>();
-    /** Held by the one worker recording outcomes. */
-    private final ReentrantLock recording = new ReentrantLock();
+    /** A permit per worker recording outcomes, {@value #RECORDERS} at most. */
+    private final Semaphore recording = new Semaphore(RECORDERS);
+    /** Outcomes not recorded yet: waiting in {@link #finished}, or in a recording transaction. */
+    private final AtomicInteger unrecordedOutcomes = new AtomicInteger();
 
     /**
      * Moving mean of recent run times (each run weighs 1/{@value #RUN_TIME_WEIGHT}); one second until runs tell
@@ -125,9 +133,13 @@ public class Workers {
         return roomFor(Prefetch.startingWithinWait(config.workers(), Duration.ofNanos(runTimeNanos())));
     }
 
-    /** Fires the workers and {@code ahead} more could hold, less those they hold or that wait for them. */
+    /**
+     * Fires the workers and {@code ahead} more could hold, less those they hold or that wait for them, and less the
+     * outcomes waiting to be recorded beyond a batch per recorder ({@link Prefetch#room}).
+     */
     private int roomFor(int ahead) {
-        return Math.max(0, config.workers() + ahead - busy.get() - queue.size() - pending.get());
+        return Prefetch.room(config.workers(), ahead, busy.get() + queue.size() + pending.get(),
+                unrecordedOutcomes.get(), RECORDERS * MAX_BATCH);
     }
 
     public int busy() {
@@ -187,7 +199,7 @@ public class Workers {
                         + " as new attempts", e);
             }
         }
-        awaitUntil(() -> busy.get() == 0 && finished.isEmpty() && !recording.isLocked(), deadline,
+        awaitUntil(() -> busy.get() == 0 && unrecordedOutcomes.get() == 0, deadline,
                 Duration.ofMillis(50));
         recordFinished();
         return busy.get();
@@ -262,6 +274,7 @@ public class Workers {
         }
         long took = System.nanoTime() - begin;
         meanRunNanos.getAndUpdate(mean -> mean + (took - mean) / RUN_TIME_WEIGHT);
+        unrecordedOutcomes.incrementAndGet();
         finished.add(new RecordOutcome.Finished(fire, outcome));
     }
 
@@ -324,22 +337,24 @@ public class Workers {
     }
 
     /**
-     * Records the outcomes that are waiting, many in one transaction (group commit): the worker that finds the
-     * recorder free takes every outcome queued so far, while the others go on running actions. A worker that finds
-     * it busy leaves its outcome to the recording worker, which looks again after it lets go, so no outcome is left
-     * waiting once its worker moved on.
+     * Records the outcomes that are waiting, many in one transaction (group commit): a worker that finds a recorder
+     * free takes up to {@value #MAX_BATCH} outcomes queued so far, while the others go on running actions. A worker
+     * that finds them all busy leaves its outcome to the recording workers, which look again after they let go, so
+     * no outcome is left waiting once its worker moved on. Room freed for claims is announced to the dispatcher.
      */
     private void recordFinished() {
-        while (!finished.isEmpty() && recording.tryLock()) {
+        while (!finished.isEmpty() && recording.tryAcquire()) {
+            List<RecordOutcome.Finished> batch = new ArrayList<>();
             try {
-                List<RecordOutcome.Finished> batch = new ArrayList<>();
                 for (RecordOutcome.Finished next; batch.size() < MAX_BATCH && (next = finished.poll()) != null; ) {
                     batch.add(next);
                 }
                 record(batch);
             } finally {
-                recording.unlock();
+                unrecordedOutcomes.addAndGet(-batch.size());
+                recording.release();
             }
+            capacityFreed.fire(new CapacityFreed());
         }
     }
 

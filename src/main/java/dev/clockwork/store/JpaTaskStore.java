@@ -3,6 +3,7 @@ package dev.clockwork.store;
 import dev.clockwork.api.ExecutionStatus;
 import dev.clockwork.api.Page;
 import dev.clockwork.api.TaskQuery;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -24,6 +25,14 @@ public class JpaTaskStore implements TaskStore {
     EntityManager em;
     @Inject
     ExecutionIds executionIds;
+    @Inject
+    Database database;
+    Dialect dialect;
+
+    @PostConstruct
+    void detectDialect() {
+        dialect = database.dialect();
+    }
 
     @Override
     public Optional<TaskRow> insert(TaskRow task) {
@@ -158,7 +167,8 @@ public class JpaTaskStore implements TaskStore {
         if (outcomes.isEmpty()) {
             return List.of();
         }
-        return jdbc("record outcomes", connection -> RunStatements.finishAll(connection, outcomes, node, afterRun));
+        return jdbc("record outcomes", connection -> RunStatements.finishAll(connection, dialect, outcomes, node,
+                afterRun));
     }
 
     /** Statements in plain JDBC on the connection of the caller's transaction (the hot path: {@link RunStatements}). */

@@ -22,9 +22,8 @@ import java.util.TreeMap;
 
 /**
  * The statements of the engine's hot path (claiming due tasks, recording how runs ended), in plain JDBC on the
- * connection of the caller's transaction: a few statements and two batches per claim or finish, and no entity
- * bookkeeping, which took more of a node's CPU than the database work itself (EclipseLink was 42% of a profiled
- * node's samples).
+ * connection of the caller's transaction: a few statements per claim or finish, and no entity bookkeeping, which
+ * took more of a node's CPU than the database work itself (EclipseLink was 42% of a profiled node's samples).
  */
 final class RunStatements {
 
@@ -49,9 +48,16 @@ final class RunStatements {
     private static final String INSERT_EXECUTION = "INSERT INTO cw_execution (id, task_id, task_name, fire_time,"
             + " attempt, kind, node, status, claimed_at, lease_until, started_at)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** Ends one execution if it still runs on the node. */
     private static final String FINISH_EXECUTION = "UPDATE cw_execution SET status = ?, started_at = ?,"
             + " finished_at = ?, result = ?, error = ?, stack_trace = ?, report = ?, lease_until = NULL"
             + " WHERE id = ? AND status = ? AND node = ?";
+    /**
+     * Ends executions whose outcomes share their status and texts, each with its own start and end (the CASE lists
+     * that follow).
+     */
+    private static final String FINISH_EXECUTIONS_ALIKE = "UPDATE cw_execution SET status = ?, result = ?,"
+            + " error = ?, stack_trace = ?, report = ?, lease_until = NULL, started_at = CASE id";
     private static final String FINISH_TASKS = "UPDATE cw_task SET last_status = ?, state = ?, next_fire_at = ?,"
             + " version = version + 1 WHERE id IN (";
     /** Most ids named by one statement: far below every database's limit on parameters. */
@@ -181,8 +187,8 @@ final class RunStatements {
     }
 
     /** See {@link TaskStore#finishAll}. */
-    static List<ExecutionOutcome> finishAll(Connection connection, List<ExecutionOutcome> outcomes, String node,
-                                            TaskStore.AfterRun afterRun) throws SQLException {
+    static List<ExecutionOutcome> finishAll(Connection connection, Dialect dialect, List<ExecutionOutcome> outcomes,
+                                            String node, TaskStore.AfterRun afterRun) throws SQLException {
         // The task rows first, then the executions: the order in which a claim (locks tasks, inserts executions)
         // and a delete (the task, then its executions by cascade) take them, so none of them deadlock another.
         Map<Long, TaskRow> tasks = new LinkedHashMap<>();
@@ -193,7 +199,9 @@ final class RunStatements {
         Map<Long, ExecutionOutcome> byExecution = new TreeMap<>();
         outcomes.stream().filter(outcome -> tasks.containsKey(outcome.taskId()))
                 .forEach(outcome -> byExecution.putIfAbsent(outcome.executionId(), outcome));
-        List<ExecutionOutcome> recorded = finishExecutions(connection, List.copyOf(byExecution.values()), node);
+        List<ExecutionOutcome> ordered = List.copyOf(byExecution.values());
+        List<ExecutionOutcome> recorded = dialect.groupsOutcomes() ? finishExecutionsAlike(connection, ordered, node)
+                : finishEachExecution(connection, ordered, node);
         Map<Long, TaskRow> locked = Map.copyOf(tasks);
         for (ExecutionOutcome outcome : recorded) {
             TaskRow ended = tasks.get(outcome.taskId()).withLastStatus(outcome.status());
@@ -225,11 +233,12 @@ final class RunStatements {
     }
 
     /**
-     * Writes the outcomes, in execution id order, of those executions that are still running on {@code node}; the
-     * update's own condition decides, and locks, so no read comes before it. Returns the outcomes written.
+     * Writes the outcomes, in execution id order, of those executions that are still running on {@code node}, a
+     * statement each in one batch; the update's own condition decides, and locks, so no read comes before it.
+     * Returns the outcomes written.
      */
-    private static List<ExecutionOutcome> finishExecutions(Connection connection, List<ExecutionOutcome> outcomes,
-                                                           String node) throws SQLException {
+    private static List<ExecutionOutcome> finishEachExecution(Connection connection, List<ExecutionOutcome> outcomes,
+                                                              String node) throws SQLException {
         if (outcomes.isEmpty()) {
             return List.of();
         }
@@ -254,10 +263,81 @@ final class RunStatements {
         for (int i = 0; i < counts.length; i++) {
             if (counts[i] == Statement.SUCCESS_NO_INFO) {
                 throw new IllegalStateException("The JDBC driver did not tell which executions it updated; Clockwork"
-                        + " needs update counts from batches (for MySQL and MariaDB, leave useAffectedRows off)");
+                        + " needs update counts from batches");
             }
             if (counts[i] > 0) {
                 written.add(outcomes.get(i));
+            }
+        }
+        return written;
+    }
+
+    /**
+     * Writes the outcomes of those executions that are still running on {@code node}, one statement per group of
+     * outcomes that differ only in their times. The executions are locked first, in id order, by id alone, and
+     * checked here. Returns the outcomes written.
+     */
+    private static List<ExecutionOutcome> finishExecutionsAlike(Connection connection,
+                                                                List<ExecutionOutcome> outcomes, String node)
+            throws SQLException {
+        if (outcomes.isEmpty()) {
+            return List.of();
+        }
+        Set<Long> running = new HashSet<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT id, status, node FROM cw_execution"
+                + " WHERE id IN (" + placeholders(outcomes.size()) + ") ORDER BY id FOR UPDATE")) {
+            bindIds(select, outcomes.stream().map(ExecutionOutcome::executionId).toList());
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    if (ExecutionStatus.RUNNING.name().equals(rows.getString(2)) && node.equals(rows.getString(3))) {
+                        running.add(rows.getLong(1));
+                    }
+                }
+            }
+        }
+        List<ExecutionOutcome> written = outcomes.stream()
+                .filter(outcome -> running.contains(outcome.executionId())).toList();
+        record Ended(ExecutionStatus status, Optional<String> result, Optional<String> error,
+                     Optional<String> stackTrace, Optional<String> report) {
+        }
+        Map<Ended, List<ExecutionOutcome>> alike = new LinkedHashMap<>();
+        for (ExecutionOutcome outcome : written) {
+            alike.computeIfAbsent(new Ended(outcome.status(), outcome.result(), outcome.error(), outcome.stackTrace(),
+                    outcome.report()), ended -> new ArrayList<>()).add(outcome);
+        }
+        for (Map.Entry<Ended, List<ExecutionOutcome>> group : alike.entrySet()) {
+            Ended ended = group.getKey();
+            List<ExecutionOutcome> runs = group.getValue();
+            for (int from = 0; from < runs.size(); from += MOST_IDS) {
+                List<ExecutionOutcome> slice = runs.subList(from, Math.min(runs.size(), from + MOST_IDS));
+                String whens = String.join(" ", Collections.nCopies(slice.size(), "WHEN ? THEN ?"));
+                try (PreparedStatement update = connection.prepareStatement(FINISH_EXECUTIONS_ALIKE + " " + whens
+                        + " END, finished_at = CASE id " + whens + " END WHERE id IN ("
+                        + placeholders(slice.size()) + ")")) {
+                    update.setString(1, ended.status().name());
+                    setString(update, 2, ended.result());
+                    setString(update, 3, ended.error());
+                    setString(update, 4, ended.stackTrace());
+                    setString(update, 5, ended.report());
+                    int index = 6;
+                    for (ExecutionOutcome run : slice) {
+                        update.setLong(index++, run.executionId());
+                        update.setLong(index++, InstantConverter.toMicros(run.startedAt()));
+                    }
+                    for (ExecutionOutcome run : slice) {
+                        update.setLong(index++, run.executionId());
+                        update.setLong(index++, InstantConverter.toMicros(run.finishedAt()));
+                    }
+                    for (ExecutionOutcome run : slice) {
+                        update.setLong(index++, run.executionId());
+                    }
+                    int count = update.executeUpdate();
+                    if (count != slice.size()) {
+                        throw new IllegalStateException(count + " of the " + slice.size() + " executions locked to"
+                                + " record their outcomes were written (among them "
+                                + slice.stream().map(ExecutionOutcome::executionId).limit(10).toList() + ")");
+                    }
+                }
             }
         }
         return written;

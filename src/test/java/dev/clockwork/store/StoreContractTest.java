@@ -306,6 +306,38 @@ abstract class StoreContractTest {
                 .contains(ExecutionStatus.FAILED);
     }
 
+    /** Outcomes that ended alike are written by one statement; each execution keeps its own times and texts. */
+    @Test
+    void outcomes_recorded_together_should_each_keep_their_own_times_and_texts() {
+        TaskRow task = fixture.inTransaction(s -> s.tasks().insert(task(unique(), Optional.of(T0), 0))).orElseThrow();
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ExecutionRow execution = queued(task, T0.plusSeconds(i), 1, "node-a");
+            long id = fixture.inTransaction(s -> s.tasks().insertExecution(execution));
+            assertThat(yes(s -> marked(s, id, "node-a", T0))).isTrue();
+            ids.add(id);
+        }
+        List<ExecutionOutcome> outcomes = List.of(
+                ended(ids.get(0), task, ExecutionStatus.SUCCEEDED, 10, 11, Optional.empty(), Optional.empty()),
+                ended(ids.get(1), task, ExecutionStatus.SUCCEEDED, 20, 25, Optional.empty(), Optional.empty()),
+                ended(ids.get(2), task, ExecutionStatus.SUCCEEDED, 30, 36, Optional.of("42"), Optional.empty()),
+                ended(ids.get(3), task, ExecutionStatus.FAILED, 40, 47, Optional.empty(), Optional.of("boom")));
+
+        List<ExecutionOutcome> recorded = fixture.inTransaction(s -> s.tasks().finishAll(outcomes, "node-a",
+                (row, kind, at) -> Optional.empty()));
+
+        assertThat(recorded).containsExactlyElementsOf(outcomes);
+        for (ExecutionOutcome outcome : outcomes) {
+            ExecutionRow row = fixture.inTransaction(s -> s.tasks().execution(outcome.executionId())).orElseThrow();
+            assertThat(row.status()).isEqualTo(outcome.status());
+            assertThat(row.startedAt()).contains(outcome.startedAt());
+            assertThat(row.finishedAt()).contains(outcome.finishedAt());
+            assertThat(row.result()).isEqualTo(outcome.result());
+            assertThat(row.error()).isEqualTo(outcome.error());
+            assertThat(row.leaseUntil()).isEmpty();
+        }
+    }
+
     /**
      * A finish takes the task row before the execution row, as a claim and a delete (task, then executions by
      * cascade) do; the other order deadlocks against a delete of the task. Here a transaction holds the execution
@@ -481,6 +513,12 @@ abstract class StoreContractTest {
     private static ExecutionOutcome outcome(long executionId, TaskRow task, ExecutionStatus status) {
         return new ExecutionOutcome(executionId, task.id(), ExecutionKind.SCHEDULED, status, T0.plusMillis(5),
                 T0.plusMillis(9), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    private static ExecutionOutcome ended(long executionId, TaskRow task, ExecutionStatus status, long startMs,
+                                          long endMs, Optional<String> result, Optional<String> error) {
+        return new ExecutionOutcome(executionId, task.id(), ExecutionKind.SCHEDULED, status, T0.plusMillis(startMs),
+                T0.plusMillis(endMs), result, error, error.map(message -> "at " + message), Optional.empty());
     }
 
     /** Whether another transaction holds the task row: a lock that must not wait fails. */

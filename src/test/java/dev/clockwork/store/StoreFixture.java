@@ -78,6 +78,7 @@ final class StoreFixture implements AutoCloseable {
         JpaTaskStore tasks = new JpaTaskStore();
         tasks.em = em;
         tasks.executionIds = executionIds;
+        tasks.dialect = dialect;
         JpaClusterStore cluster = new JpaClusterStore();
         cluster.em = em;
         cluster.dialect = dialect;

@@ -26,6 +26,20 @@ public final class Prefetch {
     }
 
     /**
+     * How many more fires a node may claim now: its workers and {@code ahead} more, less the fires it holds (running,
+     * queued, or being marked running), and less the outcomes beyond {@code recordedAtOnce} that wait to be
+     * recorded. A node thus claims no faster than it records: before, a backlog of no-op runs on MariaDB had its
+     * actions all ended after 12 s and its outcomes recorded after 24 s, the unrecorded ones held in memory (and
+     * retried by another node, had this one died).
+     *
+     * @param recordedAtOnce how many outcomes the node's recording transactions take at once
+     */
+    public static int room(int workers, int ahead, int held, int unrecorded, int recordedAtOnce) {
+        int recordingBehind = Math.max(0, unrecorded - recordedAtOnce);
+        return Math.max(0, workers + ahead - held - recordingBehind);
+    }
+
+    /**
      * @param workers the node's workers
      * @param floor {@code clockwork.prefetch}
      * @param meanRun the mean time of recent runs

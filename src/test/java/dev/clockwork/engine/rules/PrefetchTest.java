@@ -40,6 +40,21 @@ class PrefetchTest {
     }
 
     @Test
+    void room_should_be_the_workers_and_the_prefetch_less_the_fires_held() {
+        assertThat(Prefetch.room(16, 512, 0, 0, 200)).isEqualTo(528);
+        assertThat(Prefetch.room(16, 512, 100, 0, 200)).isEqualTo(428);
+        assertThat(Prefetch.room(16, 4, 30, 0, 200)).isZero();
+    }
+
+    @Test
+    void outcomes_waiting_beyond_what_the_recorders_take_at_once_should_hold_claims_back() {
+        assertThat(Prefetch.room(16, 512, 0, 200, 200)).isEqualTo(528);
+        assertThat(Prefetch.room(16, 512, 0, 450, 200)).isEqualTo(278);
+        assertThat(Prefetch.room(16, 512, 100, 450, 200)).isEqualTo(178);
+        assertThat(Prefetch.room(16, 512, 0, 5_000, 200)).isZero();
+    }
+
+    @Test
     void fires_started_within_the_wait_should_not_count_the_floor() {
         assertThat(Prefetch.startingWithinWait(16, Duration.ofSeconds(1))).isZero();
         assertThat(Prefetch.startingWithinWait(16, Duration.ofMillis(10))).isEqualTo(16 * 5);
