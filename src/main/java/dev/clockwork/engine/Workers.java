@@ -55,11 +55,12 @@ public class Workers {
     /** Most outcomes recorded in one transaction. */
     private static final int MAX_BATCH = 100;
     /**
-     * Most transactions recording outcomes at once. One recorder fell behind the claims on a backlog of no-op runs
-     * (MariaDB: the actions of 100,000 fires ended after 12 s, their outcomes were all recorded after 24 s); a second
-     * one overlaps its statements with the first one's commit.
+     * Most transactions recording outcomes at once. Two were no faster than one on a backlog of no-op runs once claims
+     * waited for the recording (PostgreSQL 7,334 and 7,615 against 7,076 and 7,424 executions/s; MariaDB 5,980 and
+     * 6,019 against 6,344 and 5,585; quick benchmark, runs alternating): the database, not the recorder, is the
+     * limit.
      */
-    private static final int RECORDERS = 2;
+    private static final int RECORDERS = 1;
 
     @Resource
     ManagedThreadFactory threadFactory;
