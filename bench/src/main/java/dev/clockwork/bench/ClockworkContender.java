@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * Clockwork as users deploy it: the built WAR on Payara Micro nodes (the README's cluster recipe), default settings
@@ -170,12 +171,10 @@ final class ClockworkContender {
                 if (ids.isEmpty()) {
                     throw new IllegalStateException("No due candidates to time the claim with");
                 }
-                String placeholders = String.join(",", Collections.nCopies(ids.size(), "?"));
+                // The ids written into the statement, as the engine writes them (RunStatements.idList).
+                String idList = ids.stream().map(String::valueOf).collect(Collectors.joining(","));
                 try (PreparedStatement lock = connection.prepareStatement("SELECT * FROM cw_task WHERE id IN ("
-                        + placeholders + ") FOR UPDATE SKIP LOCKED")) {
-                    for (int i = 0; i < ids.size(); i++) {
-                        lock.setLong(i + 1, ids.get(i));
-                    }
+                        + idList + ") FOR UPDATE SKIP LOCKED")) {
                     int due = 0;
                     try (ResultSet rows = lock.executeQuery()) {
                         while (rows.next()) {
