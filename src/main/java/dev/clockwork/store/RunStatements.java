@@ -279,12 +279,11 @@ final class RunStatements {
         Set<Long> running = new HashSet<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT id, status, node FROM cw_execution"
                 + " WHERE id IN (" + idList(outcomes.stream().map(ExecutionOutcome::executionId).toList())
-                + ") ORDER BY id FOR UPDATE")) {
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    if (ExecutionStatus.RUNNING.name().equals(rows.getString(2)) && node.equals(rows.getString(3))) {
-                        running.add(rows.getLong(1));
-                    }
+                + ") ORDER BY id FOR UPDATE");
+             ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                if (ExecutionStatus.RUNNING.name().equals(rows.getString(2)) && node.equals(rows.getString(3))) {
+                    running.add(rows.getLong(1));
                 }
             }
         }
