@@ -81,8 +81,9 @@ final class JvmFailover {
         try (Connection connection = db.connect();
              PreparedStatement select = connection.prepareStatement("SELECT COUNT(*), MAX(restarted) FROM (SELECT"
                      + " lost.task_name, MIN(again.started_at) AS restarted FROM failover_start lost"
-                     + " JOIN failover_start again ON again.task_name = lost.task_name AND again.attempt > lost.attempt"
-                     + " AND again.pid <> lost.pid WHERE lost.pid = ? GROUP BY lost.task_name) restarts")) {
+                     + " JOIN failover_start again ON again.task_name = lost.task_name"
+                     + " AND again.started_at >= lost.started_at AND again.pid <> lost.pid"
+                     + " WHERE lost.pid = ? GROUP BY lost.task_name) restarts")) {
             select.setLong(1, victimPid);
             while (true) {
                 int restarted;
