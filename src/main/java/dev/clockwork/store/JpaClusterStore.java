@@ -9,6 +9,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,8 @@ import java.util.Optional;
 public class JpaClusterStore implements ClusterStore {
 
     private static final List<ExecutionStatus> UNFINISHED = List.of(ExecutionStatus.QUEUED, ExecutionStatus.RUNNING);
+    /** Most node ids named by one query: far below every database's limit on parameters. */
+    private static final int MOST_NODES = 1_000;
 
     @PersistenceContext(unitName = "clockwork")
     EntityManager em;
@@ -99,14 +103,29 @@ public class JpaClusterStore implements ClusterStore {
         return silent;
     }
 
+    /**
+     * Looks up the unfinished executions of each node that is not live in the status index (status, node, id), rather
+     * than reading those of every node and dropping the live ones: under a backlog, the live nodes' part of that index
+     * holds thousands of entries, most of them left by runs that have ended since (until vacuum removes them), and
+     * the sweep read them all at every sweep (16-54 ms a sweep on PostgreSQL while one node ran a backlog of 100,000
+     * no-ops). Every execution's node has a row in {@code cw_node}: a node writes it at its first heartbeat, before
+     * its dispatcher starts (which depends on the heartbeat), and rows of nodes are never deleted.
+     */
     @Override
     public List<ExecutionRow> orphaned() {
-        return em.createQuery("SELECT e FROM ExecutionEntity e WHERE e.status IN :unfinished"
-                        + " AND e.node NOT IN (SELECT n.id FROM NodeEntity n WHERE n.state = :live)"
-                        + " ORDER BY e.fireTime", ExecutionEntity.class)
-                .setParameter("unfinished", UNFINISHED)
+        List<String> notLive = em.createQuery("SELECT n.id FROM NodeEntity n WHERE n.state <> :live", String.class)
                 .setParameter("live", NodeState.LIVE)
-                .getResultStream().map(ExecutionRows::toRow).toList();
+                .getResultList();
+        List<ExecutionRow> orphans = new ArrayList<>();
+        for (int from = 0; from < notLive.size(); from += MOST_NODES) {
+            em.createQuery("SELECT e FROM ExecutionEntity e WHERE e.status IN :unfinished AND e.node IN :nodes",
+                            ExecutionEntity.class)
+                    .setParameter("unfinished", UNFINISHED)
+                    .setParameter("nodes", notLive.subList(from, Math.min(notLive.size(), from + MOST_NODES)))
+                    .getResultStream().map(ExecutionRows::toRow).forEach(orphans::add);
+        }
+        orphans.sort(Comparator.comparing(ExecutionRow::fireTime).thenComparingLong(ExecutionRow::id));
+        return orphans;
     }
 
     @Override

@@ -602,6 +602,32 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void orphans_should_be_the_unfinished_executions_of_stopped_and_dead_nodes_earliest_fire_first() {
+        String stopped = "node-" + unique();
+        String live = "node-" + unique();
+        Instant start = Instant.parse("2032-02-01T00:00:00Z");
+        fixture.inTransaction(s -> s.cluster().heartbeat(node(stopped, start)));
+        fixture.inTransaction(s -> s.cluster().heartbeat(node(live, start)));
+        TaskRow task = fixture.inTransaction(s -> s.tasks().insert(task(unique(), Optional.of(T0), 0))).orElseThrow();
+        long later = fixture.inTransaction(s -> s.tasks().insertExecution(queued(task, T0.plusSeconds(2), 1, stopped)));
+        long earlier = fixture.inTransaction(s -> s.tasks().insertExecution(queued(task, T0, 1, stopped)));
+        long finished = fixture.inTransaction(s -> s.tasks().insertExecution(queued(task, T0.plusSeconds(1), 1,
+                stopped)));
+        fixture.inTransaction(s -> marked(s, finished, stopped, start));
+        fixture.inTransaction(s -> s.cluster().markLost(finished, start, "ended"));
+        long ofLive = fixture.inTransaction(s -> s.tasks().insertExecution(queued(task, T0.plusSeconds(3), 1, live)));
+
+        fixture.inTransaction(s -> {
+            s.cluster().markStopped(stopped, start.plusSeconds(1));
+            return null;
+        });
+
+        List<Long> orphans = rows(s -> s.cluster().orphaned()).stream().map(ExecutionRow::id)
+                .filter(id -> List.of(later, earlier, finished, ofLive).contains(id)).toList();
+        assertThat(orphans).containsExactly(earlier, later);
+    }
+
+    @Test
     void the_first_user_should_be_created_once_with_an_id_the_persistence_unit_never_hands_out() throws Exception {
         fixture.inTransaction(s -> s.em().createNativeQuery("DELETE FROM cw_user").executeUpdate());
         try (Connection first = fixture.connect(); Connection second = fixture.connect()) {
