@@ -99,17 +99,27 @@ final class ClockworkContender {
         insert(db, "late.", first, 0, mode.latenessTasks(), mode.latenessSpread(), "noop", null);
         awaitRecorded(db, "late.", mode.latenessTasks(), first.plus(mode.latenessSpread()));
         List<Long> lateness = new ArrayList<>();
+        long latestFire = 0;
+        long latestMs = -1;
         try (Connection connection = db.connect();
-             PreparedStatement select = connection.prepareStatement("SELECT started_at - fire_time FROM cw_execution"
-                     + " WHERE task_name LIKE 'late.%' AND status = 'SUCCEEDED'");
+             PreparedStatement select = connection.prepareStatement("SELECT fire_time, started_at - fire_time"
+                     + " FROM cw_execution WHERE task_name LIKE 'late.%' AND status = 'SUCCEEDED'");
              ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
-                lateness.add(rows.getLong(1) / 1000);
+                long ms = rows.getLong(2) / 1000;
+                lateness.add(ms);
+                if (ms > latestMs) {
+                    latestMs = ms;
+                    latestFire = rows.getLong(1);
+                }
             }
         }
         Collections.sort(lateness);
         Map<String, String> settings = settings(null, mode.latenessTasks() + " one-off tasks due evenly over "
                 + mode.latenessSpread().toSeconds() + " s");
+        // When the latest start was due, to set beside the database's log (checkpoints, slow statements).
+        settings.put("latest", latestMs + " ms, the fire due at " + Instant.EPOCH.plus(latestFire, ChronoUnit.MICROS));
+        settings.put("over25ms", Long.toString(lateness.stream().filter(ms -> ms > 25).count()));
         return Lateness.results("clockwork", db.name(), lateness, settings);
     }
 
