@@ -21,8 +21,6 @@ import java.util.Optional;
 public class JpaClusterStore implements ClusterStore {
 
     private static final List<ExecutionStatus> UNFINISHED = List.of(ExecutionStatus.QUEUED, ExecutionStatus.RUNNING);
-    /** Most node ids named by one query: far below every database's limit on parameters. */
-    private static final int MOST_NODES = 1_000;
 
     @PersistenceContext(unitName = "clockwork")
     EntityManager em;
@@ -117,11 +115,12 @@ public class JpaClusterStore implements ClusterStore {
                 .setParameter("live", NodeState.LIVE)
                 .getResultList();
         List<ExecutionRow> orphans = new ArrayList<>();
-        for (int from = 0; from < notLive.size(); from += MOST_NODES) {
+        for (int from = 0; from < notLive.size(); from += RunStatements.MOST_IDS) {
             em.createQuery("SELECT e FROM ExecutionEntity e WHERE e.status IN :unfinished AND e.node IN :nodes",
                             ExecutionEntity.class)
                     .setParameter("unfinished", UNFINISHED)
-                    .setParameter("nodes", notLive.subList(from, Math.min(notLive.size(), from + MOST_NODES)))
+                    .setParameter("nodes",
+                            notLive.subList(from, Math.min(notLive.size(), from + RunStatements.MOST_IDS)))
                     .getResultStream().map(ExecutionRows::toRow).forEach(orphans::add);
         }
         orphans.sort(Comparator.comparing(ExecutionRow::fireTime).thenComparingLong(ExecutionRow::id));

@@ -60,8 +60,11 @@ final class RunStatements {
             + " error = ?, stack_trace = ?, report = ?, lease_until = NULL, started_at = CASE id";
     private static final String FINISH_TASKS = "UPDATE cw_task SET last_status = ?, state = ?, next_fire_at = ?,"
             + " version = version + 1 WHERE id IN (";
-    /** Most ids named by one statement, which keeps its text and its parameters far below every database's limits. */
-    private static final int MOST_IDS = 1_000;
+    /**
+     * Most ids named by one statement, which keeps its text and its parameters far below every database's limits; the
+     * store's JPQL queries by lists of ids keep to it too.
+     */
+    static final int MOST_IDS = 1_000;
 
     private RunStatements() {
     }
