@@ -84,8 +84,8 @@ public class ClusterMembership {
     }
 
     /**
-     * If this node holds the sweep chore: declares silent nodes dead and takes over the unfinished executions of
-     * every node that is not live.
+     * If this node holds the sweep chore: declares silent nodes dead, takes over the unfinished executions of every
+     * node that is not live, and forgets the nodes gone for longer than {@code node-retention}.
      *
      * @return the executions this node took over and must run
      */
@@ -100,6 +100,12 @@ public class ClusterMembership {
         List<ClaimedFire> takenOver = new ArrayList<>();
         for (ExecutionRow orphan : cluster.orphaned()) {
             takeOver(orphan, now).ifPresent(takenOver::add);
+        }
+        Instant lastHeardBefore = now.minus(config.nodeRetention());
+        int forgotten = cluster.forgetNodes(lastHeardBefore);
+        if (forgotten > 0) {
+            LOG.info(() -> "Forgot " + forgotten + " nodes that stopped or died and were last heard of before "
+                    + lastHeardBefore + " (clockwork.node-retention " + config.nodeRetention() + ")");
         }
         return takenOver;
     }

@@ -40,6 +40,15 @@ public interface ClusterStore {
     /** Ends a RUNNING execution as NODE_LOST with {@code reason}; false when it is no longer running. */
     boolean markLost(long executionId, Instant at, String reason);
 
+    /**
+     * Deletes the rows of nodes that are not live, were last heard of before {@code lastHeardBefore} and own no
+     * unfinished execution, at most {@value RunStatements#MOST_IDS} at a time, so that {@code cw_node} does not grow
+     * by a row per server start forever; their executions keep the node's name.
+     *
+     * @return how many nodes were forgotten
+     */
+    int forgetNodes(Instant lastHeardBefore);
+
     List<NodeRow> nodes();
 
     /** Unfinished executions per node id. */

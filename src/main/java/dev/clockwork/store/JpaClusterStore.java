@@ -12,15 +12,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** {@link ClusterStore} on JPA. */
 @ApplicationScoped
 public class JpaClusterStore implements ClusterStore {
 
     private static final List<ExecutionStatus> UNFINISHED = List.of(ExecutionStatus.QUEUED, ExecutionStatus.RUNNING);
+    private static final List<NodeState> GONE = List.of(NodeState.DEAD, NodeState.STOPPED);
 
     @PersistenceContext(unitName = "clockwork")
     EntityManager em;
@@ -107,7 +110,8 @@ public class JpaClusterStore implements ClusterStore {
      * holds thousands of entries, most of them left by runs that have ended since (until vacuum removes them), and
      * the sweep read them all at every sweep (16-54 ms a sweep on PostgreSQL while one node ran a backlog of 100,000
      * no-ops). Every execution's node has a row in {@code cw_node}: a node writes it at its first heartbeat, before
-     * its dispatcher starts (which depends on the heartbeat), and rows of nodes are never deleted.
+     * its dispatcher starts (which depends on the heartbeat), and a node's row is deleted only once it owns no
+     * unfinished execution ({@link #forgetNodes}).
      */
     @Override
     public List<ExecutionRow> orphaned() {
@@ -149,6 +153,35 @@ public class JpaClusterStore implements ClusterStore {
                 .setParameter("id", executionId)
                 .setParameter("running", ExecutionStatus.RUNNING)
                 .executeUpdate() == 1;
+    }
+
+    @Override
+    public int forgetNodes(Instant lastHeardBefore) {
+        List<String> gone = em.createQuery("SELECT n.id FROM NodeEntity n WHERE n.state IN :gone"
+                        + " AND n.heartbeatAt < :before ORDER BY n.heartbeatAt", String.class)
+                .setParameter("gone", GONE)
+                .setParameter("before", lastHeardBefore)
+                .setMaxResults(RunStatements.MOST_IDS)
+                .getResultList();
+        if (gone.isEmpty()) {
+            return 0;
+        }
+        Set<String> owning = new HashSet<>(em.createQuery("SELECT DISTINCT e.node FROM ExecutionEntity e"
+                        + " WHERE e.status IN :unfinished AND e.node IN :nodes", String.class)
+                .setParameter("unfinished", UNFINISHED)
+                .setParameter("nodes", gone)
+                .getResultList());
+        List<String> forgotten = gone.stream().filter(id -> !owning.contains(id)).toList();
+        if (forgotten.isEmpty()) {
+            return 0;
+        }
+        // The conditions again: a node that heartbeated since it was read keeps its row.
+        return em.createQuery("DELETE FROM NodeEntity n WHERE n.id IN :ids AND n.state IN :gone"
+                        + " AND n.heartbeatAt < :before")
+                .setParameter("ids", forgotten)
+                .setParameter("gone", GONE)
+                .setParameter("before", lastHeardBefore)
+                .executeUpdate();
     }
 
     @Override

@@ -628,6 +628,42 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void nodes_gone_before_the_cutoff_and_owning_no_unfinished_execution_should_be_forgotten() {
+        Instant start = Instant.parse("2031-06-01T00:00:00Z");
+        Instant cutoff = start.plus(Duration.ofDays(7));
+        String stopped = "node-" + unique();
+        String dead = "node-" + unique();
+        String owning = "node-" + unique();
+        String recent = "node-" + unique();
+        String live = "node-" + unique();
+        for (String id : List.of(stopped, dead, owning, live)) {
+            fixture.inTransaction(s -> s.cluster().heartbeat(node(id, start)));
+        }
+        fixture.inTransaction(s -> s.cluster().heartbeat(node(recent, cutoff)));
+        TaskRow task = fixture.inTransaction(s -> s.tasks().insert(task(unique(), Optional.of(T0), 0))).orElseThrow();
+        long finished = fixture.inTransaction(s -> s.tasks().insertExecution(queued(task, T0, 1, dead)));
+        fixture.inTransaction(s -> marked(s, finished, dead, start));
+        fixture.inTransaction(s -> s.cluster().markLost(finished, start, "ended"));
+        long unfinished = fixture.inTransaction(s -> s.tasks().insertExecution(queued(task, T0.plusSeconds(1), 1,
+                owning)));
+        fixture.inTransaction(s -> {
+            s.cluster().markStopped(stopped, start);
+            s.cluster().markStopped(recent, cutoff);
+            return null;
+        });
+        fixture.inTransaction(s -> s.cluster().declareDead(start.plusSeconds(1)));
+        fixture.inTransaction(s -> s.cluster().heartbeat(node(live, cutoff)));
+
+        int forgotten = fixture.inTransaction(s -> s.cluster().forgetNodes(cutoff));
+
+        assertThat(forgotten).isGreaterThanOrEqualTo(2);
+        assertThat(rows(s -> s.cluster().nodes())).extracting(NodeRow::id)
+                .contains(owning, recent, live).doesNotContain(stopped, dead);
+        assertThat(fixture.inTransaction(s -> s.tasks().execution(finished)).orElseThrow().node()).contains(dead);
+        assertThat(rows(s -> s.cluster().orphaned())).extracting(ExecutionRow::id).contains(unfinished);
+    }
+
+    @Test
     void the_first_user_should_be_created_once_with_an_id_the_persistence_unit_never_hands_out() throws Exception {
         fixture.inTransaction(s -> s.em().createNativeQuery("DELETE FROM cw_user").executeUpdate());
         try (Connection first = fixture.connect(); Connection second = fixture.connect()) {

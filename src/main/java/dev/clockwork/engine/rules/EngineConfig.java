@@ -19,9 +19,15 @@ import java.util.function.Function;
  * @param heartbeat how often a node tells the cluster it is alive
  * @param deadAfter how long a node may be silent before a live node declares it dead and takes over its work
  * @param nodeLostRetries how many new attempts a fire gets when its node is lost while running it
+ * @param nodeRetention how long the row of a node that stopped or died is kept (for the console's list of nodes)
+ *     after its last heartbeat
  */
 public record EngineConfig(Duration pollInterval, int workers, int prefetch, Duration lease, Duration catchUpWindow,
-                           ZoneId defaultZone, Duration heartbeat, Duration deadAfter, int nodeLostRetries) {
+                           ZoneId defaultZone, Duration heartbeat, Duration deadAfter, int nodeLostRetries,
+                           Duration nodeRetention) {
+
+    /** The shortest node retention: a node gone for less is still worth seeing in the console. */
+    static final Duration LEAST_NODE_RETENTION = Duration.ofHours(1);
 
     public EngineConfig {
         Objects.requireNonNull(defaultZone, "defaultZone");
@@ -33,6 +39,9 @@ public record EngineConfig(Duration pollInterval, int workers, int prefetch, Dur
         SweepRules.checkThresholds(heartbeat, deadAfter);
         if (nodeLostRetries < 0 || nodeLostRetries > 10) {
             throw new IllegalArgumentException("clockwork.node-lost-retries must be 0-10, was " + nodeLostRetries);
+        }
+        if (nodeRetention == null || nodeRetention.compareTo(LEAST_NODE_RETENTION) < 0) {
+            throw new IllegalArgumentException("clockwork.node-retention must be at least PT1H, was " + nodeRetention);
         }
         if (workers < 1 || workers > 1000) {
             throw new IllegalArgumentException("clockwork.workers must be 1-1000, was " + workers);
@@ -60,7 +69,8 @@ public record EngineConfig(Duration pollInterval, int workers, int prefetch, Dur
                 settings.zone("clockwork.default-zone", serverZone),
                 settings.duration("clockwork.heartbeat-interval", Duration.ofSeconds(2)),
                 settings.duration("clockwork.dead-after", Duration.ofSeconds(10)),
-                settings.integer("clockwork.node-lost-retries", 1));
+                settings.integer("clockwork.node-lost-retries", 1),
+                settings.duration("clockwork.node-retention", Duration.ofDays(7)));
     }
 
     /**

@@ -19,6 +19,7 @@ class EngineConfigTest {
         assertThat(config.pollInterval()).isEqualTo(Duration.ofSeconds(1));
         assertThat(config.workers()).isEqualTo(16);
         assertThat(config.defaultZone()).isEqualTo(SERVER);
+        assertThat(config.nodeRetention()).isEqualTo(Duration.ofDays(7));
     }
 
     @Test
@@ -41,6 +42,8 @@ class EngineConfigTest {
                 .hasMessageContaining("1-1000");
         assertThatThrownBy(() -> EngineConfig.from(Map.of("clockwork.default-zone", "Moon/Base")::get, SERVER))
                 .hasMessageContaining("IANA");
+        assertThatThrownBy(() -> EngineConfig.from(Map.of("clockwork.node-retention", "PT10M")::get, SERVER))
+                .hasMessageContaining("clockwork.node-retention").hasMessageContaining("PT1H");
     }
 
     @Test
