@@ -105,13 +105,10 @@ public class JpaClusterStore implements ClusterStore {
     }
 
     /**
-     * Looks up the unfinished executions of each node that is not live in the status index (status, node, id), rather
-     * than reading those of every node and dropping the live ones: under a backlog, the live nodes' part of that index
-     * holds thousands of entries, most of them left by runs that have ended since (until vacuum removes them), and
-     * the sweep read them all at every sweep (16-54 ms a sweep on PostgreSQL while one node ran a backlog of 100,000
-     * no-ops). Every execution's node has a row in {@code cw_node}: a node writes it at its first heartbeat, before
-     * its dispatcher starts (which depends on the heartbeat), and a node's row is deleted only once it owns no
-     * unfinished execution ({@link #forgetNodes}).
+     * Looks up the runs in progress ({@code cw_run}) of the nodes that are not live, and nothing when every node is
+     * live. Every execution's node has a row in {@code cw_node}: a node writes it at its first heartbeat, before its
+     * dispatcher starts (which depends on the heartbeat), and a node's row is deleted only once it owns no unfinished
+     * execution ({@link #forgetNodes}).
      */
     @Override
     public List<ExecutionRow> orphaned() {
@@ -120,8 +117,8 @@ public class JpaClusterStore implements ClusterStore {
                 .getResultList();
         List<ExecutionRow> orphans = new ArrayList<>();
         for (int from = 0; from < notLive.size(); from += RunStatements.MOST_IDS) {
-            em.createQuery("SELECT e FROM ExecutionEntity e WHERE e.status IN :unfinished AND e.node IN :nodes",
-                            ExecutionEntity.class)
+            em.createQuery("SELECT e FROM ExecutionEntity e, RunEntity r WHERE r.node IN :nodes"
+                            + " AND e.id = r.executionId AND e.status IN :unfinished", ExecutionEntity.class)
                     .setParameter("unfinished", UNFINISHED)
                     .setParameter("nodes",
                             notLive.subList(from, Math.min(notLive.size(), from + RunStatements.MOST_IDS)))
@@ -133,7 +130,7 @@ public class JpaClusterStore implements ClusterStore {
 
     @Override
     public boolean reassign(long executionId, String node, Instant claimedAt, Instant leaseUntil) {
-        return em.createQuery("UPDATE ExecutionEntity e SET e.node = :node, e.claimedAt = :at,"
+        boolean queued = em.createQuery("UPDATE ExecutionEntity e SET e.node = :node, e.claimedAt = :at,"
                         + " e.leaseUntil = :lease WHERE e.id = :id AND e.status = :queued")
                 .setParameter("node", node)
                 .setParameter("at", claimedAt)
@@ -141,18 +138,31 @@ public class JpaClusterStore implements ClusterStore {
                 .setParameter("id", executionId)
                 .setParameter("queued", ExecutionStatus.QUEUED)
                 .executeUpdate() == 1;
+        if (queued) {
+            em.createQuery("UPDATE RunEntity r SET r.node = :node WHERE r.executionId = :id")
+                    .setParameter("node", node)
+                    .setParameter("id", executionId)
+                    .executeUpdate();
+        }
+        return queued;
     }
 
     @Override
     public boolean markLost(long executionId, Instant at, String reason) {
-        return em.createQuery("UPDATE ExecutionEntity e SET e.status = :lost, e.finishedAt = :at, e.error = :reason,"
-                        + " e.leaseUntil = NULL WHERE e.id = :id AND e.status = :running")
+        boolean running = em.createQuery("UPDATE ExecutionEntity e SET e.status = :lost, e.finishedAt = :at,"
+                        + " e.error = :reason, e.leaseUntil = NULL WHERE e.id = :id AND e.status = :running")
                 .setParameter("lost", ExecutionStatus.NODE_LOST)
                 .setParameter("at", at)
                 .setParameter("reason", reason)
                 .setParameter("id", executionId)
                 .setParameter("running", ExecutionStatus.RUNNING)
                 .executeUpdate() == 1;
+        if (running) {
+            em.createQuery("DELETE FROM RunEntity r WHERE r.executionId = :id")
+                    .setParameter("id", executionId)
+                    .executeUpdate();
+        }
+        return running;
     }
 
     @Override
@@ -166,9 +176,8 @@ public class JpaClusterStore implements ClusterStore {
         if (gone.isEmpty()) {
             return 0;
         }
-        Set<String> owning = new HashSet<>(em.createQuery("SELECT DISTINCT e.node FROM ExecutionEntity e"
-                        + " WHERE e.status IN :unfinished AND e.node IN :nodes", String.class)
-                .setParameter("unfinished", UNFINISHED)
+        Set<String> owning = new HashSet<>(em.createQuery("SELECT DISTINCT r.node FROM RunEntity r"
+                        + " WHERE r.node IN :nodes", String.class)
                 .setParameter("nodes", gone)
                 .getResultList());
         List<String> forgotten = gone.stream().filter(id -> !owning.contains(id)).toList();
@@ -193,9 +202,7 @@ public class JpaClusterStore implements ClusterStore {
     @Override
     public Map<String, Long> unfinishedByNode() {
         Map<String, Long> counts = new HashMap<>();
-        em.createQuery("SELECT e.node, COUNT(e) FROM ExecutionEntity e WHERE e.status IN :unfinished"
-                        + " GROUP BY e.node", Object[].class)
-                .setParameter("unfinished", UNFINISHED)
+        em.createQuery("SELECT r.node, COUNT(r) FROM RunEntity r GROUP BY r.node", Object[].class)
                 .getResultStream().forEach(row -> counts.put((String) row[0], ((Number) row[1]).longValue()));
         return counts;
     }

@@ -7,6 +7,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
@@ -84,8 +85,29 @@ public class JpaTaskStore implements TaskStore {
 
     @Override
     public boolean delete(String name) {
-        return em.createQuery("DELETE FROM TaskEntity t WHERE t.name = :name")
-                .setParameter("name", name).executeUpdate() > 0;
+        // The task first, then its runs in progress (cw_run has no foreign key, see V6), then the task and, by
+        // cascade, its executions. With the task locked, no claim of it comes between (claims lock it), and no other
+        // execution of it is inserted (the insert's foreign key check waits for the task's lock).
+        List<Long> task = em.createQuery("SELECT t.id FROM TaskEntity t WHERE t.name = :name", Long.class)
+                .setParameter("name", name)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+        if (task.isEmpty()) {
+            return false;
+        }
+        // A locking read: MariaDB and MySQL read the rows as they are, not as the transaction's snapshot has them.
+        List<Long> runs = em.createQuery("SELECT r.executionId FROM RunEntity r, ExecutionEntity e"
+                        + " WHERE e.id = r.executionId AND e.taskId = :task", Long.class)
+                .setParameter("task", task.get(0))
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+        for (int from = 0; from < runs.size(); from += RunStatements.MOST_IDS) {
+            em.createQuery("DELETE FROM RunEntity r WHERE r.executionId IN :ids")
+                    .setParameter("ids", runs.subList(from, Math.min(runs.size(), from + RunStatements.MOST_IDS)))
+                    .executeUpdate();
+        }
+        return em.createQuery("DELETE FROM TaskEntity t WHERE t.id = :id")
+                .setParameter("id", task.get(0)).executeUpdate() > 0;
     }
 
     /**
@@ -108,6 +130,13 @@ public class JpaTaskStore implements TaskStore {
         ExecutionEntity entity = ExecutionRows.toEntity(execution);
         em.persist(entity);
         em.flush();
+        if (!execution.status().isFinal()) {
+            RunEntity run = new RunEntity();
+            run.executionId = entity.id;
+            run.node = entity.node;
+            em.persist(run);
+            em.flush();
+        }
         return entity.id;
     }
 

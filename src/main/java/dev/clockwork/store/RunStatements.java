@@ -48,6 +48,8 @@ final class RunStatements {
     private static final String INSERT_EXECUTION = "INSERT INTO cw_execution (id, task_id, task_name, fire_time,"
             + " attempt, kind, node, status, claimed_at, lease_until, started_at)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** Names an unfinished execution and its node in {@code cw_run} (see {@link RunEntity}). */
+    static final String INSERT_RUN = "INSERT INTO cw_run (execution_id, node) VALUES (?, ?)";
     /** Ends one execution if it still runs on the node. */
     private static final String FINISH_EXECUTION = "UPDATE cw_execution SET status = ?, started_at = ?,"
             + " finished_at = ?, result = ?, error = ?, stack_trace = ?, report = ?, lease_until = NULL"
@@ -155,6 +157,14 @@ final class RunStatements {
             }
             insert.executeBatch();
         }
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_RUN)) {
+            for (int i = 0; i < claims.size(); i++) {
+                insert.setLong(1, ids.get(i));
+                insert.setString(2, claims.get(i).execution().node().orElse(null));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
     }
 
     /** See {@link TaskStore#markRunning}. */
@@ -199,6 +209,7 @@ final class RunStatements {
         List<ExecutionOutcome> ordered = List.copyOf(byExecution.values());
         List<ExecutionOutcome> recorded = dialect.groupsOutcomes() ? finishExecutionsAlike(connection, ordered, node)
                 : finishEachExecution(connection, ordered, node);
+        endRuns(connection, recorded.stream().map(ExecutionOutcome::executionId).toList());
         Map<Long, TaskRow> locked = Map.copyOf(tasks);
         for (ExecutionOutcome outcome : recorded) {
             TaskRow ended = tasks.get(outcome.taskId()).withLastStatus(outcome.status());
@@ -333,6 +344,19 @@ final class RunStatements {
             }
         }
         return written;
+    }
+
+    /**
+     * Deletes the {@code cw_run} rows of executions that ended, after their outcomes: the order of the claim, which
+     * inserts the execution and then its run.
+     */
+    private static void endRuns(Connection connection, List<Long> executionIds) throws SQLException {
+        for (int from = 0; from < executionIds.size(); from += MOST_IDS) {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM cw_run WHERE execution_id IN ("
+                    + idList(executionIds.subList(from, Math.min(executionIds.size(), from + MOST_IDS))) + ")")) {
+                delete.executeUpdate();
+            }
+        }
     }
 
     /** Binds a statement's parameters that come before the ids. */

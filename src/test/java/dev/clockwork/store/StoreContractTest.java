@@ -432,6 +432,52 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void a_nodes_unfinished_executions_should_follow_claims_reassignments_outcomes_and_losses() {
+        Instant now = Instant.parse("2034-01-01T00:00:00Z");
+        String prefix = unique();
+        String a = "node-" + unique();
+        String b = "node-" + unique();
+        fixture.inTransaction(s -> {
+            for (int i = 0; i < 3; i++) {
+                s.tasks().insert(task(prefix + i, Optional.of(now.minusSeconds(1)), 800));
+            }
+            return null;
+        });
+        List<Long> claimed = rows(s -> s.tasks().recordClaims(s.tasks().lockDue(now, 3).stream()
+                .filter(t -> t.name().startsWith(prefix))
+                .map(t -> new TaskClaim(t.withClaim(t.nextFireAt().orElseThrow(), Optional.empty()),
+                        ExecutionRow.running(t.id(), t.name(), t.nextFireAt().orElseThrow(), 1,
+                                ExecutionKind.SCHEDULED, a, now, now.plusSeconds(300))))
+                .toList()));
+        TaskRow task = fixture.inTransaction(s -> s.tasks().findByName(prefix + 0)).orElseThrow();
+        long manual = fixture.inTransaction(s -> s.tasks().insertExecution(queued(task, now, 2, a)));
+        assertThat(claimed).hasSize(3);
+        assertThat(unfinishedByNode()).containsEntry(a, 4L)
+                .doesNotContainKey(b);
+
+        ExecutionRow first = fixture.inTransaction(s -> s.tasks().execution(claimed.get(0))).orElseThrow();
+        TaskRow firstTask = fixture.inTransaction(s -> s.tasks().findById(first.taskId())).orElseThrow();
+        assertThat(rows(s -> s.tasks().finishAll(List.of(outcome(first.id(), firstTask, ExecutionStatus.SUCCEEDED)),
+                a, (t, kind, at) -> Optional.empty()))).hasSize(1);
+        assertThat(yes(s -> s.cluster().reassign(manual, b, now, now.plusSeconds(60)))).isTrue();
+        assertThat(yes(s -> s.cluster().markLost(claimed.get(1), now, "node lost"))).isTrue();
+
+        assertThat(unfinishedByNode()).containsEntry(a, 1L)
+                .containsEntry(b, 1L);
+        fixture.inTransaction(s -> s.cluster().heartbeat(node(a, now)));
+        fixture.inTransaction(s -> {
+            s.cluster().markStopped(a, now.plusSeconds(1));
+            return null;
+        });
+        assertThat(rows(s -> s.cluster().orphaned())).extracting(ExecutionRow::id).contains(claimed.get(2))
+                .doesNotContain(claimed.get(0), claimed.get(1), manual);
+        long lastTask = fixture.inTransaction(s -> s.tasks().execution(claimed.get(2))).orElseThrow().taskId();
+        String lastName = fixture.inTransaction(s -> s.tasks().findById(lastTask)).orElseThrow().name();
+        assertThat(yes(s -> s.tasks().delete(lastName))).isTrue();
+        assertThat(unfinishedByNode()).doesNotContainKey(a);
+    }
+
+    @Test
     void record_claim_should_advance_the_locked_task_and_insert_its_execution_when_the_transaction_commits() {
         Instant now = Instant.parse("2033-01-01T00:00:00Z");
         String prefix = unique();
@@ -715,6 +761,10 @@ abstract class StoreContractTest {
                 now.plusSeconds(15)))).isTrue();
         assertThat(yes(s -> s.cluster().tryLock("sweep", b, now.plusSeconds(16),
                 now.plusSeconds(26)))).isTrue();
+    }
+
+    private Map<String, Long> unfinishedByNode() {
+        return fixture.inTransaction(s -> s.cluster().unfinishedByNode());
     }
 
     private boolean yes(Function<StoreFixture.Stores, Boolean> work) {

@@ -1,0 +1,11 @@
+-- Runs in progress get a table of their own, so that recording how a run ended changes no indexed column: a row of
+-- cw_run names one unfinished execution and its node, inserted with the claim and deleted with the outcome. See the
+-- PostgreSQL migration of the same version, also for why it has no foreign key.
+-- Without it, every outcome moved the execution's entry in cw_execution_status_ix.
+CREATE TABLE cw_run (
+    execution_id BIGINT       NOT NULL PRIMARY KEY,
+    node         VARCHAR(100)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+INSERT INTO cw_run (execution_id, node)
+    SELECT id, node FROM cw_execution WHERE status IN ('QUEUED', 'RUNNING');
+DROP INDEX cw_execution_status_ix ON cw_execution;
