@@ -116,12 +116,11 @@ public class JpaClusterStore implements ClusterStore {
                 .setParameter("live", NodeState.LIVE)
                 .getResultList();
         List<ExecutionRow> orphans = new ArrayList<>();
-        for (int from = 0; from < notLive.size(); from += RunStatements.MOST_IDS) {
+        for (List<String> nodes : RunStatements.slices(notLive)) {
             em.createQuery("SELECT e FROM ExecutionEntity e, RunEntity r WHERE r.node IN :nodes"
                             + " AND e.id = r.executionId AND e.status IN :unfinished", ExecutionEntity.class)
                     .setParameter("unfinished", UNFINISHED)
-                    .setParameter("nodes",
-                            notLive.subList(from, Math.min(notLive.size(), from + RunStatements.MOST_IDS)))
+                    .setParameter("nodes", nodes)
                     .getResultStream().map(ExecutionRows::toRow).forEach(orphans::add);
         }
         orphans.sort(Comparator.comparing(ExecutionRow::fireTime).thenComparingLong(ExecutionRow::id));

@@ -101,9 +101,9 @@ public class JpaTaskStore implements TaskStore {
                 .setParameter("task", task.get(0))
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList();
-        for (int from = 0; from < runs.size(); from += RunStatements.MOST_IDS) {
+        for (List<Long> slice : RunStatements.slices(runs)) {
             em.createQuery("DELETE FROM RunEntity r WHERE r.executionId IN :ids")
-                    .setParameter("ids", runs.subList(from, Math.min(runs.size(), from + RunStatements.MOST_IDS)))
+                    .setParameter("ids", slice)
                     .executeUpdate();
         }
         return em.createQuery("DELETE FROM TaskEntity t WHERE t.id = :id")

@@ -49,7 +49,7 @@ final class RunStatements {
             + " attempt, kind, node, status, claimed_at, lease_until, started_at)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     /** Names an unfinished execution and its node in {@code cw_run} (see {@link RunEntity}). */
-    static final String INSERT_RUN = "INSERT INTO cw_run (execution_id, node) VALUES (?, ?)";
+    private static final String INSERT_RUN = "INSERT INTO cw_run (execution_id, node) VALUES (?, ?)";
     /** Ends one execution if it still runs on the node. */
     private static final String FINISH_EXECUTION = "UPDATE cw_execution SET status = ?, started_at = ?,"
             + " finished_at = ?, result = ?, error = ?, stack_trace = ?, report = ?, lease_until = NULL"
@@ -69,6 +69,15 @@ final class RunStatements {
     static final int MOST_IDS = 1_000;
 
     private RunStatements() {
+    }
+
+    /** {@code items} in consecutive slices of at most {@link #MOST_IDS}, for one statement each. */
+    static <T> List<List<T>> slices(List<T> items) {
+        List<List<T>> slices = new ArrayList<>();
+        for (int from = 0; from < items.size(); from += MOST_IDS) {
+            slices.add(items.subList(from, Math.min(items.size(), from + MOST_IDS)));
+        }
+        return slices;
     }
 
     /** See {@link TaskStore#lockDue}. */
@@ -313,9 +322,7 @@ final class RunStatements {
         }
         for (Map.Entry<Ended, List<ExecutionOutcome>> group : alike.entrySet()) {
             Ended ended = group.getKey();
-            List<ExecutionOutcome> runs = group.getValue();
-            for (int from = 0; from < runs.size(); from += MOST_IDS) {
-                List<ExecutionOutcome> slice = runs.subList(from, Math.min(runs.size(), from + MOST_IDS));
+            for (List<ExecutionOutcome> slice : slices(group.getValue())) {
                 String whens = String.join(" ", Collections.nCopies(slice.size(), "WHEN ? THEN ?"));
                 try (PreparedStatement update = connection.prepareStatement(FINISH_EXECUTIONS_ALIKE + " " + whens
                         + " END, finished_at = CASE id " + whens + " END WHERE id IN ("
@@ -351,9 +358,9 @@ final class RunStatements {
      * inserts the execution and then its run.
      */
     private static void endRuns(Connection connection, List<Long> executionIds) throws SQLException {
-        for (int from = 0; from < executionIds.size(); from += MOST_IDS) {
+        for (List<Long> slice : slices(executionIds)) {
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM cw_run WHERE execution_id IN ("
-                    + idList(executionIds.subList(from, Math.min(executionIds.size(), from + MOST_IDS))) + ")")) {
+                    + idList(slice) + ")")) {
                 delete.executeUpdate();
             }
         }
@@ -371,8 +378,7 @@ final class RunStatements {
      */
     private static void updateEach(Connection connection, String sql, List<TaskRow> tasks, String what,
                                    Binder first) throws SQLException {
-        for (int from = 0; from < tasks.size(); from += MOST_IDS) {
-            List<TaskRow> slice = tasks.subList(from, Math.min(tasks.size(), from + MOST_IDS));
+        for (List<TaskRow> slice : slices(tasks)) {
             try (PreparedStatement update = connection.prepareStatement(sql
                     + idList(slice.stream().map(TaskRow::id).toList()) + ")")) {
                 first.bind(update);
