@@ -85,8 +85,8 @@ public class JpaTaskStore implements TaskStore {
 
     @Override
     public boolean delete(String name) {
-        // The task first, then its runs in progress (cw_run has no foreign key, see V6), then the task and, by
-        // cascade, its executions. With the task locked, no claim of it comes between (claims lock it), and no other
+        // Locks the task, deletes its runs in progress (cw_run has no foreign key, see V6), then deletes the task and,
+        // by cascade, its executions. With the task locked, no claim of it comes between (claims lock it), and no other
         // execution of it is inserted (the insert's foreign key check waits for the task's lock).
         List<Long> task = em.createQuery("SELECT t.id FROM TaskEntity t WHERE t.name = :name", Long.class)
                 .setParameter("name", name)

@@ -437,18 +437,7 @@ abstract class StoreContractTest {
         String prefix = unique();
         String a = "node-" + unique();
         String b = "node-" + unique();
-        fixture.inTransaction(s -> {
-            for (int i = 0; i < 3; i++) {
-                s.tasks().insert(task(prefix + i, Optional.of(now.minusSeconds(1)), 800));
-            }
-            return null;
-        });
-        List<Long> claimed = rows(s -> s.tasks().recordClaims(s.tasks().lockDue(now, 3).stream()
-                .filter(t -> t.name().startsWith(prefix))
-                .map(t -> new TaskClaim(t.withClaim(t.nextFireAt().orElseThrow(), Optional.empty()),
-                        ExecutionRow.running(t.id(), t.name(), t.nextFireAt().orElseThrow(), 1,
-                                ExecutionKind.SCHEDULED, a, now, now.plusSeconds(300))))
-                .toList()));
+        List<Long> claimed = claimThree(prefix, 800, now, a, t -> Optional.empty());
         TaskRow task = fixture.inTransaction(s -> s.tasks().findByName(prefix + 0)).orElseThrow();
         long manual = fixture.inTransaction(s -> s.tasks().insertExecution(queued(task, now, 2, a)));
         assertThat(claimed).hasSize(3);
@@ -481,19 +470,8 @@ abstract class StoreContractTest {
     void record_claim_should_advance_the_locked_task_and_insert_its_execution_when_the_transaction_commits() {
         Instant now = Instant.parse("2033-01-01T00:00:00Z");
         String prefix = unique();
-        fixture.inTransaction(s -> {
-            for (int i = 0; i < 3; i++) {
-                s.tasks().insert(task(prefix + i, Optional.of(now.minusSeconds(1)), 700));
-            }
-            return null;
-        });
 
-        List<Long> ids = rows(s -> s.tasks().recordClaims(s.tasks().lockDue(now, 3).stream()
-                .filter(t -> t.name().startsWith(prefix))
-                .map(t -> new TaskClaim(t.withClaim(t.nextFireAt().orElseThrow(), next(t, prefix, now)),
-                        ExecutionRow.running(t.id(), t.name(), t.nextFireAt().orElseThrow(), 1,
-                                ExecutionKind.SCHEDULED, "node-a", now, now.plusSeconds(300))))
-                .toList()));
+        List<Long> ids = claimThree(prefix, 700, now, "node-a", t -> next(t, prefix, now));
 
         assertThat(ids).hasSize(3).doesNotHaveDuplicates();
         for (long id : ids) {
@@ -505,6 +483,26 @@ abstract class StoreContractTest {
             assertThat(task.lastFireAt()).contains(now.minusSeconds(1));
             assertThat(task.fireCount()).isEqualTo(1);
         }
+    }
+
+    /**
+     * Inserts three tasks named {@code prefix0..2}, due a second before {@code now} with {@code priority}, and claims
+     * them in one transaction for {@code node}, each advanced to {@code next}; returns the executions' ids.
+     */
+    private List<Long> claimThree(String prefix, int priority, Instant now, String node,
+                                  Function<TaskRow, Optional<Instant>> next) {
+        fixture.inTransaction(s -> {
+            for (int i = 0; i < 3; i++) {
+                s.tasks().insert(task(prefix + i, Optional.of(now.minusSeconds(1)), priority));
+            }
+            return null;
+        });
+        return rows(s -> s.tasks().recordClaims(s.tasks().lockDue(now, 3).stream()
+                .filter(t -> t.name().startsWith(prefix))
+                .map(t -> new TaskClaim(t.withClaim(t.nextFireAt().orElseThrow(), next.apply(t)),
+                        ExecutionRow.running(t.id(), t.name(), t.nextFireAt().orElseThrow(), 1,
+                                ExecutionKind.SCHEDULED, node, now, now.plusSeconds(300))))
+                .toList()));
     }
 
     /** The claim test's next fires: a one-off task (none), and two tasks that fire again at different times. */
