@@ -109,7 +109,8 @@ final class RunStatements {
         // are tried, so that claiming nodes share a backlog instead of one of them coming away empty.
         List<TaskRow> locked = new ArrayList<>();
         for (int from = 0; locked.size() < limit && from < ordered.size(); ) {
-            List<Long> slice = ordered.subList(from, Math.min(ordered.size(), from + limit - locked.size()));
+            List<Long> slice = ordered.subList(from, Math.min(ordered.size(),
+                    from + Math.min(MOST_IDS, limit - locked.size())));
             from += slice.size();
             for (TaskRow row : selectTasks(connection, slice, "FOR UPDATE SKIP LOCKED")) {
                 if (row.nextFireAt().filter(next -> !next.isAfter(now)).isPresent()) {

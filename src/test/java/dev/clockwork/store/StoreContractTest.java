@@ -88,6 +88,29 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void lock_due_should_lock_more_tasks_than_one_statement_names() {
+        // Due long before every other test's tasks, in a transaction rolled back at the end, so none are left due.
+        Instant now = Instant.parse("2001-01-01T00:00:00Z");
+        String prefix = unique();
+        int count = RunStatements.MOST_IDS + 5;
+        EntityManager em = fixture.newEntityManager();
+        try {
+            em.getTransaction().begin();
+            var stores = fixture.stores(em);
+            for (int i = 0; i < count; i++) {
+                stores.tasks().insert(task(prefix + i, Optional.of(now.minusSeconds(count - i)), 0));
+            }
+
+            List<String> locked = names(stores.tasks().lockDue(now, count), prefix);
+
+            assertThat(locked).hasSize(count).doesNotHaveDuplicates().startsWith(prefix + 0, prefix + 1);
+        } finally {
+            em.getTransaction().rollback();
+            em.close();
+        }
+    }
+
+    @Test
     void lock_due_should_skip_rows_another_transaction_holds() {
         Instant now = Instant.parse("2031-01-01T00:00:00Z");
         String prefix = unique();

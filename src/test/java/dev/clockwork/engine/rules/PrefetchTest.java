@@ -22,21 +22,22 @@ class PrefetchTest {
 
     @Test
     void very_short_runs_should_claim_at_most_the_per_worker_cap() {
-        assertThat(Prefetch.depth(16, 4, Duration.ofNanos(50_000))).isEqualTo(16 * Prefetch.PER_WORKER);
-        assertThat(Prefetch.depth(16, 4, Duration.ZERO)).isEqualTo(16 * Prefetch.PER_WORKER);
+        assertThat(Prefetch.depth(8, 4, Duration.ofNanos(50_000))).isEqualTo(8 * Prefetch.PER_WORKER);
+        assertThat(Prefetch.depth(8, 4, Duration.ZERO)).isEqualTo(8 * Prefetch.PER_WORKER);
         assertThat(Prefetch.depth(4, 4, Duration.ZERO)).isEqualTo(4 * Prefetch.PER_WORKER);
     }
 
     @Test
     void many_workers_should_claim_at_most_the_overall_cap_ahead() {
         assertThat(Prefetch.depth(1000, 4, Duration.ZERO)).isEqualTo(Prefetch.MOST_AHEAD);
+        assertThat(Prefetch.depth(16, 4, Duration.ZERO)).as("the default 16 workers").isEqualTo(Prefetch.MOST_AHEAD);
         assertThat(Prefetch.startingWithinWait(1000, Duration.ofNanos(1))).isEqualTo(Prefetch.MOST_AHEAD);
         assertThat(Prefetch.depth(1000, 1000, Duration.ZERO)).isEqualTo(1000);
     }
 
     @Test
     void a_floor_above_the_cap_should_win() {
-        assertThat(Prefetch.depth(2, 100, Duration.ZERO)).isEqualTo(100);
+        assertThat(Prefetch.depth(2, 200, Duration.ZERO)).isEqualTo(200);
     }
 
     @Test
@@ -58,6 +59,6 @@ class PrefetchTest {
     void fires_started_within_the_wait_should_not_count_the_floor() {
         assertThat(Prefetch.startingWithinWait(16, Duration.ofSeconds(1))).isZero();
         assertThat(Prefetch.startingWithinWait(16, Duration.ofMillis(10))).isEqualTo(16 * 5);
-        assertThat(Prefetch.startingWithinWait(16, Duration.ZERO)).isEqualTo(16 * Prefetch.PER_WORKER);
+        assertThat(Prefetch.startingWithinWait(8, Duration.ZERO)).isEqualTo(8 * Prefetch.PER_WORKER);
     }
 }
