@@ -292,7 +292,7 @@ final class ClockworkContender {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("server", "Payara Micro 6.2025.10, -Xmx512m, one JVM per node");
         settings.put("workers", "16 (default)");
-        settings.put("prefetch", "4 (default; grows to what the workers finish in 50 ms, at most 512, while runs are"
+        settings.put("prefetch", "4 (default; grows to what the workers finish in 50 ms, at most 1,000, while runs are"
                 + " short)");
         settings.put("pollInterval", "PT1S (default)");
         if (cluster != null && !cluster.options().isEmpty()) {
