@@ -18,7 +18,7 @@ public final class Prefetch {
      * backlog of no-op runs went from 13,400 to 19,200 executions/s on PostgreSQL when this rose from 8 to 32
      * (benchmark's quick mode, one node), and, with outcomes recorded 1,000 at a time, from 11,666-16,831 to
      * 13,449-18,982 when it rose from 32 to 64 and {@link #MOST_AHEAD} from 512 to 1,000 (300,000 runs; MariaDB
-     * 13,881-14,207 against 13,250-14,717, no change).
+     * 13,250-14,717 against 13,881-14,207 before, no change).
      */
     public static final int PER_WORKER = 64;
     /**
