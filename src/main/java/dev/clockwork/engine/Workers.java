@@ -6,6 +6,7 @@ import dev.clockwork.engine.rules.Bounded;
 import dev.clockwork.engine.rules.EngineConfig;
 import dev.clockwork.engine.rules.Prefetch;
 import dev.clockwork.store.ExecutionOutcome;
+import dev.clockwork.store.TaskStore;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -54,7 +55,7 @@ public class Workers {
     private static final int RUN_TIME_WEIGHT = 16;
     /**
      * Most outcomes recorded in one transaction: as many ids as one of the store's statements names
-     * ({@code RunStatements.MOST_IDS}). A recording takes what waits, so batches grow only while the recorder is
+     * ({@link TaskStore#MOST_IDS}). A recording takes what waits, so batches grow only while the recorder is
      * behind; then each commit, which costs a few milliseconds on a disk that syncs, ends more runs. From 100 to
      * 1,000, a backlog of 300,000 no-op runs on one node went from 11,739-14,281 to 15,197-15,647 executions/s on
      * PostgreSQL (250: 13,288-15,703; 500: 13,262-15,462) and from 8,266-10,290 to 9,826-12,213 on MariaDB
@@ -62,7 +63,7 @@ public class Workers {
      * unrecorded (against 100 before), which another node ends as lost and retries
      * ({@code clockwork.node-lost-retries}).
      */
-    private static final int MAX_BATCH = 1_000;
+    private static final int MAX_BATCH = TaskStore.MOST_IDS;
     /**
      * Most transactions recording outcomes at once. Two were no faster than one on a backlog of no-op runs once claims
      * waited for the recording (PostgreSQL 7,334 and 7,615 against 7,076 and 7,424 executions/s; MariaDB 5,980 and

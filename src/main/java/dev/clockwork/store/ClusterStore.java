@@ -42,7 +42,7 @@ public interface ClusterStore {
 
     /**
      * Deletes the rows of nodes that are not live, were last heard of before {@code lastHeardBefore} and own no
-     * unfinished execution, at most {@value RunStatements#MOST_IDS} at a time, so that {@code cw_node} does not grow
+     * unfinished execution, at most {@value TaskStore#MOST_IDS} at a time, so that {@code cw_node} does not grow
      * by a row per server start forever; their executions keep the node's name.
      *
      * @return how many nodes were forgotten

@@ -170,7 +170,7 @@ public class JpaClusterStore implements ClusterStore {
                         + " AND n.heartbeatAt < :before ORDER BY n.heartbeatAt", String.class)
                 .setParameter("gone", GONE)
                 .setParameter("before", lastHeardBefore)
-                .setMaxResults(RunStatements.MOST_IDS)
+                .setMaxResults(TaskStore.MOST_IDS)
                 .getResultList();
         if (gone.isEmpty()) {
             return 0;

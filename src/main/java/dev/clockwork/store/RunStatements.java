@@ -62,20 +62,14 @@ final class RunStatements {
             + " error = ?, stack_trace = ?, report = ?, lease_until = NULL, started_at = CASE id";
     private static final String FINISH_TASKS = "UPDATE cw_task SET last_status = ?, state = ?, next_fire_at = ?,"
             + " version = version + 1 WHERE id IN (";
-    /**
-     * Most ids named by one statement, which keeps its text and its parameters far below every database's limits; the
-     * store's JPQL queries by lists of ids keep to it too.
-     */
-    static final int MOST_IDS = 1_000;
-
     private RunStatements() {
     }
 
-    /** {@code items} in consecutive slices of at most {@link #MOST_IDS}, for one statement each. */
+    /** {@code items} in consecutive slices of at most {@link TaskStore#MOST_IDS}, for one statement each. */
     static <T> List<List<T>> slices(List<T> items) {
         List<List<T>> slices = new ArrayList<>();
-        for (int from = 0; from < items.size(); from += MOST_IDS) {
-            slices.add(items.subList(from, Math.min(items.size(), from + MOST_IDS)));
+        for (int from = 0; from < items.size(); from += TaskStore.MOST_IDS) {
+            slices.add(items.subList(from, Math.min(items.size(), from + TaskStore.MOST_IDS)));
         }
         return slices;
     }
@@ -110,7 +104,7 @@ final class RunStatements {
         List<TaskRow> locked = new ArrayList<>();
         for (int from = 0; locked.size() < limit && from < ordered.size(); ) {
             List<Long> slice = ordered.subList(from, Math.min(ordered.size(),
-                    from + Math.min(MOST_IDS, limit - locked.size())));
+                    from + Math.min(TaskStore.MOST_IDS, limit - locked.size())));
             from += slice.size();
             for (TaskRow row : selectTasks(connection, slice, "FOR UPDATE SKIP LOCKED")) {
                 if (row.nextFireAt().filter(next -> !next.isAfter(now)).isPresent()) {
@@ -374,7 +368,7 @@ final class RunStatements {
 
     /**
      * Runs {@code sql}, which ends in {@code id IN (}, for the ids of {@code tasks}, a statement per
-     * {@link #MOST_IDS}; {@code first} binds the parameters before the ids. Every task must be written, as this
+     * {@link TaskStore#MOST_IDS}; {@code first} binds the parameters before the ids. Every task must be written, as this
      * transaction locked them all.
      */
     private static void updateEach(Connection connection, String sql, List<TaskRow> tasks, String what,

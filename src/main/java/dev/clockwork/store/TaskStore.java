@@ -14,6 +14,13 @@ import java.util.Set;
  */
 public interface TaskStore {
 
+    /**
+     * Most ids one of the stores' statements names, which keeps its text and its parameters far below every
+     * database's limits; a longer list takes a statement per slice. The engine sizes its batches of claims and
+     * outcomes by it.
+     */
+    int MOST_IDS = 1_000;
+
     /** Inserts a new task; returns it with its id and version. Returns empty when the name is already taken. */
     Optional<TaskRow> insert(TaskRow task);
 

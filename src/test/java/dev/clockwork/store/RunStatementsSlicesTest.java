@@ -10,19 +10,19 @@ class RunStatementsSlicesTest {
 
     @Test
     void slices_should_keep_every_item_in_order_in_slices_of_at_most_the_statement_limit() {
-        List<Long> ids = LongStream.range(0, 2 * RunStatements.MOST_IDS + 1).boxed().toList();
+        List<Long> ids = LongStream.range(0, 2 * TaskStore.MOST_IDS + 1).boxed().toList();
 
         List<List<Long>> slices = RunStatements.slices(ids);
 
         assertThat(slices).extracting(List::size)
-                .containsExactly(RunStatements.MOST_IDS, RunStatements.MOST_IDS, 1);
+                .containsExactly(TaskStore.MOST_IDS, TaskStore.MOST_IDS, 1);
         assertThat(slices.stream().flatMap(List::stream).toList()).isEqualTo(ids);
     }
 
     @Test
     void slices_of_nothing_should_be_none_and_of_exactly_the_limit_one() {
         assertThat(RunStatements.slices(List.of())).isEmpty();
-        assertThat(RunStatements.slices(LongStream.range(0, RunStatements.MOST_IDS).boxed().toList()))
+        assertThat(RunStatements.slices(LongStream.range(0, TaskStore.MOST_IDS).boxed().toList()))
                 .hasSize(1);
     }
 }

@@ -92,7 +92,7 @@ abstract class StoreContractTest {
         // Due long before every other test's tasks, in a transaction rolled back at the end, so none are left due.
         Instant now = Instant.parse("2001-01-01T00:00:00Z");
         String prefix = unique();
-        int count = RunStatements.MOST_IDS + 5;
+        int count = TaskStore.MOST_IDS + 5;
         EntityManager em = fixture.newEntityManager();
         try {
             em.getTransaction().begin();

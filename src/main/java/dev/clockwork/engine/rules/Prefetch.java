@@ -1,5 +1,6 @@
 package dev.clockwork.engine.rules;
 
+import dev.clockwork.store.TaskStore;
 import java.time.Duration;
 
 /**
@@ -23,9 +24,9 @@ public final class Prefetch {
     public static final int PER_WORKER = 64;
     /**
      * Most fires claimed ahead in all, whatever the number of workers: a claim's statements name each fire, and one
-     * statement names at most 1,000 ids.
+     * statement names at most {@link TaskStore#MOST_IDS} ids.
      */
-    public static final int MOST_AHEAD = 1_000;
+    public static final int MOST_AHEAD = TaskStore.MOST_IDS;
 
     private Prefetch() {
     }
