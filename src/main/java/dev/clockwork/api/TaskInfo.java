@@ -10,7 +10,7 @@ import java.util.Optional;
  * @param trigger the canonical trigger text
  * @param triggerDescription the trigger in plain English
  * @param nextFireAt the next fire time, empty when the task is not scheduled (paused, done, cancelled)
- * @param lastStatus the status of the latest finished execution
+ * @param lastStatus the status of the latest ended execution (latest fire time, then attempt)
  * @param warnings things an operator should know, e.g. that the action is not deployed on this node
  */
 public record TaskInfo(String name, String trigger, String triggerDescription, String zone, String action,

@@ -6,7 +6,11 @@ public enum TaskState {
     ACTIVE,
     /** Paused by an operator or code: does not fire until resumed. */
     PAUSED,
-    /** Its trigger has no more fire times (an {@code at} or {@code in} task after its run, {@code times n} used up). */
+    /**
+     * Its trigger has no more fire times: an {@code at} or {@code in} task, or one whose {@code times n} are used up,
+     * from the claim of its last fire on (its run may still be in progress); a fixed-delay task once its last run
+     * ended.
+     */
     DONE,
     /** Cancelled: never fires again; its history is kept. */
     CANCELLED

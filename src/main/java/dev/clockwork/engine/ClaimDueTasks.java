@@ -60,8 +60,13 @@ public class ClaimDueTasks {
     public Claim claim(int limit, int startNow) {
         Instant now = clock.instant();
         List<TaskClaim> claims = new ArrayList<>();
+        List<Trigger> triggers = new ArrayList<>();
         for (TaskRow task : store.lockDue(now, limit)) {
-            claimOne(task, now, claims.size() < startNow).ifPresent(claims::add);
+            Optional<Trigger> trigger = trigger(task);
+            if (trigger.isPresent()) {
+                claims.add(claimOne(task, trigger.get(), now, claims.size() < startNow));
+                triggers.add(trigger.get());
+            }
         }
         List<Long> ids = store.recordClaims(claims);
         List<ClaimedFire> fires = new ArrayList<>(claims.size());
@@ -70,17 +75,15 @@ public class ClaimDueTasks {
             ExecutionRow execution = claims.get(i).execution();
             fires.add(new ClaimedFire(ids.get(i), task.id(), task.name(), task.action(), task.args(),
                     execution.fireTime(), execution.attempt(), execution.kind(), task.priority(),
-                    execution.startedAt()));
+                    execution.startedAt(), ScheduleRules.endMovesSchedule(triggers.get(i), execution.kind())));
         }
         return new Claim(now, fires, store.earliestNextFire());
     }
 
-    private Optional<TaskClaim> claimOne(TaskRow task, Instant now, boolean startNow) {
-        Instant fireTime = task.nextFireAt().orElseThrow(() -> new IllegalStateException(
-                "A due task must have a next fire time; task " + task.name() + " has none"));
-        Trigger trigger;
+    /** The task's trigger; empty, and the task paused, when this version cannot read it. */
+    private Optional<Trigger> trigger(TaskRow task) {
         try {
-            trigger = Trigger.parse(task.trigger(), task.name());
+            return Optional.of(Trigger.parse(task.trigger(), task.name()));
         } catch (TriggerFormatException e) {
             // Only possible when stored text predates a stricter parser: park the task instead of failing every poll.
             LOG.log(Level.SEVERE, "Task {0} has a trigger this version cannot read and is paused: {1}",
@@ -88,12 +91,17 @@ public class ClaimDueTasks {
             store.update(task.withSchedule(TaskState.PAUSED, Optional.empty()));
             return Optional.empty();
         }
+    }
+
+    private TaskClaim claimOne(TaskRow task, Trigger trigger, Instant now, boolean startNow) {
+        Instant fireTime = task.nextFireAt().orElseThrow(() -> new IllegalStateException(
+                "A due task must have a next fire time; task " + task.name() + " has none"));
         Optional<Instant> next = ScheduleRules.afterClaim(trigger, ZoneId.of(task.zone()), task.anchorAt(),
                 fireTime, now, config.catchUpWindow());
         Instant lease = now.plus(config.lease());
         ExecutionRow execution = startNow
                 ? ExecutionRow.running(task.id(), task.name(), fireTime, 1, ExecutionKind.SCHEDULED, node.id(), now, lease)
                 : ExecutionRow.queued(task.id(), task.name(), fireTime, 1, ExecutionKind.SCHEDULED, node.id(), now, lease);
-        return Optional.of(new TaskClaim(task.withClaim(fireTime, next), execution));
+        return new TaskClaim(ScheduleRules.claimed(task, trigger, fireTime, next), execution);
     }
 }

@@ -10,10 +10,12 @@ import java.util.Optional;
  *
  * @param startedAt when the execution was recorded as running, if the claim did that already (a worker was free);
  *     empty when the worker must mark it running first
+ * @param endMovesSchedule whether the end of the run may move the task's schedule
+ *     ({@link dev.clockwork.engine.rules.ScheduleRules#endMovesSchedule}); when not, recording it leaves the task alone
  */
 public record ClaimedFire(long executionId, long taskId, String taskName, String action, Optional<String> argsJson,
                           Instant fireTime, int attempt, ExecutionKind kind, int priority,
-                          Optional<Instant> startedAt) {
+                          Optional<Instant> startedAt, boolean endMovesSchedule) {
 
     /** Highest priority first, then earliest fire time: the order workers take claimed fires in. */
     public static final Comparator<ClaimedFire> RUN_ORDER = Comparator.comparingInt(ClaimedFire::priority).reversed()
@@ -22,7 +24,7 @@ public record ClaimedFire(long executionId, long taskId, String taskName, String
     /** This fire, recorded as running from {@code at}. */
     public ClaimedFire startedAt(Instant at) {
         return new ClaimedFire(executionId, taskId, taskName, action, argsJson, fireTime, attempt, kind, priority,
-                Optional.of(at));
+                Optional.of(at), endMovesSchedule);
     }
 
     /** A key shared by every attempt of this fire and by no other fire. */

@@ -5,12 +5,14 @@ import dev.clockwork.api.NodeInfo;
 import dev.clockwork.api.NodeState;
 import dev.clockwork.engine.rules.EngineConfig;
 import dev.clockwork.engine.rules.OffsetClock;
+import dev.clockwork.engine.rules.ScheduleRules;
 import dev.clockwork.engine.rules.SweepRules;
 import dev.clockwork.store.ClusterStore;
 import dev.clockwork.store.ExecutionRow;
 import dev.clockwork.store.NodeRow;
 import dev.clockwork.store.TaskRow;
 import dev.clockwork.store.TaskStore;
+import dev.clockwork.trigger.Trigger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -149,7 +151,8 @@ public class ClusterMembership {
     /** A retry keeps the kind of run it retries for the task's schedule (a scheduled fire stays scheduled). */
     private static ClaimedFire fire(long id, TaskRow task, Instant fireTime, int attempt, ExecutionKind kind) {
         return new ClaimedFire(id, task.id(), task.name(), task.action(), task.args(), fireTime, attempt,
-                forSchedule(kind), task.priority(), Optional.empty());
+                forSchedule(kind), task.priority(), Optional.empty(),
+                ScheduleRules.endMovesSchedule(Trigger.parse(task.trigger(), task.name()), forSchedule(kind)));
     }
 
     private static ExecutionKind forSchedule(ExecutionKind kind) {

@@ -134,7 +134,7 @@ public class TaskService implements Scheduler {
         long id = store.insertExecution(ExecutionRow.queued(task.id(), task.name(), now, 1, ExecutionKind.MANUAL,
                 node.id(), now, now.plus(config.lease())));
         manualRun.fire(new ManualRun(new ClaimedFire(id, task.id(), task.name(), task.action(), task.args(), now, 1,
-                ExecutionKind.MANUAL, task.priority(), Optional.empty())));
+                ExecutionKind.MANUAL, task.priority(), Optional.empty(), false)));
         return id;
     }
 

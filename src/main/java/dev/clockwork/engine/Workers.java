@@ -462,8 +462,8 @@ public class Workers {
     private ExecutionOutcome outcome(ClaimedFire fire, ExecutionStatus status, Instant started,
                                      Optional<String> result, Optional<String> error, Optional<String> stackTrace,
                                      RunContext context) {
-        return new ExecutionOutcome(fire.executionId(), fire.taskId(), fire.kind(), status, started, clock.instant(),
-                result, error, stackTrace, Bounded.report(context.lines()));
+        return new ExecutionOutcome(fire.executionId(), fire.taskId(), fire.kind(), fire.endMovesSchedule(), status,
+                started, clock.instant(), result, error, stackTrace, Bounded.report(context.lines()));
     }
 
     /** A fire whose start (outcome empty) or outcome the database could not take. */

@@ -10,11 +10,15 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -29,6 +33,9 @@ public class JpaTaskStore implements TaskStore {
     @Inject
     Database database;
     Dialect dialect;
+
+    /** Tasks whose last status one statement reads. */
+    private static final int LAST_STATUSES_AT_ONCE = 100;
 
     @PostConstruct
     void detectDialect() {
@@ -51,12 +58,12 @@ public class JpaTaskStore implements TaskStore {
     public Optional<TaskRow> findByName(String name) {
         return em.createQuery("SELECT t FROM TaskEntity t WHERE t.name = :name", TaskEntity.class)
                 .setParameter("name", name)
-                .getResultStream().findFirst().map(TaskRows::toRow);
+                .getResultStream().findFirst().map(TaskRows::toRow).map(this::withLastStatus);
     }
 
     @Override
     public Optional<TaskRow> findById(long id) {
-        return Optional.ofNullable(em.find(TaskEntity.class, id)).map(TaskRows::toRow);
+        return Optional.ofNullable(em.find(TaskEntity.class, id)).map(TaskRows::toRow).map(this::withLastStatus);
     }
 
     @Override
@@ -67,8 +74,8 @@ public class JpaTaskStore implements TaskStore {
         TypedQuery<Long> count = em.createQuery("SELECT COUNT(t) FROM TaskEntity t" + filter.where(), Long.class);
         filter.bind(select);
         filter.bind(count);
-        List<TaskRow> rows = select.setFirstResult(query.offset()).setMaxResults(query.limit())
-                .getResultStream().map(TaskRows::toRow).toList();
+        List<TaskRow> rows = withLastStatuses(select.setFirstResult(query.offset()).setMaxResults(query.limit())
+                .getResultStream().map(TaskRows::toRow).toList());
         return Page.of(rows, query.offset(), query.limit(), count::getSingleResult);
     }
 
@@ -80,7 +87,35 @@ public class JpaTaskStore implements TaskStore {
         }
         TaskRows.copy(task, entity);
         em.flush();
-        return Optional.of(TaskRows.toRow(entity));
+        return Optional.of(withLastStatus(TaskRows.toRow(entity)));
+    }
+
+    private TaskRow withLastStatus(TaskRow task) {
+        return withLastStatuses(List.of(task)).get(0);
+    }
+
+    /**
+     * The tasks with the status of each one's latest ended execution, a statement per {@link #LAST_STATUSES_AT_ONCE}
+     * tasks: a look-up per task, backwards along cw_execution_fire_uk (task_id, fire_time, attempt), past its
+     * unfinished executions.
+     */
+    private List<TaskRow> withLastStatuses(List<TaskRow> tasks) {
+        Map<Long, ExecutionStatus> statuses = new HashMap<>();
+        for (List<TaskRow> slice : RunStatements.slices(tasks, LAST_STATUSES_AT_ONCE)) {
+            Query select = em.createNativeQuery(String.join(" UNION ALL ", Collections.nCopies(slice.size(),
+                    "(SELECT task_id, status FROM cw_execution WHERE task_id = ? AND status NOT IN ('"
+                            + ExecutionStatus.QUEUED + "', '" + ExecutionStatus.RUNNING + "')"
+                            + " ORDER BY fire_time DESC, attempt DESC LIMIT 1)")));
+            for (int i = 0; i < slice.size(); i++) {
+                select.setParameter(i + 1, slice.get(i).id());
+            }
+            for (Object found : select.getResultList()) {
+                Object[] row = (Object[]) found;
+                statuses.put(((Number) row[0]).longValue(), ExecutionStatus.valueOf((String) row[1]));
+            }
+        }
+        return tasks.stream().map(task -> Optional.ofNullable(statuses.get(task.id())).map(task::withLastStatus)
+                .orElse(task)).toList();
     }
 
     @Override
@@ -95,9 +130,11 @@ public class JpaTaskStore implements TaskStore {
         if (task.isEmpty()) {
             return false;
         }
-        // A locking read: MariaDB and MySQL read the rows as they are, not as the transaction's snapshot has them.
-        List<Long> runs = em.createQuery("SELECT r.executionId FROM RunEntity r, ExecutionEntity e"
-                        + " WHERE e.id = r.executionId AND e.taskId = :task", Long.class)
+        // The unfinished executions are locked first, in id order, then their runs deleted: the order in which a
+        // finish (which may not lock the task) and the sweep's markLost take them, so that neither deadlocks this.
+        List<Long> runs = em.createQuery("SELECT e.id FROM ExecutionEntity e WHERE e.taskId = :task AND EXISTS"
+                        + " (SELECT r.executionId FROM RunEntity r WHERE r.executionId = e.id) ORDER BY e.id",
+                        Long.class)
                 .setParameter("task", task.get(0))
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList();

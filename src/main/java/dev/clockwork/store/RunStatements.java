@@ -36,15 +36,16 @@ final class RunStatements {
     /** How many candidates to read per task to claim: room for priorities and for rows other nodes hold. */
     private static final int CANDIDATES_PER_CLAIM = 4;
     private static final String TASK_COLUMNS = "id, name, trigger_text, zone, action, args, priority, state,"
-            + " description, anchor_at, next_fire_at, fire_count, last_fire_at, last_status, max_attempts, created_at,"
-            + " created_by, updated_at, updated_by, version";
+            + " description, anchor_at, next_fire_at, fire_count, last_fire_at, max_attempts, created_at, created_by,"
+            + " updated_at, updated_by, version";
     /**
-     * Advances claimed tasks that share their next fire time past the fire at their {@code next_fire_at}. The last
-     * fire is assigned first: MySQL and MariaDB assign from left to right with the new values, the others with the
-     * row's old values, and both then agree.
+     * Advances claimed tasks that share their next fire time and state past the fire at their {@code next_fire_at}.
+     * The last fire is assigned first: MySQL and MariaDB assign from left to right with the new values, the others
+     * with the row's old values, and both then agree.
      */
     private static final String CLAIM_TASKS = "UPDATE cw_task SET last_fire_at = next_fire_at, next_fire_at = ?,"
-            + " fire_count = fire_count + 1, version = version + 1 WHERE next_fire_at IS NOT NULL AND id IN (";
+            + " state = ?, fire_count = fire_count + 1, version = version + 1"
+            + " WHERE next_fire_at IS NOT NULL AND id IN (";
     private static final String INSERT_EXECUTION = "INSERT INTO cw_execution (id, task_id, task_name, fire_time,"
             + " attempt, kind, node, status, claimed_at, lease_until, started_at)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -60,16 +61,21 @@ final class RunStatements {
      */
     private static final String FINISH_EXECUTIONS_ALIKE = "UPDATE cw_execution SET status = ?, result = ?,"
             + " error = ?, stack_trace = ?, report = ?, lease_until = NULL, started_at = CASE id";
-    private static final String FINISH_TASKS = "UPDATE cw_task SET last_status = ?, state = ?, next_fire_at = ?,"
+    private static final String FINISH_TASKS = "UPDATE cw_task SET state = ?, next_fire_at = ?,"
             + " version = version + 1 WHERE id IN (";
     private RunStatements() {
     }
 
     /** {@code items} in consecutive slices of at most {@link TaskStore#MOST_IDS}, for one statement each. */
     static <T> List<List<T>> slices(List<T> items) {
+        return slices(items, TaskStore.MOST_IDS);
+    }
+
+    /** {@code items} in consecutive slices of at most {@code size}. */
+    static <T> List<List<T>> slices(List<T> items, int size) {
         List<List<T>> slices = new ArrayList<>();
-        for (int from = 0; from < items.size(); from += TaskStore.MOST_IDS) {
-            slices.add(items.subList(from, Math.min(items.size(), from + TaskStore.MOST_IDS)));
+        for (int from = 0; from < items.size(); from += size) {
+            slices.add(items.subList(from, Math.min(items.size(), from + size)));
         }
         return slices;
     }
@@ -129,7 +135,9 @@ final class RunStatements {
 
     /** See {@link TaskStore#recordClaims}; {@code ids} are the new executions' ids, one per claim. */
     static void recordClaims(Connection connection, List<TaskClaim> claims, List<Long> ids) throws SQLException {
-        Map<Optional<Instant>, List<TaskRow>> byNext = new LinkedHashMap<>();
+        record Advanced(Optional<Instant> next, TaskState state) {
+        }
+        Map<Advanced, List<TaskRow>> byNext = new LinkedHashMap<>();
         for (TaskClaim claim : claims) {
             TaskRow task = claim.advanced();
             if (!task.lastFireAt().equals(Optional.of(claim.execution().fireTime()))) {
@@ -137,11 +145,13 @@ final class RunStatements {
                         + " claims; its last fire is " + task.lastFireAt() + ", the fire "
                         + claim.execution().fireTime());
             }
-            byNext.computeIfAbsent(task.nextFireAt(), next -> new ArrayList<>()).add(task);
+            byNext.computeIfAbsent(new Advanced(task.nextFireAt(), task.state()), next -> new ArrayList<>()).add(task);
         }
-        for (Map.Entry<Optional<Instant>, List<TaskRow>> group : byNext.entrySet()) {
-            updateEach(connection, CLAIM_TASKS, group.getValue(), "claimed",
-                    update -> setInstant(update, 1, group.getKey()));
+        for (Map.Entry<Advanced, List<TaskRow>> group : byNext.entrySet()) {
+            updateEach(connection, CLAIM_TASKS, group.getValue(), "claimed", update -> {
+                setInstant(update, 1, group.getKey().next());
+                update.setString(2, group.getKey().state().name());
+            });
         }
         try (PreparedStatement insert = connection.prepareStatement(INSERT_EXECUTION)) {
             for (int i = 0; i < claims.size(); i++) {
@@ -200,15 +210,17 @@ final class RunStatements {
     /** See {@link TaskStore#finishAll}. */
     static List<ExecutionOutcome> finishAll(Connection connection, Dialect dialect, List<ExecutionOutcome> outcomes,
                                             String node, TaskStore.AfterRun afterRun) throws SQLException {
-        // The task rows first, then the executions: the order in which a claim (locks tasks, inserts executions)
-        // and a delete (the task, then its executions by cascade) take them, so none of them deadlock another.
+        // Only the tasks whose schedule a run's end may move (fixed delay) are locked and read, and first: the order
+        // in which a claim (locks tasks, inserts executions) and a delete (the task, then its executions by cascade)
+        // take them, so none of them deadlock another. The other runs' ends write their execution and run rows
+        // alone; an execution whose task was deleted is gone, and its outcome is not written.
         Map<Long, TaskRow> tasks = new LinkedHashMap<>();
-        for (TaskRow task : selectTasks(connection, outcomes.stream().map(ExecutionOutcome::taskId).distinct()
-                .sorted().toList(), "ORDER BY id FOR UPDATE")) {
+        for (TaskRow task : selectTasks(connection, outcomes.stream().filter(ExecutionOutcome::movesSchedule)
+                .map(ExecutionOutcome::taskId).distinct().sorted().toList(), "ORDER BY id FOR UPDATE")) {
             tasks.put(task.id(), task);
         }
         Map<Long, ExecutionOutcome> byExecution = new TreeMap<>();
-        outcomes.stream().filter(outcome -> tasks.containsKey(outcome.taskId()))
+        outcomes.stream().filter(outcome -> !outcome.movesSchedule() || tasks.containsKey(outcome.taskId()))
                 .forEach(outcome -> byExecution.putIfAbsent(outcome.executionId(), outcome));
         List<ExecutionOutcome> ordered = List.copyOf(byExecution.values());
         List<ExecutionOutcome> recorded = dialect.groupsOutcomes() ? finishExecutionsAlike(connection, ordered, node)
@@ -216,28 +228,25 @@ final class RunStatements {
         endRuns(connection, recorded.stream().map(ExecutionOutcome::executionId).toList());
         Map<Long, TaskRow> locked = Map.copyOf(tasks);
         for (ExecutionOutcome outcome : recorded) {
-            TaskRow ended = tasks.get(outcome.taskId()).withLastStatus(outcome.status());
-            tasks.put(ended.id(), afterRun.after(ended, outcome.kind(), outcome.finishedAt()).orElse(ended));
+            if (outcome.movesSchedule()) {
+                TaskRow ended = tasks.get(outcome.taskId());
+                afterRun.after(ended, outcome.kind(), outcome.finishedAt())
+                        .ifPresent(after -> tasks.put(after.id(), after));
+            }
         }
-        // A task whose runs leave it as it was (a recurring task that succeeds again) is not written at all.
         List<TaskRow> changed = tasks.values().stream().filter(task -> !task.equals(locked.get(task.id())))
                 .sorted(Comparator.comparingLong(TaskRow::id)).toList();
-        if (changed.isEmpty()) {
-            return recorded;
-        }
-        record After(Optional<ExecutionStatus> lastStatus, TaskState state, Optional<Instant> nextFireAt) {
+        record After(TaskState state, Optional<Instant> nextFireAt) {
         }
         Map<After, List<TaskRow>> byAfter = new LinkedHashMap<>();
         for (TaskRow task : changed) {
-            byAfter.computeIfAbsent(new After(task.lastStatus(), task.state(), task.nextFireAt()),
-                    after -> new ArrayList<>()).add(task);
+            byAfter.computeIfAbsent(new After(task.state(), task.nextFireAt()), after -> new ArrayList<>()).add(task);
         }
         for (Map.Entry<After, List<TaskRow>> group : byAfter.entrySet()) {
             After after = group.getKey();
             updateEach(connection, FINISH_TASKS, group.getValue(), "finished", update -> {
-                setString(update, 1, after.lastStatus().map(Enum::name));
-                update.setString(2, after.state().name());
-                setInstant(update, 3, after.nextFireAt());
+                update.setString(1, after.state().name());
+                setInstant(update, 2, after.nextFireAt());
             });
         }
         return recorded;
@@ -407,13 +416,13 @@ final class RunStatements {
         return rows;
     }
 
+    /** The task in {@code row}, read with {@link #TASK_COLUMNS}; its last status is left empty ({@link TaskRows}). */
     private static TaskRow task(ResultSet row) throws SQLException {
         return new TaskRow(row.getLong(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5),
                 Optional.ofNullable(row.getString(6)), row.getInt(7), TaskState.valueOf(row.getString(8)),
                 Optional.ofNullable(row.getString(9)), instant(row, 10).orElseThrow(), instant(row, 11),
-                row.getLong(12), instant(row, 13), Optional.ofNullable(row.getString(14)).map(ExecutionStatus::valueOf),
-                row.getInt(15), instant(row, 16).orElseThrow(), row.getString(17), instant(row, 18).orElseThrow(),
-                row.getString(19), row.getLong(20));
+                row.getLong(12), instant(row, 13), Optional.empty(), row.getInt(14), instant(row, 15).orElseThrow(),
+                row.getString(16), instant(row, 17).orElseThrow(), row.getString(18), row.getLong(19));
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.clockwork.store;
 
-import dev.clockwork.api.ExecutionStatus;
 import dev.clockwork.api.TaskState;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -44,9 +43,6 @@ class TaskEntity {
     long fireCount;
     @Column(name = "last_fire_at")
     Instant lastFireAt;
-    @Enumerated(EnumType.STRING)
-    @Column(name = "last_status")
-    ExecutionStatus lastStatus;
     @Column(name = "max_attempts")
     int maxAttempts;
     @Column(name = "created_at")

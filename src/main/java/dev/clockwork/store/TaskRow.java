@@ -14,6 +14,8 @@ import java.util.Optional;
  *     the trigger
  * @param nextFireAt the next fire time; empty whenever the task is not scheduled
  * @param fireCount how many fires have been claimed (scheduled fires only)
+ * @param lastStatus the status of the task's latest ended execution (latest fire time, then attempt), which the
+ *     store reads from the executions: the task's row does not hold it, so a run's end need not write the task
  * @param version optimistic lock version
  */
 public record TaskRow(long id, String name, String trigger, String zone, String action, Optional<String> args,
@@ -49,7 +51,7 @@ public record TaskRow(long id, String name, String trigger, String zone, String 
                 updatedBy, version);
     }
 
-    /** The task after one of its runs ended with {@code status}. */
+    /** The task with the status of its latest ended execution, which the store reads from the executions. */
     public TaskRow withLastStatus(ExecutionStatus status) {
         return new TaskRow(id, name, trigger, zone, action, args, priority, state, description, anchorAt, nextFireAt,
                 fireCount, lastFireAt, Optional.of(status), maxAttempts, createdAt, createdBy, updatedAt, updatedBy,

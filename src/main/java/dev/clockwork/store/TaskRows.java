@@ -8,10 +8,11 @@ final class TaskRows {
     private TaskRows() {
     }
 
+    /** The task as stored; its last status, which its executions hold, is left empty. */
     static TaskRow toRow(TaskEntity e) {
         return new TaskRow(e.id, e.name, e.trigger, e.zone, e.action, Optional.ofNullable(e.args), e.priority,
                 e.state, Optional.ofNullable(e.description), e.anchorAt, Optional.ofNullable(e.nextFireAt),
-                e.fireCount, Optional.ofNullable(e.lastFireAt), Optional.ofNullable(e.lastStatus), e.maxAttempts,
+                e.fireCount, Optional.ofNullable(e.lastFireAt), Optional.empty(), e.maxAttempts,
                 e.createdAt, e.createdBy, e.updatedAt, e.updatedBy, e.version);
     }
 
@@ -29,7 +30,6 @@ final class TaskRows {
         e.nextFireAt = row.nextFireAt().orElse(null);
         e.fireCount = row.fireCount();
         e.lastFireAt = row.lastFireAt().orElse(null);
-        e.lastStatus = row.lastStatus().orElse(null);
         e.maxAttempts = row.maxAttempts();
         e.createdAt = row.createdAt();
         e.createdBy = row.createdBy();

@@ -42,6 +42,29 @@ public final class ScheduleRules {
     }
 
     /**
+     * The task once its fire at {@code fireTime} is claimed, with {@code next} from {@link #afterClaim}. A task whose
+     * trigger has no more fires is done from this claim on, unless it counts its next fire from the end of the run
+     * (fixed delay): so the end of a run of any other trigger changes nothing in the task (see
+     * {@link #endMovesSchedule}), and recording it needs no write, nor lock, of the task's row.
+     */
+    public static TaskRow claimed(TaskRow task, Trigger trigger, Instant fireTime, Optional<Instant> next) {
+        TaskRow claimed = task.withClaim(fireTime, next);
+        if (next.isEmpty() && trigger.timing() != Timing.FIXED_DELAY && task.state() == TaskState.ACTIVE) {
+            return claimed.withSchedule(TaskState.DONE, Optional.empty());
+        }
+        return claimed;
+    }
+
+    /**
+     * Whether the end of a run of {@code kind} may move its task's schedule: only a scheduled run (or its retry) of a
+     * fixed-delay trigger, whose next fire counts from that end. The ends of all other runs are recorded without
+     * the task.
+     */
+    public static boolean endMovesSchedule(Trigger trigger, ExecutionKind kind) {
+        return kind != ExecutionKind.MANUAL && trigger.timing() == Timing.FIXED_DELAY;
+    }
+
+    /**
      * The task after one of its runs ended at {@code finishedAt}, or empty when the run does not change it. Only
      * scheduled runs of active tasks move the schedule: a fixed-delay task gets its next fire counted from the end
      * of the run; a task whose trigger has no more fires is done.

@@ -63,6 +63,37 @@ class ScheduleRulesTest {
     }
 
     @Test
+    void a_claim_of_the_last_fire_should_mark_the_task_done_unless_it_counts_from_the_end_of_the_run() {
+        TaskRow task = task(TaskState.ACTIVE, Optional.of(ANCHOR), 0);
+        Trigger delay = TestTriggers.fixedDelay(Duration.ofMinutes(5), 3);
+
+        TaskRow once = ScheduleRules.claimed(task, TestTriggers.once(ANCHOR), ANCHOR, Optional.empty());
+        TaskRow delayed = ScheduleRules.claimed(task, delay, ANCHOR, Optional.empty());
+        TaskRow recurring = ScheduleRules.claimed(task, EVERY_SECOND, ANCHOR, Optional.of(ANCHOR.plusSeconds(1)));
+
+        assertThat(once.state()).isEqualTo(TaskState.DONE);
+        assertThat(once.nextFireAt()).isEmpty();
+        assertThat(once.fireCount()).isEqualTo(1);
+        assertThat(once.lastFireAt()).contains(ANCHOR);
+        assertThat(delayed.state()).isEqualTo(TaskState.ACTIVE);
+        assertThat(recurring.state()).isEqualTo(TaskState.ACTIVE);
+        assertThat(recurring.nextFireAt()).contains(ANCHOR.plusSeconds(1));
+        assertThat(ScheduleRules.afterRun(once, TestTriggers.once(ANCHOR), ExecutionKind.SCHEDULED, ANCHOR))
+                .as("the run's end has nothing left to do").isEmpty();
+    }
+
+    @Test
+    void only_the_end_of_a_scheduled_run_of_a_fixed_delay_task_should_move_its_schedule() {
+        Trigger delay = TestTriggers.fixedDelay(Duration.ofMinutes(5), 3);
+
+        assertThat(ScheduleRules.endMovesSchedule(delay, ExecutionKind.SCHEDULED)).isTrue();
+        assertThat(ScheduleRules.endMovesSchedule(delay, ExecutionKind.RETRY)).isTrue();
+        assertThat(ScheduleRules.endMovesSchedule(delay, ExecutionKind.MANUAL)).isFalse();
+        assertThat(ScheduleRules.endMovesSchedule(EVERY_SECOND, ExecutionKind.SCHEDULED)).isFalse();
+        assertThat(ScheduleRules.endMovesSchedule(TestTriggers.once(ANCHOR), ExecutionKind.SCHEDULED)).isFalse();
+    }
+
+    @Test
     void after_run_should_mark_an_exhausted_task_done() {
         TaskRow task = task(TaskState.ACTIVE, Optional.empty(), 1);
 
