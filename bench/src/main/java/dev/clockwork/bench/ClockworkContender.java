@@ -311,17 +311,18 @@ final class ClockworkContender {
      * count an execution finished in its action, at most one completion per thread ahead of their database.
      *
      * <p>While any task due by then is unclaimed, it only asks the index of due tasks (every 100 ms); then whether
-     * any execution is still queued or running, through cw_execution_status_ix (every 10 ms: this decides the
-     * measured end). The count over cw_execution, a scan of the whole table that took PostgreSQL 50 ms at 300,000
-     * executions, is asked once that is none.
+     * any execution is still queued or running, which is whether {@code cw_run} holds a row (every 10 ms: this
+     * decides the measured end). Until 2026-11-30 it asked cw_execution for a queued or running status; since V6
+     * dropped the index on the status, that was a scan of the whole table every 10 ms (68 ms each at 300,000
+     * executions on PostgreSQL), which took a core from the database while the node recorded its last outcomes. The
+     * count over cw_execution, also a scan of the whole table, is asked once no run is left.
      */
     private Recorded awaitRecorded(Database db, String prefix, int count, Instant lastDue) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(900);
         try (Connection connection = db.connect();
              PreparedStatement due = connection.prepareStatement("SELECT id FROM cw_task WHERE next_fire_at <= ?"
                      + " ORDER BY next_fire_at LIMIT 1");
-             PreparedStatement unfinished = connection.prepareStatement("SELECT id FROM cw_execution"
-                     + " WHERE status IN ('QUEUED', 'RUNNING') LIMIT 1");
+             PreparedStatement unfinished = connection.prepareStatement("SELECT execution_id FROM cw_run LIMIT 1");
              PreparedStatement done = connection.prepareStatement("SELECT COUNT(*), MIN(started_at),"
                      + " MAX(finished_at) FROM cw_execution WHERE task_name LIKE ? AND status = 'SUCCEEDED'")) {
             due.setLong(1, ChronoUnit.MICROS.between(Instant.EPOCH, lastDue));
