@@ -13,6 +13,7 @@ import dev.clockwork.store.NodeRow;
 import dev.clockwork.store.TaskRow;
 import dev.clockwork.store.TaskStore;
 import dev.clockwork.trigger.Trigger;
+import dev.clockwork.trigger.TriggerFormatException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /** This node's place in the cluster: its heartbeat, and taking over the work of nodes that died or stopped. */
@@ -151,8 +153,21 @@ public class ClusterMembership {
     /** A retry keeps the kind of run it retries for the task's schedule (a scheduled fire stays scheduled). */
     private static ClaimedFire fire(long id, TaskRow task, Instant fireTime, int attempt, ExecutionKind kind) {
         return new ClaimedFire(id, task.id(), task.name(), task.action(), task.args(), fireTime, attempt,
-                forSchedule(kind), task.priority(), Optional.empty(),
-                ScheduleRules.endMovesSchedule(Trigger.parse(task.trigger(), task.name()), forSchedule(kind)));
+                forSchedule(kind), task.priority(), Optional.empty(), endMovesSchedule(task, forSchedule(kind)));
+    }
+
+    /**
+     * Whether the end of a run taken over may move its task's schedule. Not when this version cannot read the task's
+     * trigger (stored before a stricter parser; the claim pauses such a task), so that one task cannot stop a sweep.
+     */
+    private static boolean endMovesSchedule(TaskRow task, ExecutionKind kind) {
+        try {
+            return ScheduleRules.endMovesSchedule(Trigger.parse(task.trigger(), task.name()), kind);
+        } catch (TriggerFormatException e) {
+            LOG.log(Level.WARNING, "Task " + task.name() + " has a trigger this version cannot read; the end of its"
+                    + " run taken over leaves its schedule as it is", e);
+            return false;
+        }
     }
 
     private static ExecutionKind forSchedule(ExecutionKind kind) {
