@@ -46,8 +46,8 @@ public class RecordOutcome {
     }
 
     /**
-     * Records outcomes of this node's runs in one transaction: each execution's outcome, its task's last status and,
-     * where the run ends the task or starts its delay, its schedule. Outcomes of executions that are no longer
+     * Records outcomes of this node's runs in one transaction: each execution's outcome and, where a fixed-delay
+     * run's end starts its delay or ends the task, the task's schedule. Outcomes of executions that are no longer
      * running (their task was deleted, or they were taken over) are left out and logged.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)

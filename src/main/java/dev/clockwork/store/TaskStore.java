@@ -84,13 +84,13 @@ public interface TaskStore {
     void unmarkRunning(List<Long> executionIds, String node);
 
     /**
-     * Records how executions of {@code node} ended and their tasks' last status, in one transaction: the task rows
-     * are locked first, in id order, then the execution rows (the order in which claims and deletes take them).
+     * Records how executions of {@code node} ended, in one transaction. Only the tasks of outcomes that may move
+     * their schedule ({@link ExecutionOutcome#movesSchedule}) are locked, first, in id order, then the execution rows
+     * (the order in which claims and deletes take them); the other outcomes write their execution and run rows alone.
      * Leaves out, and does not return, an execution that no longer exists, is not running, or is no longer the
      * node's (its task was deleted, or the node was declared dead meanwhile and the outcome must be ignored).
-     * Each recorded outcome sets its task's last status, and {@code afterRun} says what the run's end does to the
-     * task's schedule; the task rows that change are written once each, and a task that its runs leave as it was
-     * (the same last status, the same schedule) is not written.
+     * For each recorded outcome that may move its schedule, {@code afterRun} says what the run's end does to the
+     * task; the task rows that change are written once each. A task's last status is read from its executions.
      *
      * @return the outcomes recorded
      */
