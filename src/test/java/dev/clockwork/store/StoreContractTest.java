@@ -416,20 +416,25 @@ abstract class StoreContractTest {
      * alone: a transaction holding the task row does not hold it up.
      */
     @Test
-    void finish_of_a_run_that_does_not_move_its_schedule_should_not_wait_for_the_task_row() {
+    void finish_of_a_run_that_does_not_move_its_schedule_should_not_wait_for_the_task_row() throws Exception {
         TaskRow task = fixture.inTransaction(s -> s.tasks().insert(task(unique(), Optional.of(T0), 0))).orElseThrow();
         long id = fixture.inTransaction(s -> s.tasks().insertExecution(queued(task, T0, 1, "node-a")));
         assertThat(yes(s -> marked(s, id, "node-a", T0.plusMillis(5)))).isTrue();
         EntityManager holder = fixture.newEntityManager();
+        ExecutorService finisher = Executors.newSingleThreadExecutor();
         try {
             holder.getTransaction().begin();
             holder.createNativeQuery("SELECT id FROM cw_task WHERE id = ? FOR UPDATE").setParameter(1, task.id())
                     .getResultList();
 
-            assertThat(yes(s -> finished(s, outcome(id, task, ExecutionStatus.SUCCEEDED), "node-a"))).isTrue();
+            // On another thread, so that a finish that waited for the task row fails here instead of hanging.
+            Future<Boolean> finished = finisher.submit(() -> yes(s -> finished(s,
+                    outcome(id, task, ExecutionStatus.SUCCEEDED), "node-a")));
+            assertThat(finished.get(20, TimeUnit.SECONDS)).as("recorded while the task row is held").isTrue();
         } finally {
             holder.getTransaction().rollback();
             holder.close();
+            finisher.shutdownNow();
         }
         TaskRow after = fixture.inTransaction(s -> s.tasks().findById(task.id())).orElseThrow();
         assertThat(after.version()).isEqualTo(task.version());
