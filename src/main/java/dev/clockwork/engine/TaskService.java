@@ -2,6 +2,7 @@ package dev.clockwork.engine;
 
 import dev.clockwork.api.ExecutionInfo;
 import dev.clockwork.api.ExecutionKind;
+import dev.clockwork.api.ExecutionStatus;
 import dev.clockwork.api.Page;
 import dev.clockwork.api.Scheduler;
 import dev.clockwork.api.SchedulerException;
@@ -25,6 +26,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -64,12 +66,12 @@ public class TaskService implements Scheduler {
         String by = user.name();
         TaskRow row = new TaskRow(0, definition.name(), definition.trigger().toString(), definition.zone().getId(),
                 definition.action(), definition.argsJson(), definition.priority(), TaskState.ACTIVE,
-                definition.description(), now, first, 0, Optional.empty(), Optional.empty(), 1, now, by, now, by, 0);
+                definition.description(), now, first, 0, Optional.empty(), 1, now, by, now, by, 0);
         TaskRow stored = store.insert(row).orElseThrow(() -> new SchedulerException(
                 SchedulerException.Reason.CONFLICT, "name", "A task named \"" + definition.name()
                 + "\" already exists; choose another name or update that task."));
         first.ifPresent(at -> wakeUp.fire(new WakeUp(at)));
-        return view(stored);
+        return view(stored, Optional.empty());
     }
 
     @Override
@@ -82,7 +84,9 @@ public class TaskService implements Scheduler {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<TaskInfo> list(TaskQuery query) {
         Page<TaskRow> rows = store.list(query);
-        return new Page<>(rows.items().stream().map(this::view).toList(), rows.total(), rows.offset(), rows.limit());
+        Map<Long, ExecutionStatus> lastStatuses = store.lastStatuses(rows.items().stream().map(TaskRow::id).toList());
+        return new Page<>(rows.items().stream().map(row -> view(row, Optional.ofNullable(lastStatuses.get(row.id()))))
+                .toList(), rows.total(), rows.offset(), rows.limit());
     }
 
     @Override
@@ -216,10 +220,15 @@ public class TaskService implements Scheduler {
         return Trigger.parse(task.trigger(), task.name());
     }
 
+    /** The task as the API shows it, with the status of its latest ended execution. */
     private TaskInfo view(TaskRow row) {
+        return view(row, Optional.ofNullable(store.lastStatuses(List.of(row.id())).get(row.id())));
+    }
+
+    private TaskInfo view(TaskRow row, Optional<ExecutionStatus> lastStatus) {
         List<String> warnings = actions.isDeployed(row.action()) ? List.of()
                 : List.of("Action \"" + row.action() + "\" is not deployed on node " + node.id()
                         + "; the task fires but ends ACTION_NOT_FOUND on nodes without it.");
-        return TaskViews.task(row, warnings);
+        return TaskViews.task(row, lastStatus, warnings);
     }
 }

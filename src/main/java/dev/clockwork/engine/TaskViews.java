@@ -1,6 +1,7 @@
 package dev.clockwork.engine;
 
 import dev.clockwork.api.ExecutionInfo;
+import dev.clockwork.api.ExecutionStatus;
 import dev.clockwork.api.TaskInfo;
 import dev.clockwork.store.ExecutionRow;
 import dev.clockwork.store.TaskRow;
@@ -9,6 +10,7 @@ import dev.clockwork.trigger.TriggerFormatException;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /** Turns stored rows into the views the API hands out. */
 final class TaskViews {
@@ -16,10 +18,10 @@ final class TaskViews {
     private TaskViews() {
     }
 
-    static TaskInfo task(TaskRow row, List<String> warnings) {
+    static TaskInfo task(TaskRow row, Optional<ExecutionStatus> lastStatus, List<String> warnings) {
         return new TaskInfo(row.name(), row.trigger(), describe(row), row.zone(), row.action(),
                 row.args().orElse(null), row.priority(), row.state(), row.description().orElse(null),
-                row.nextFireAt(), row.lastFireAt(), row.lastStatus(), row.fireCount(), row.createdAt(),
+                row.nextFireAt(), row.lastFireAt(), lastStatus, row.fireCount(), row.createdAt(),
                 row.updatedAt(), warnings);
     }
 

@@ -15,8 +15,10 @@ import jakarta.persistence.TypedQuery;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,12 +60,12 @@ public class JpaTaskStore implements TaskStore {
     public Optional<TaskRow> findByName(String name) {
         return em.createQuery("SELECT t FROM TaskEntity t WHERE t.name = :name", TaskEntity.class)
                 .setParameter("name", name)
-                .getResultStream().findFirst().map(TaskRows::toRow).map(this::withLastStatus);
+                .getResultStream().findFirst().map(TaskRows::toRow);
     }
 
     @Override
     public Optional<TaskRow> findById(long id) {
-        return Optional.ofNullable(em.find(TaskEntity.class, id)).map(TaskRows::toRow).map(this::withLastStatus);
+        return Optional.ofNullable(em.find(TaskEntity.class, id)).map(TaskRows::toRow);
     }
 
     @Override
@@ -74,8 +76,8 @@ public class JpaTaskStore implements TaskStore {
         TypedQuery<Long> count = em.createQuery("SELECT COUNT(t) FROM TaskEntity t" + filter.where(), Long.class);
         filter.bind(select);
         filter.bind(count);
-        List<TaskRow> rows = withLastStatuses(select.setFirstResult(query.offset()).setMaxResults(query.limit())
-                .getResultStream().map(TaskRows::toRow).toList());
+        List<TaskRow> rows = select.setFirstResult(query.offset()).setMaxResults(query.limit())
+                .getResultStream().map(TaskRows::toRow).toList();
         return Page.of(rows, query.offset(), query.limit(), count::getSingleResult);
     }
 
@@ -87,35 +89,30 @@ public class JpaTaskStore implements TaskStore {
         }
         TaskRows.copy(task, entity);
         em.flush();
-        return Optional.of(withLastStatus(TaskRows.toRow(entity)));
-    }
-
-    private TaskRow withLastStatus(TaskRow task) {
-        return withLastStatuses(List.of(task)).get(0);
+        return Optional.of(TaskRows.toRow(entity));
     }
 
     /**
-     * The tasks with the status of each one's latest ended execution, a statement per {@link #LAST_STATUSES_AT_ONCE}
-     * tasks: a look-up per task, backwards along cw_execution_fire_uk (task_id, fire_time, attempt), past its
-     * unfinished executions.
+     * A statement per {@link #LAST_STATUSES_AT_ONCE} tasks: a look-up per task, backwards along cw_execution_fire_uk
+     * (task_id, fire_time, attempt), past its unfinished executions.
      */
-    private List<TaskRow> withLastStatuses(List<TaskRow> tasks) {
+    @Override
+    public Map<Long, ExecutionStatus> lastStatuses(Collection<Long> taskIds) {
         Map<Long, ExecutionStatus> statuses = new HashMap<>();
-        for (List<TaskRow> slice : RunStatements.slices(tasks, LAST_STATUSES_AT_ONCE)) {
+        for (List<Long> slice : RunStatements.slices(List.copyOf(new LinkedHashSet<>(taskIds)), LAST_STATUSES_AT_ONCE)) {
             Query select = em.createNativeQuery(String.join(" UNION ALL ", Collections.nCopies(slice.size(),
                     "(SELECT task_id, status FROM cw_execution WHERE task_id = ? AND status NOT IN ('"
                             + ExecutionStatus.QUEUED + "', '" + ExecutionStatus.RUNNING + "')"
                             + " ORDER BY fire_time DESC, attempt DESC LIMIT 1)")));
             for (int i = 0; i < slice.size(); i++) {
-                select.setParameter(i + 1, slice.get(i).id());
+                select.setParameter(i + 1, slice.get(i));
             }
             for (Object found : select.getResultList()) {
                 Object[] row = (Object[]) found;
                 statuses.put(((Number) row[0]).longValue(), ExecutionStatus.valueOf((String) row[1]));
             }
         }
-        return tasks.stream().map(task -> Optional.ofNullable(statuses.get(task.id())).map(task::withLastStatus)
-                .orElse(task)).toList();
+        return statuses;
     }
 
     @Override

@@ -416,12 +416,12 @@ final class RunStatements {
         return rows;
     }
 
-    /** The task in {@code row}, read with {@link #TASK_COLUMNS}; its last status is left empty ({@link TaskRows}). */
+    /** The task in {@code row}, read with {@link #TASK_COLUMNS}. */
     private static TaskRow task(ResultSet row) throws SQLException {
         return new TaskRow(row.getLong(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5),
                 Optional.ofNullable(row.getString(6)), row.getInt(7), TaskState.valueOf(row.getString(8)),
                 Optional.ofNullable(row.getString(9)), instant(row, 10).orElseThrow(), instant(row, 11),
-                row.getLong(12), instant(row, 13), Optional.empty(), row.getInt(14), instant(row, 15).orElseThrow(),
+                row.getLong(12), instant(row, 13), row.getInt(14), instant(row, 15).orElseThrow(),
                 row.getString(16), instant(row, 17).orElseThrow(), row.getString(18), row.getLong(19));
     }
 

@@ -1,6 +1,5 @@
 package dev.clockwork.store;
 
-import dev.clockwork.api.ExecutionStatus;
 import dev.clockwork.api.TaskState;
 import java.time.Instant;
 import java.util.Objects;
@@ -14,15 +13,14 @@ import java.util.Optional;
  *     the trigger
  * @param nextFireAt the next fire time; empty whenever the task is not scheduled
  * @param fireCount how many fires have been claimed (scheduled fires only)
- * @param lastStatus the status of the task's latest ended execution (latest fire time, then attempt), which the
- *     store reads from the executions: the task's row does not hold it, so a run's end need not write the task
+ * (the status of the task's latest ended execution is not here but in its executions,
+ * {@link TaskStore#lastStatuses}: a run's end need not write its task)
  * @param version optimistic lock version
  */
 public record TaskRow(long id, String name, String trigger, String zone, String action, Optional<String> args,
                       int priority, TaskState state, Optional<String> description, Instant anchorAt,
-                      Optional<Instant> nextFireAt, long fireCount, Optional<Instant> lastFireAt,
-                      Optional<ExecutionStatus> lastStatus, int maxAttempts, Instant createdAt, String createdBy,
-                      Instant updatedAt, String updatedBy, long version) {
+                      Optional<Instant> nextFireAt, long fireCount, Optional<Instant> lastFireAt, int maxAttempts,
+                      Instant createdAt, String createdBy, Instant updatedAt, String updatedBy, long version) {
 
     public TaskRow {
         Objects.requireNonNull(name, "name");
@@ -35,38 +33,30 @@ public record TaskRow(long id, String name, String trigger, String zone, String 
         Objects.requireNonNull(anchorAt, "anchorAt");
         Objects.requireNonNull(nextFireAt, "nextFireAt");
         Objects.requireNonNull(lastFireAt, "lastFireAt");
-        Objects.requireNonNull(lastStatus, "lastStatus");
     }
 
     public TaskRow withSchedule(TaskState newState, Optional<Instant> newNextFireAt) {
         return new TaskRow(id, name, trigger, zone, action, args, priority, newState, description, anchorAt,
-                newNextFireAt, fireCount, lastFireAt, lastStatus, maxAttempts, createdAt, createdBy, updatedAt,
+                newNextFireAt, fireCount, lastFireAt, maxAttempts, createdAt, createdBy, updatedAt,
                 updatedBy, version);
     }
 
     /** The task after its fire at {@code fireTime} was claimed and its next fire computed. */
     public TaskRow withClaim(Instant fireTime, Optional<Instant> next) {
         return new TaskRow(id, name, trigger, zone, action, args, priority, state, description, anchorAt, next,
-                fireCount + 1, Optional.of(fireTime), lastStatus, maxAttempts, createdAt, createdBy, updatedAt,
+                fireCount + 1, Optional.of(fireTime), maxAttempts, createdAt, createdBy, updatedAt,
                 updatedBy, version);
-    }
-
-    /** The task with the status of its latest ended execution, which the store reads from the executions. */
-    public TaskRow withLastStatus(ExecutionStatus status) {
-        return new TaskRow(id, name, trigger, zone, action, args, priority, state, description, anchorAt, nextFireAt,
-                fireCount, lastFireAt, Optional.of(status), maxAttempts, createdAt, createdBy, updatedAt, updatedBy,
-                version);
     }
 
     public TaskRow withDefinition(String newTrigger, String newZone, String newAction, Optional<String> newArgs,
                                   int newPriority, Optional<String> newDescription, Instant newAnchorAt) {
         return new TaskRow(id, name, newTrigger, newZone, newAction, newArgs, newPriority, state, newDescription,
-                newAnchorAt, nextFireAt, fireCount, lastFireAt, lastStatus, maxAttempts, createdAt, createdBy,
+                newAnchorAt, nextFireAt, fireCount, lastFireAt, maxAttempts, createdAt, createdBy,
                 updatedAt, updatedBy, version);
     }
 
     public TaskRow withUpdate(Instant at, String by) {
         return new TaskRow(id, name, trigger, zone, action, args, priority, state, description, anchorAt,
-                nextFireAt, fireCount, lastFireAt, lastStatus, maxAttempts, createdAt, createdBy, at, by, version);
+                nextFireAt, fireCount, lastFireAt, maxAttempts, createdAt, createdBy, at, by, version);
     }
 }

@@ -12,7 +12,7 @@ final class TaskRows {
     static TaskRow toRow(TaskEntity e) {
         return new TaskRow(e.id, e.name, e.trigger, e.zone, e.action, Optional.ofNullable(e.args), e.priority,
                 e.state, Optional.ofNullable(e.description), e.anchorAt, Optional.ofNullable(e.nextFireAt),
-                e.fireCount, Optional.ofNullable(e.lastFireAt), Optional.empty(), e.maxAttempts,
+                e.fireCount, Optional.ofNullable(e.lastFireAt), e.maxAttempts,
                 e.createdAt, e.createdBy, e.updatedAt, e.updatedBy, e.version);
     }
 

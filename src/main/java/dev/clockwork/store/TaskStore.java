@@ -1,10 +1,13 @@
 package dev.clockwork.store;
 
 import dev.clockwork.api.ExecutionKind;
+import dev.clockwork.api.ExecutionStatus;
 import dev.clockwork.api.Page;
 import dev.clockwork.api.TaskQuery;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -29,6 +32,12 @@ public interface TaskStore {
     Optional<TaskRow> findById(long id);
 
     Page<TaskRow> list(TaskQuery query);
+
+    /**
+     * The status of each task's latest ended execution (latest fire time, then attempt), by task id; a task that has
+     * never ended a run is left out. Read from the executions, for views: a run's end writes no task row.
+     */
+    Map<Long, ExecutionStatus> lastStatuses(Collection<Long> taskIds);
 
     /**
      * Writes a changed task if nobody changed it since {@code task.version()} was read.

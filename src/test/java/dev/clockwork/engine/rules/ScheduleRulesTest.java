@@ -144,6 +144,6 @@ class ScheduleRulesTest {
 
     private static TaskRow task(TaskState state, Optional<Instant> next, long fireCount) {
         return new TaskRow(1, "t", "test", "UTC", "noop", Optional.empty(), 0, state, Optional.empty(), ANCHOR, next,
-                fireCount, Optional.empty(), Optional.empty(), 1, ANCHOR, "system", ANCHOR, "system", 3);
+                fireCount, Optional.empty(), 1, ANCHOR, "system", ANCHOR, "system", 3);
     }
 }
