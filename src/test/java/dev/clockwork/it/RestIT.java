@@ -145,6 +145,9 @@ class RestIT {
         assertThat(page.getInt("limit")).isEqualTo(2);
         assertThat(page.getJsonArray("items").getValuesAs(JsonObject.class))
                 .extracting(t -> t.getString("name")).containsExactly(prefix + 2, prefix + 3);
+        assertThat(page.getJsonArray("items").getValuesAs(JsonObject.class))
+                .as("no last status before a first run").allMatch(t -> !t.containsKey("lastStatus")
+                        || t.isNull("lastStatus"));
     }
 
     @Test
@@ -160,8 +163,12 @@ class RestIT {
         JsonObject execution = Poll.until(Duration.ofSeconds(20), () -> admin.get("executions/" + id).json(),
                 e -> e.getString("status").equals("SUCCEEDED"), "manual run " + id);
         assertThat(execution.getString("kind")).isEqualTo("MANUAL");
+        assertThat(admin.get("tasks/" + name).json().getString("lastStatus")).isEqualTo("SUCCEEDED");
+        assertThat(admin.get("tasks?prefix=" + name).json().getJsonArray("items").getJsonObject(0)
+                .getString("lastStatus")).isEqualTo("SUCCEEDED");
         Api.Reply updated = admin.put("tasks/" + name, "{\"trigger\":\"every 2h\",\"action\":\"log\"}");
         assertThat(updated.json().getString("trigger")).isEqualTo("every 2h");
+        assertThat(updated.json().getString("lastStatus")).isEqualTo("SUCCEEDED");
         assertThat(admin.delete("tasks/" + name).status()).isEqualTo(204);
         assertThat(admin.get("tasks/" + name).status()).isEqualTo(404);
     }
