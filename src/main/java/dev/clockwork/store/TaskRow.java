@@ -6,15 +6,14 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A task as stored.
+ * A task as stored. The status of its latest ended execution is not here but in its executions
+ * ({@link TaskStore#lastStatuses}), so a run's end need not write its task.
  *
  * @param id database id; 0 before insertion
  * @param anchorAt what {@code in} and {@code every} without {@code from} count from: creation, or the last change of
  *     the trigger
  * @param nextFireAt the next fire time; empty whenever the task is not scheduled
  * @param fireCount how many fires have been claimed (scheduled fires only)
- * (the status of the task's latest ended execution is not here but in its executions,
- * {@link TaskStore#lastStatuses}: a run's end need not write its task)
  * @param version optimistic lock version
  */
 public record TaskRow(long id, String name, String trigger, String zone, String action, Optional<String> args,

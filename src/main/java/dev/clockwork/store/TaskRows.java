@@ -8,7 +8,7 @@ final class TaskRows {
     private TaskRows() {
     }
 
-    /** The task as stored; its last status, which its executions hold, is left empty. */
+    /** The task as stored. */
     static TaskRow toRow(TaskEntity e) {
         return new TaskRow(e.id, e.name, e.trigger, e.zone, e.action, Optional.ofNullable(e.args), e.priority,
                 e.state, Optional.ofNullable(e.description), e.anchorAt, Optional.ofNullable(e.nextFireAt),

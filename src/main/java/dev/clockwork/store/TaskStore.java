@@ -99,7 +99,7 @@ public interface TaskStore {
      * Leaves out, and does not return, an execution that no longer exists, is not running, or is no longer the
      * node's (its task was deleted, or the node was declared dead meanwhile and the outcome must be ignored).
      * For each recorded outcome that may move its schedule, {@code afterRun} says what the run's end does to the
-     * task; the task rows that change are written once each. A task's last status is read from its executions.
+     * task; the task rows that change are written once each.
      *
      * @return the outcomes recorded
      */
