@@ -70,12 +70,29 @@ record Database(String name, String url, String user, String password, String ad
     }
 
     HikariDataSource pool(int size) {
+        return new HikariDataSource(config(size));
+    }
+
+    /**
+     * A pool whose connections have PostgreSQL plan each statement for the values it is given ({@code plan_cache_mode
+     * = force_custom_plan}) instead of switching to a plan for any value after five runs; elsewhere the same as
+     * {@link #pool(int)}.
+     */
+    HikariDataSource customPlanPool(int size) {
+        HikariConfig config = config(size);
+        if (isPostgres()) {
+            config.setConnectionInitSql("SET plan_cache_mode = force_custom_plan");
+        }
+        return new HikariDataSource(config);
+    }
+
+    private HikariConfig config(int size) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(size);
-        return new HikariDataSource(config);
+        return config;
     }
 
     /** What a Clockwork node reads to define its data source (server-config/payara/*.asadmin). */

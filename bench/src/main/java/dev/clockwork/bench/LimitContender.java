@@ -26,11 +26,17 @@ final class LimitContender {
         db.execute("CREATE TABLE limit_task (id BIGINT NOT NULL PRIMARY KEY, due_at BIGINT NOT NULL,"
                         + " state SMALLINT NOT NULL, finished_at BIGINT)",
                 "CREATE INDEX limit_task_due_ix ON limit_task (state, due_at)");
-        try (HikariDataSource pool = db.pool(THREADS + 2)) {
+        // Custom plans: with a plan for any value, which PostgreSQL settles on after a statement's fifth run on a
+        // connection, the claim kept the plan it got while the table held the warm-up tasks: a scan of the whole
+        // table per claim (60-100 ms each) once the measured tasks were in. After 20,000 warm-up tasks the limit then
+        // made 9,557-11,399 executions/s, and 28,326-40,852 after 2,000; with custom plans 29,841-30,843 after
+        // either (runs of 100,000 tasks, 2026-11-30).
+        try (HikariDataSource pool = db.customPlanPool(THREADS + 2)) {
             run(pool, 0, warmUp);
             Span span = run(pool, warmUp, tasks);
             return new Result("limit", db.name(), 1, "throughput", span.perSecond(), "executions/s", Map.of(
                     "threads", Integer.toString(THREADS), "claimBatch", Integer.toString(BATCH),
+                    "plans", db.isPostgres() ? "plan_cache_mode = force_custom_plan" : "the server's default",
                     "work", "per batch: SELECT ... FOR UPDATE SKIP LOCKED + UPDATE taken (1 tx), then one batched"
                             + " UPDATE of the completions (1 tx)"));
         }
