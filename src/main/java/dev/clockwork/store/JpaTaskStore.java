@@ -99,7 +99,8 @@ public class JpaTaskStore implements TaskStore {
     @Override
     public Map<Long, ExecutionStatus> lastStatuses(Collection<Long> taskIds) {
         Map<Long, ExecutionStatus> statuses = new HashMap<>();
-        for (List<Long> slice : RunStatements.slices(List.copyOf(new LinkedHashSet<>(taskIds)), LAST_STATUSES_AT_ONCE)) {
+        List<Long> distinct = List.copyOf(new LinkedHashSet<>(taskIds));
+        for (List<Long> slice : RunStatements.slices(distinct, LAST_STATUSES_AT_ONCE)) {
             Query select = em.createNativeQuery(String.join(" UNION ALL ", Collections.nCopies(slice.size(),
                     "(SELECT task_id, status FROM cw_execution WHERE task_id = ? AND status NOT IN ('"
                             + ExecutionStatus.QUEUED + "', '" + ExecutionStatus.RUNNING + "')"
