@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -99,8 +98,7 @@ public class JpaTaskStore implements TaskStore {
     @Override
     public Map<Long, ExecutionStatus> lastStatuses(Collection<Long> taskIds) {
         Map<Long, ExecutionStatus> statuses = new HashMap<>();
-        List<Long> distinct = List.copyOf(new LinkedHashSet<>(taskIds));
-        for (List<Long> slice : RunStatements.slices(distinct, LAST_STATUSES_AT_ONCE)) {
+        for (List<Long> slice : RunStatements.slices(List.copyOf(taskIds), LAST_STATUSES_AT_ONCE)) {
             Query select = em.createNativeQuery(String.join(" UNION ALL ", Collections.nCopies(slice.size(),
                     "(SELECT task_id, status FROM cw_execution WHERE task_id = ? AND status NOT IN ('"
                             + ExecutionStatus.QUEUED + "', '" + ExecutionStatus.RUNNING + "')"
