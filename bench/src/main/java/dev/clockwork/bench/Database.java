@@ -15,6 +15,9 @@ import java.util.Map;
 record Database(String name, String url, String user, String password, String adminUrl, String adminUser,
                 String[] resetSql) {
 
+    /** The PostgreSQL setting of {@link #customPlanPool}, as a contender's settings name it. */
+    static final String CUSTOM_PLANS = "plan_cache_mode = force_custom_plan";
+
     /** The server of a {@code --db} name. */
     static Database named(String name) {
         return switch (name) {
@@ -81,7 +84,7 @@ record Database(String name, String url, String user, String password, String ad
     HikariDataSource customPlanPool(int size) {
         HikariConfig config = config(size);
         if (isPostgres()) {
-            config.setConnectionInitSql("SET plan_cache_mode = force_custom_plan");
+            config.setConnectionInitSql("SET " + CUSTOM_PLANS);
         }
         return new HikariDataSource(config);
     }

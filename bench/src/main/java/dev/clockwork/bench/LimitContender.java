@@ -36,7 +36,7 @@ final class LimitContender {
             Span span = run(pool, warmUp, tasks);
             return new Result("limit", db.name(), 1, "throughput", span.perSecond(), "executions/s", Map.of(
                     "threads", Integer.toString(THREADS), "claimBatch", Integer.toString(BATCH),
-                    "plans", db.isPostgres() ? "plan_cache_mode = force_custom_plan" : "the server's default",
+                    "plans", db.isPostgres() ? Database.CUSTOM_PLANS : "the server's default",
                     "work", "per batch: SELECT ... FOR UPDATE SKIP LOCKED + UPDATE taken (1 tx), then one batched"
                             + " UPDATE of the completions (1 tx)"));
         }
