@@ -47,6 +47,11 @@ final class ClusterReport {
     int falseTakeovers;
     long earliestClaimMs = Long.MIN_VALUE;
     final Map<String, Integer> executionsPerNode = new TreeMap<>();
+    /**
+     * Per node, for a failure to be read from the test's output alone: its process, its state, its executions of
+     * any fire time by status, and when it first started one.
+     */
+    final Map<String, String> nodeActivity = new TreeMap<>();
     final List<String> problems = new ArrayList<>();
 
     private ClusterReport(String db, int nodes) {
@@ -62,6 +67,7 @@ final class ClusterReport {
         report.compare(connection, expected, cutoff);
         report.takeover(connection, killedPid, killedAt);
         report.falseTakeovers(connection, killedPid);
+        report.nodeActivity(connection);
         return report;
     }
 
@@ -157,6 +163,27 @@ final class ClusterReport {
         }
     }
 
+    private void nodeActivity(Connection connection) throws SQLException {
+        try (ResultSet rows = connection.createStatement().executeQuery("SELECT n.id, n.pid, n.state, e.status,"
+                + " COUNT(e.id), MIN(e.started_at) FROM cw_node n LEFT JOIN cw_execution e ON e.node = n.id"
+                + " GROUP BY n.id, n.pid, n.state, e.status ORDER BY n.id, e.status")) {
+            Map<String, Long> firstStarts = new HashMap<>();
+            while (rows.next()) {
+                String node = rows.getString(1);
+                String status = rows.getString(4);
+                String counted = status == null ? "no executions" : status + " " + rows.getInt(5);
+                nodeActivity.merge(node, "pid " + rows.getLong(2) + ", " + rows.getString(3) + ", " + counted,
+                        (before, added) -> before + ", " + counted);
+                long firstStart = rows.getLong(6);
+                if (!rows.wasNull()) {
+                    firstStarts.merge(node, firstStart, Math::min);
+                }
+            }
+            firstStarts.forEach((node, first) -> nodeActivity.computeIfPresent(node,
+                    (key, text) -> text + ", first started one at " + micros(first)));
+        }
+    }
+
     /**
      * How far ahead of the real time, in ms, the latest claimed fire time stood when sampled; positive means a node
      * claimed a fire before it was due. The test samples it while the cluster runs, with the test's own clock.
@@ -186,6 +213,8 @@ final class ClusterReport {
     JsonObject json() {
         JsonObjectBuilder perNode = Json.createObjectBuilder();
         executionsPerNode.forEach(perNode::add);
+        JsonObjectBuilder activity = Json.createObjectBuilder();
+        nodeActivity.forEach(activity::add);
         return Json.createObjectBuilder()
                 .add("db", db).add("nodes", nodes).add("tasks", tasks).add("expectedFires", expectedFires)
                 .add("executions", executions).add("duplicates", duplicates).add("missed", missed)
@@ -194,7 +223,7 @@ final class ClusterReport {
                 .add("latenessMaxMs", lateness.isEmpty() ? -1 : lateness.get(lateness.size() - 1))
                 .add("takeoverSeconds", takeoverSeconds).add("takenOverExecutions", takenOver)
                 .add("falseTakeovers", falseTakeovers).add("earliestClaimAheadMs", earliestClaimMs)
-                .add("executionsPerNode", perNode)
+                .add("executionsPerNode", perNode).add("nodeActivity", activity)
                 .add("problems", Json.createArrayBuilder(problems))
                 .build();
     }
