@@ -1,5 +1,6 @@
 package dev.clockwork.engine;
 
+import dev.clockwork.engine.rules.BusyBackoff;
 import dev.clockwork.engine.rules.EngineConfig;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -19,8 +20,9 @@ import java.util.logging.Logger;
 
 /**
  * The dispatcher's own managed thread: claims due tasks for the workers when the poll timer ticks
- * ({@link Dispatcher}), at the next known due time, when a task's next fire moves earlier, and when workers have
- * room again after claims were left behind for lack of it. The database, not this loop, says what is due.
+ * ({@link Dispatcher}), at the next known due time (a few milliseconds later while its workers are busy, so that a
+ * less busy node claims first), when a task's next fire moves earlier, and when workers have room again after claims
+ * were left behind for lack of it. The database, not this loop, says what is due.
  *
  * <p>Claims run on this one long-lived thread, never inside the EJB timer callback: Payara hands a copy of the
  * current EJB invocation to every task submitted from inside one, and cleaning that copy up fails ("No invocation
@@ -141,13 +143,18 @@ public class DispatchLoop {
         }
     }
 
-    /** Waits until a poll or wake-up is due; false when stopping. */
+    /**
+     * Waits until a poll or wake-up is due; false when stopping. A wake-up waits past its time by how busy the
+     * workers are ({@link BusyBackoff}), so that a less busy node claims first.
+     */
     private boolean awaitWork() {
         lock.lock();
         try {
             while (!stopping) {
                 Instant now = clock.instant();
-                boolean wakeUpDue = wakeAt != null && !wakeAt.isAfter(now);
+                Instant claimAt = wakeAt == null ? null
+                        : wakeAt.plus(BusyBackoff.of(workers.busy(), config.workers()));
+                boolean wakeUpDue = claimAt != null && !claimAt.isAfter(now);
                 if (pollAsked || wakeUpDue) {
                     pollAsked = false;
                     if (wakeUpDue) {
@@ -158,7 +165,7 @@ public class DispatchLoop {
                 if (wakeAt == null) {
                     changed.await();
                 } else {
-                    changed.awaitNanos(Math.max(1, Duration.between(now, wakeAt).toNanos()));
+                    changed.awaitNanos(Math.max(1, Duration.between(now, claimAt).toNanos()));
                 }
             }
             return false;
