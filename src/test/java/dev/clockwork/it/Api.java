@@ -17,12 +17,15 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 
-/** A small HTTP client for the REST API, as a script would use it: Basic credentials, JSON bodies. */
+/**
+ * A small HTTP client for the REST API, as a script would use it: Basic credentials, JSON bodies, HTTP/1.1 (as curl
+ * speaks to a plain-text port; no upgrade to HTTP/2 that every later request would ride on).
+ */
 public final class Api {
 
     /** Keeps the session cookie of the first authenticated call, as a browser would; each Api has its own. */
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .cookieHandler(new CookieManager()).build();
+            .version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager()).build();
     private final URI base;
     private final Optional<String> authorization;
 

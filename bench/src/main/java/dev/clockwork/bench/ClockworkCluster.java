@@ -126,7 +126,10 @@ final class ClockworkCluster implements AutoCloseable {
     }
 
     private static void awaitHealthy(Process node, int port, Path log) throws InterruptedException {
-        HttpClient http = HttpClient.newHttpClient();
+        // HTTP/1.1: the default HTTP/2 asks for an upgrade on the first request and sends every later one on that
+        // connection. A node that logged ready in 34 s then answered no health check for 240 s (quick mode, 17:15 on
+        // 2026-11-30), as one had in CI before; a timed-out HTTP/1.1 request closes its connection instead.
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/clockwork/api/health"))
                 .timeout(Duration.ofSeconds(5)).build();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
