@@ -98,7 +98,7 @@ class ClusterIT {
             everyNode.add(nodes.get(2));
             roles.put(nodes.get(2).pid(), "2 min ahead, started after the kill");
             ahead = Math.max(ahead, watchUntil(db, start.plus(RUN)));
-            // A node takes 20-30 s to start on this busy machine: wait for the new one to have joined the work rather
+            // A node takes 20-130 s to start on this busy machine: wait for the new one to have joined the work rather
             // than count on its start leaving it time to, then keep watching long enough for the cutoff to cover it.
             db.awaitSucceeded(nodes.get(2).pid());
             ahead = Math.max(ahead, watchUntil(db, Instant.now().plus(SETTLE)));
