@@ -10,8 +10,7 @@ import java.time.Duration;
  * Without a back-off the node whose clock runs a little ahead wins every race: it takes every short fire, and every
  * long one while it has room, so that other nodes get only what it cannot hold (likely why one node of three had run
  * no fire at the end of one CI run of the cluster test). With it, the least busy node takes a due fire, and long work
- * spreads over the cluster.
- * Claims for a backlog (workers that have room again) and at poll ticks do not wait.
+ * spreads over the cluster. Claims for a backlog (workers that have room again) and at poll ticks do not wait.
  */
 public final class BusyBackoff {
 
