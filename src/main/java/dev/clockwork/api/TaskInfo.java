@@ -9,12 +9,13 @@ import java.util.Optional;
  *
  * @param trigger the canonical trigger text
  * @param triggerDescription the trigger in plain English
+ * @param stateReason why the task is in {@link TaskState#ERROR}; empty in every other state
  * @param nextFireAt the next fire time, empty when the task is not scheduled (paused, done, cancelled)
  * @param lastStatus the status of the latest ended execution (latest fire time, then attempt)
  * @param warnings things an operator should know, e.g. that the action is not deployed on this node
  */
 public record TaskInfo(String name, String trigger, String triggerDescription, String zone, String action,
-                       String args, int priority, TaskState state, String description,
+                       String args, int priority, TaskState state, Optional<String> stateReason, String description,
                        Optional<Instant> nextFireAt, Optional<Instant> lastFireAt,
                        Optional<ExecutionStatus> lastStatus, long fireCount, Instant createdAt, Instant updatedAt,
                        List<String> warnings) {

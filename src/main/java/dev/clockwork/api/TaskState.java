@@ -13,5 +13,11 @@ public enum TaskState {
      */
     DONE,
     /** Cancelled: never fires again; its history is kept. */
-    CANCELLED
+    CANCELLED,
+    /**
+     * Taken out of the schedule by the engine because a fire of it could not be claimed, scheduled or recorded (for
+     * instance a trigger this version cannot read); {@link TaskInfo#stateReason} says why. It does not fire until an
+     * operator changes its definition or resumes it, and it never keeps other tasks from firing.
+     */
+    ERROR
 }

@@ -1,7 +1,6 @@
 package dev.clockwork.engine;
 
 import dev.clockwork.api.ExecutionKind;
-import dev.clockwork.api.TaskState;
 import dev.clockwork.engine.rules.EngineConfig;
 import dev.clockwork.engine.rules.ScheduleRules;
 import dev.clockwork.store.ExecutionRow;
@@ -61,14 +60,23 @@ public class ClaimDueTasks {
         Instant now = clock.instant();
         List<TaskClaim> claims = new ArrayList<>();
         List<Trigger> triggers = new ArrayList<>();
-        for (TaskRow task : store.lockDue(now, limit)) {
-            Optional<Trigger> trigger = trigger(task);
-            if (trigger.isPresent()) {
-                claims.add(claimOne(task, trigger.get(), now, claims.size() < startNow));
-                triggers.add(trigger.get());
+        List<TaskRow> due = store.lockDue(now, limit);
+        for (TaskRow task : due) {
+            try {
+                Trigger trigger = Trigger.parse(task.trigger(), task.name());
+                claims.add(claimOne(task, trigger, now, claims.size() < startNow));
+                triggers.add(trigger);
+            } catch (RuntimeException e) {
+                // Computing this one claim failed: the task's data is at fault, so only this task leaves the schedule.
+                quarantine(task, e);
             }
         }
-        List<Long> ids = store.recordClaims(claims);
+        List<Long> ids;
+        try {
+            ids = store.recordClaims(claims);
+        } catch (RuntimeException e) {
+            throw new ClaimFailedException(claims.stream().map(claim -> claim.advanced().id()).toList(), e);
+        }
         List<ClaimedFire> fires = new ArrayList<>(claims.size());
         for (int i = 0; i < claims.size(); i++) {
             TaskRow task = claims.get(i).advanced();
@@ -80,17 +88,29 @@ public class ClaimDueTasks {
         return new Claim(now, fires, store.earliestNextFire());
     }
 
-    /** The task's trigger; empty, and the task paused, when this version cannot read it. */
-    private Optional<Trigger> trigger(TaskRow task) {
-        try {
-            return Optional.of(Trigger.parse(task.trigger(), task.name()));
-        } catch (TriggerFormatException e) {
-            // Only possible when stored text predates a stricter parser: park the task instead of failing every poll.
-            LOG.log(Level.SEVERE, "Task {0} has a trigger this version cannot read and is paused: {1}",
-                    new Object[] {task.name(), e.getMessage()});
-            store.update(task.withSchedule(TaskState.PAUSED, Optional.empty()));
-            return Optional.empty();
+    /**
+     * Takes a task out of the schedule, in ERROR with the reason, in its own transaction: a claim of it failed alone
+     * ({@link ClaimFailedException} with this one task), so its data is at fault.
+     *
+     * @return whether the task was still scheduled and is now in ERROR
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean quarantine(long taskId, Throwable failure) {
+        String reason = TaskErrors.reason("its due fire could not be claimed", failure);
+        boolean done = store.putInError(taskId, reason);
+        if (done) {
+            LOG.log(Level.SEVERE, "Task id " + taskId + " is taken out of the schedule (state ERROR): " + reason
+                    + "; every other task keeps firing", failure);
         }
+        return done;
+    }
+
+    private void quarantine(TaskRow task, Throwable failure) {
+        String reason = TaskErrors.reason("its fire at " + task.nextFireAt().map(Object::toString).orElse("?")
+                + " could not be claimed", failure);
+        LOG.log(Level.SEVERE, "Task " + task.name() + " is taken out of the schedule (state ERROR): " + reason
+                + "; every other task keeps firing", failure instanceof TriggerFormatException ? null : failure);
+        store.putInError(task.id(), reason);
     }
 
     private TaskClaim claimOne(TaskRow task, Trigger trigger, Instant now, boolean startNow) {

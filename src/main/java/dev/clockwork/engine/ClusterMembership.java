@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -103,7 +104,13 @@ public class ClusterMembership {
                 + " has not heartbeated for " + config.deadAfter() + " and is declared dead; taking over its work"));
         List<ClaimedFire> takenOver = new ArrayList<>();
         for (ExecutionRow orphan : cluster.orphaned()) {
-            takeOver(orphan, now).ifPresent(takenOver::add);
+            try {
+                takeOver(orphan, now).ifPresent(takenOver::add);
+            } catch (IllegalArgumentException | IllegalStateException | ArithmeticException | DateTimeException e) {
+                // A computation on this orphan's data failed, before any write of it: the other orphans go on.
+                LOG.log(Level.SEVERE, "Execution " + orphan.id() + " of task " + orphan.taskName() + " could not be"
+                        + " taken over; the sweep goes on with the others and tries it again next time", e);
+            }
         }
         Instant lastHeardBefore = now.minus(config.nodeRetention());
         int forgotten = cluster.forgetNodes(lastHeardBefore);

@@ -1,7 +1,9 @@
 package dev.clockwork.engine;
 
 import dev.clockwork.engine.rules.BusyBackoff;
+import dev.clockwork.engine.rules.DispatchHealth;
 import dev.clockwork.engine.rules.EngineConfig;
+import dev.clockwork.engine.rules.OffsetClock;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,6 +49,9 @@ public class DispatchLoop {
     Clock clock;
     @Inject
     EngineConfig config;
+    /** Its base, the node's own clock, times {@link #health}: the correction by the database's clock may jump. */
+    @Inject
+    OffsetClock offsetClock;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -58,6 +63,12 @@ public class DispatchLoop {
     private boolean stopping;
     private Thread thread;
     private volatile boolean backlog;
+    private IsolatingClaims isolatingClaims;
+    /** When a dispatch round last completed (or the loop started), for {@link #health}. */
+    private volatile Instant lastRoundAt;
+    /** Dispatch rounds that failed in a row, and the latest failure, for {@link #health}. */
+    private volatile int failuresInARow;
+    private volatile String lastFailure;
 
     /** Starts the loop's thread; it claims nothing until the first poll or wake-up is asked for. */
     void start() {
@@ -66,6 +77,18 @@ public class DispatchLoop {
             if (thread != null) {
                 return;
             }
+            isolatingClaims = new IsolatingClaims(new IsolatingClaims.Transactions() {
+                @Override
+                public ClaimDueTasks.Claim claim(int limit, int startNow) {
+                    return claims.claim(limit, startNow);
+                }
+
+                @Override
+                public boolean quarantine(long taskId, Throwable failure) {
+                    return claims.quarantine(taskId, failure);
+                }
+            }, clock);
+            lastRoundAt = offsetClock.base().instant();
             thread = threads.newThread(this::run);
             thread.setName("clockwork-dispatcher");
             thread.start();
@@ -137,10 +160,25 @@ public class DispatchLoop {
         while (awaitWork()) {
             try {
                 dispatch();
+                failuresInARow = 0;
+                lastRoundAt = offsetClock.base().instant();
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Dispatching failed; retrying at the next poll", e);
+                failuresInARow++;
+                lastFailure = String.valueOf(e);
+                LOG.log(Level.WARNING, "Dispatching failed (" + failuresInARow + " rounds in a row); retrying at the"
+                        + " next poll", e);
             }
         }
+    }
+
+    /**
+     * Whether this loop is doing its work: its latest rounds did not all fail, and a round completed lately. The
+     * poll timer asks for a round every poll interval, so a loop that completed none for several intervals is stuck
+     * or was never woken.
+     */
+    public DispatchHealth health() {
+        return DispatchHealth.judge(offsetClock.base().instant(), Optional.ofNullable(lastRoundAt), failuresInARow, Optional.ofNullable(lastFailure),
+                config.pollInterval());
     }
 
     /**
@@ -208,7 +246,7 @@ public class DispatchLoop {
                 }
                 continue;
             }
-            ClaimDueTasks.Claim claim = claims.claim(room, workers.startable());
+            ClaimDueTasks.Claim claim = isolatingClaims.claim(room, workers.startable());
             workers.submit(claim.fires());
             last = Optional.of(claim);
             if (claim.fires().size() < room) {

@@ -1,5 +1,6 @@
 package dev.clockwork.engine;
 
+import dev.clockwork.engine.rules.DispatchHealth;
 import dev.clockwork.store.Database;
 import dev.clockwork.store.TaskStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +11,7 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Whether this node can do its work: the database answers, and how busy the workers are. */
+/** Whether this node can do its work: the database answers and the dispatcher fires; and how busy the workers are. */
 @ApplicationScoped
 public class HealthCheck {
 
@@ -26,10 +27,17 @@ public class HealthCheck {
     Clock clock;
     @Inject
     Database database;
+    @Inject
+    DispatchLoop dispatcher;
 
     /** A snapshot of this node's health. */
-    public record Report(boolean databaseUp, Optional<String> databaseError, String dataSource, String node,
-                         int busyWorkers, Instant checkedAt) {
+    public record Report(boolean databaseUp, Optional<String> databaseError, DispatchHealth dispatcher,
+                         String dataSource, String node, int busyWorkers, Instant checkedAt) {
+
+        /** Whether the node is healthy: it reaches its database and its dispatcher fires. */
+        public boolean up() {
+            return databaseUp && dispatcher.up();
+        }
     }
 
     public Report check() {
@@ -40,6 +48,7 @@ public class HealthCheck {
             LOG.log(Level.WARNING, "Health check: the database is unreachable", e);
             error = Optional.of(String.valueOf(e.getMessage()));
         }
-        return new Report(error.isEmpty(), error, database.dataSourceName(), node.id(), workers.busy(), clock.instant());
+        return new Report(error.isEmpty(), error, dispatcher.health(), database.dataSourceName(), node.id(),
+                workers.busy(), clock.instant());
     }
 }

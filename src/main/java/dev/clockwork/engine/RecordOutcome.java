@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /** The short transactions around a run: marking it started, and recording how it ended. */
@@ -77,10 +78,21 @@ public class RecordOutcome {
         store.findById(taskId).flatMap(task -> afterRun(task, kind, endedAt)).ifPresent(store::reschedule);
     }
 
-    /** The task after a run of {@code kind} ended at {@code endedAt}, or empty when its schedule stays. */
+    /**
+     * The task after a run of {@code kind} ended at {@code endedAt}, or empty when its schedule stays. A task whose
+     * next fire cannot be computed (a trigger or zone this version cannot read) goes to ERROR, so that the outcomes
+     * recorded with it, and the sweep, go on.
+     */
     private Optional<TaskRow> afterRun(TaskRow task, ExecutionKind kind, Instant endedAt) {
-        Optional<TaskRow> after = ScheduleRules.afterRun(task, Trigger.parse(task.trigger(), task.name()), kind,
-                endedAt);
+        Optional<TaskRow> after;
+        try {
+            after = ScheduleRules.afterRun(task, Trigger.parse(task.trigger(), task.name()), kind, endedAt);
+        } catch (RuntimeException e) {
+            String reason = TaskErrors.reason("its next fire after the run that ended at " + endedAt
+                    + " could not be computed", e);
+            LOG.log(Level.SEVERE, "Task " + task.name() + " is taken out of the schedule (state ERROR): " + reason, e);
+            return Optional.of(task.inError(reason));
+        }
         after.flatMap(TaskRow::nextFireAt).ifPresent(next -> wakeUp.fire(new WakeUp(next)));
         return after;
     }

@@ -25,6 +25,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,7 +67,7 @@ public class TaskService implements Scheduler {
         String by = user.name();
         TaskRow row = new TaskRow(0, definition.name(), definition.trigger().toString(), definition.zone().getId(),
                 definition.action(), definition.argsJson(), definition.priority(), TaskState.ACTIVE,
-                definition.description(), now, first, 0, Optional.empty(), 1, now, by, now, by, 0);
+                Optional.empty(), definition.description(), now, first, 0, Optional.empty(), 1, now, by, now, by, 0);
         TaskRow stored = store.insert(row).orElseThrow(() -> new SchedulerException(
                 SchedulerException.Reason.CONFLICT, "name", "A task named \"" + definition.name()
                 + "\" already exists; choose another name or update that task."));
@@ -125,9 +126,12 @@ public class TaskService implements Scheduler {
         if (task.state() == TaskState.ACTIVE) {
             return view(task);
         }
-        requireState(task, TaskState.PAUSED, "resumed");
+        if (task.state() != TaskState.ERROR) {
+            requireState(task, TaskState.PAUSED, "resumed");
+        }
         Instant now = clock.instant();
-        Optional<Instant> next = ScheduleRules.firstFire(trigger(task), ZoneId.of(task.zone()), task.anchorAt(), now);
+        Trigger trigger = TaskDefinitions.parseTrigger(task.trigger(), task.name());
+        Optional<Instant> next = ScheduleRules.firstFire(trigger, ZoneId.of(task.zone()), task.anchorAt(), now);
         return save(task.withSchedule(next.isPresent() ? TaskState.ACTIVE : TaskState.DONE, next));
     }
 
@@ -189,12 +193,7 @@ public class TaskService implements Scheduler {
     }
 
     private Optional<Instant> firstFire(Trigger trigger, ZoneId zone, Instant now) {
-        Optional<Instant> first = ScheduleRules.firstFire(trigger, zone, now, now);
-        if (first.isEmpty()) {
-            throw SchedulerException.invalid("trigger", "trigger \"" + trigger + "\" has no fire time after "
-                    + now + " in " + zone + "; give a time in the future.");
-        }
-        return first;
+        return Optional.of(ScheduleRules.requireFirstFire(trigger, zone, now, now));
     }
 
     private TaskInfo save(TaskRow task) {
@@ -216,19 +215,19 @@ public class TaskService implements Scheduler {
         }
     }
 
-    private static Trigger trigger(TaskRow task) {
-        return Trigger.parse(task.trigger(), task.name());
-    }
-
     /** The task as the API shows it, with the status of its latest ended execution. */
     private TaskInfo view(TaskRow row) {
         return view(row, Optional.ofNullable(store.lastStatuses(List.of(row.id())).get(row.id())));
     }
 
     private TaskInfo view(TaskRow row, Optional<ExecutionStatus> lastStatus) {
-        List<String> warnings = actions.isDeployed(row.action()) ? List.of()
-                : List.of("Action \"" + row.action() + "\" is not deployed on node " + node.id()
-                        + "; the task fires but ends ACTION_NOT_FOUND on nodes without it.");
+        List<String> warnings = new ArrayList<>(2);
+        row.stateReason().ifPresent(reason -> warnings.add("The engine stopped scheduling this task: " + reason
+                + " Fix its definition (PUT) or resume it to schedule it again."));
+        if (!actions.isDeployed(row.action())) {
+            warnings.add("Action \"" + row.action() + "\" is not deployed on node " + node.id()
+                    + "; the task fires but ends ACTION_NOT_FOUND on nodes without it.");
+        }
         return TaskViews.task(row, lastStatus, warnings);
     }
 }

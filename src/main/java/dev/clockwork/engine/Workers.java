@@ -4,6 +4,7 @@ import dev.clockwork.api.ExecutionStatus;
 import dev.clockwork.api.TaskAction;
 import dev.clockwork.engine.rules.Bounded;
 import dev.clockwork.engine.rules.EngineConfig;
+import dev.clockwork.engine.rules.Failures;
 import dev.clockwork.engine.rules.Prefetch;
 import dev.clockwork.store.ExecutionOutcome;
 import dev.clockwork.store.TaskStore;
@@ -376,6 +377,13 @@ public class Workers {
         try {
             outcomes.finishAll(batch);
         } catch (RuntimeException e) {
+            if (batch.size() > 1 && Failures.blamesTaskData(e)) {
+                // One outcome's data fails the batch: record each alone, so the others are not held back by it.
+                LOG.log(Level.WARNING, "Could not record a batch of " + batch.size() + " outcomes for the data of"
+                        + " one of them; recording them one at a time", e);
+                batch.forEach(finished -> record(List.of(finished)));
+                return;
+            }
             LOG.log(Level.WARNING, "Could not record the outcomes of " + batch.size() + " executions ("
                     + batch.stream().map(f -> f.fire().executionId() + " " + f.outcome().status()).toList()
                     + "); they are kept and recorded when the database answers again", e);
@@ -406,6 +414,10 @@ public class Workers {
                 outcomes.finishAll(batch);
                 LOG.info(() -> "Recorded the kept outcomes of " + batch.size() + " executions");
             } catch (RuntimeException e) {
+                if (batch.size() > 1 && Failures.blamesTaskData(e)) {
+                    batch.forEach(finished -> record(List.of(finished)));
+                    continue;
+                }
                 kept.subList(from, kept.size()).forEach(f -> unrecorded.add(new Unrecorded(f.fire(),
                         Optional.of(f.outcome()))));
                 LOG.log(Level.WARNING, "Still cannot record " + (kept.size() - from) + " kept outcomes; trying"

@@ -10,7 +10,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 
-/** {@code GET /health}, open to load balancers without login: 200 UP, or 503 DOWN when the database is gone. */
+/**
+ * {@code GET /health}, open to load balancers without login: 200 UP, or 503 DOWN when the database is gone or the
+ * dispatcher does not fire (its rounds keep failing, or none completed for several poll intervals).
+ */
 @Path("health")
 @RequestScoped
 public class HealthResource {
@@ -23,6 +26,9 @@ public class HealthResource {
         public String status;
         public String database;
         public String databaseError;
+        /** UP while the dispatch loop completes its rounds, else DOWN. */
+        public String dispatcher;
+        public String dispatcherError;
         /** The JNDI name of the data source in use: jdbc/clockwork, or the server's default when none is defined. */
         public String dataSource;
         public String node;
@@ -35,13 +41,15 @@ public class HealthResource {
     public Response get() {
         HealthCheck.Report report = health.check();
         HealthJson json = new HealthJson();
-        json.status = report.databaseUp() ? "UP" : "DOWN";
-        json.database = json.status;
+        json.status = report.up() ? "UP" : "DOWN";
+        json.database = report.databaseUp() ? "UP" : "DOWN";
         json.databaseError = report.databaseError().orElse(null);
+        json.dispatcher = report.dispatcher().up() ? "UP" : "DOWN";
+        json.dispatcherError = report.dispatcher().problem().orElse(null);
         json.dataSource = report.dataSource();
         json.node = report.node();
         json.busyWorkers = report.busyWorkers();
         json.checkedAt = report.checkedAt();
-        return Response.status(report.databaseUp() ? 200 : 503).entity(json).build();
+        return Response.status(report.up() ? 200 : 503).entity(json).build();
     }
 }

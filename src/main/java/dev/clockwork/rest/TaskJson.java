@@ -19,6 +19,8 @@ public class TaskJson {
     public int priority;
     public boolean active;
     public String state;
+    /** Why the engine put the task in ERROR; absent in every other state. */
+    public String stateReason;
     public Instant nextFireAt;
     public Instant lastFireAt;
     public String lastStatus;
@@ -39,6 +41,7 @@ public class TaskJson {
         json.priority = task.priority();
         json.active = task.active();
         json.state = task.state().name();
+        json.stateReason = task.stateReason().orElse(null);
         json.nextFireAt = task.nextFireAt().orElse(null);
         json.lastFireAt = task.lastFireAt().orElse(null);
         json.lastStatus = task.lastStatus().map(Enum::name).orElse(null);

@@ -29,8 +29,21 @@ public class InstantConverter implements AttributeConverter<Instant, Long> {
         return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
     }
 
-    /** Microseconds since the epoch, for native SQL parameters. */
+    /**
+     * Microseconds since the epoch, for native SQL parameters.
+     *
+     * Exact for every instant {@link #fromMicros} gives, so whatever was read can be written back.
+     *
+     * @throws IllegalArgumentException when the instant is beyond what 64 bits of microseconds hold (about 292,000
+     *     years either side of 1970); the engine keeps fire times before the trigger horizon, far inside
+     */
     static long toMicros(Instant instant) {
-        return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
+        try {
+            // Not ChronoUnit.MICROS.between: it counts in nanoseconds first, which overflow after 2262-04-11.
+            return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("Instant " + instant + " cannot be stored: Clockwork stores instants"
+                    + " as 64-bit microseconds since 1970", e);
+        }
     }
 }

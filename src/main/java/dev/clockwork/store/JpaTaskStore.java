@@ -3,6 +3,7 @@ package dev.clockwork.store;
 import dev.clockwork.api.ExecutionStatus;
 import dev.clockwork.api.Page;
 import dev.clockwork.api.TaskQuery;
+import dev.clockwork.api.TaskState;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -112,6 +113,16 @@ public class JpaTaskStore implements TaskStore {
             }
         }
         return statuses;
+    }
+
+    @Override
+    public boolean putInError(long taskId, String reason) {
+        return em.createQuery("UPDATE TaskEntity t SET t.state = :error, t.stateReason = :reason,"
+                        + " t.nextFireAt = NULL, t.version = t.version + 1 WHERE t.id = :id AND t.nextFireAt IS NOT NULL")
+                .setParameter("error", TaskState.ERROR)
+                .setParameter("reason", TaskRow.reason(reason))
+                .setParameter("id", taskId)
+                .executeUpdate() > 0;
     }
 
     @Override

@@ -36,7 +36,7 @@ final class RunStatements {
     /** How many candidates to read per task to claim: room for priorities and for rows other nodes hold. */
     private static final int CANDIDATES_PER_CLAIM = 4;
     private static final String TASK_COLUMNS = "id, name, trigger_text, zone, action, args, priority, state,"
-            + " description, anchor_at, next_fire_at, fire_count, last_fire_at, max_attempts, created_at, created_by,"
+            + " state_reason, description, anchor_at, next_fire_at, fire_count, last_fire_at, max_attempts, created_at, created_by,"
             + " updated_at, updated_by, version";
     /**
      * Advances claimed tasks that share their next fire time and state past the fire at their {@code next_fire_at}.
@@ -61,7 +61,7 @@ final class RunStatements {
      */
     private static final String FINISH_EXECUTIONS_ALIKE = "UPDATE cw_execution SET status = ?, result = ?,"
             + " error = ?, stack_trace = ?, report = ?, lease_until = NULL, started_at = CASE id";
-    private static final String FINISH_TASKS = "UPDATE cw_task SET state = ?, next_fire_at = ?,"
+    private static final String FINISH_TASKS = "UPDATE cw_task SET state = ?, state_reason = ?, next_fire_at = ?,"
             + " version = version + 1 WHERE id IN (";
     private RunStatements() {
     }
@@ -236,17 +236,19 @@ final class RunStatements {
         }
         List<TaskRow> changed = tasks.values().stream().filter(task -> !task.equals(locked.get(task.id())))
                 .sorted(Comparator.comparingLong(TaskRow::id)).toList();
-        record After(TaskState state, Optional<Instant> nextFireAt) {
+        record After(TaskState state, Optional<String> reason, Optional<Instant> nextFireAt) {
         }
         Map<After, List<TaskRow>> byAfter = new LinkedHashMap<>();
         for (TaskRow task : changed) {
-            byAfter.computeIfAbsent(new After(task.state(), task.nextFireAt()), after -> new ArrayList<>()).add(task);
+            byAfter.computeIfAbsent(new After(task.state(), task.stateReason(), task.nextFireAt()),
+                    after -> new ArrayList<>()).add(task);
         }
         for (Map.Entry<After, List<TaskRow>> group : byAfter.entrySet()) {
             After after = group.getKey();
             updateEach(connection, FINISH_TASKS, group.getValue(), "finished", update -> {
                 update.setString(1, after.state().name());
-                setInstant(update, 2, after.nextFireAt());
+                setString(update, 2, after.reason());
+                setInstant(update, 3, after.nextFireAt());
             });
         }
         return recorded;
@@ -420,9 +422,10 @@ final class RunStatements {
     private static TaskRow task(ResultSet row) throws SQLException {
         return new TaskRow(row.getLong(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5),
                 Optional.ofNullable(row.getString(6)), row.getInt(7), TaskState.valueOf(row.getString(8)),
-                Optional.ofNullable(row.getString(9)), instant(row, 10).orElseThrow(), instant(row, 11),
-                row.getLong(12), instant(row, 13), row.getInt(14), instant(row, 15).orElseThrow(),
-                row.getString(16), instant(row, 17).orElseThrow(), row.getString(18), row.getLong(19));
+                Optional.ofNullable(row.getString(9)), Optional.ofNullable(row.getString(10)),
+                instant(row, 11).orElseThrow(), instant(row, 12), row.getLong(13), instant(row, 14), row.getInt(15),
+                instant(row, 16).orElseThrow(), row.getString(17), instant(row, 18).orElseThrow(), row.getString(19),
+                row.getLong(20));
     }
 
     /**

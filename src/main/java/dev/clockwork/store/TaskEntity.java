@@ -34,6 +34,8 @@ class TaskEntity {
     int priority;
     @Enumerated(EnumType.STRING)
     TaskState state;
+    @Column(name = "state_reason")
+    String stateReason;
     String description;
     @Column(name = "anchor_at")
     Instant anchorAt;

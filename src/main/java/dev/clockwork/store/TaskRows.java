@@ -11,7 +11,7 @@ final class TaskRows {
     /** The task as stored. */
     static TaskRow toRow(TaskEntity e) {
         return new TaskRow(e.id, e.name, e.trigger, e.zone, e.action, Optional.ofNullable(e.args), e.priority,
-                e.state, Optional.ofNullable(e.description), e.anchorAt, Optional.ofNullable(e.nextFireAt),
+                e.state, Optional.ofNullable(e.stateReason), Optional.ofNullable(e.description), e.anchorAt, Optional.ofNullable(e.nextFireAt),
                 e.fireCount, Optional.ofNullable(e.lastFireAt), e.maxAttempts,
                 e.createdAt, e.createdBy, e.updatedAt, e.updatedBy, e.version);
     }
@@ -25,6 +25,7 @@ final class TaskRows {
         e.args = row.args().orElse(null);
         e.priority = row.priority();
         e.state = row.state();
+        e.stateReason = row.stateReason().orElse(null);
         e.description = row.description().orElse(null);
         e.anchorAt = row.anchorAt();
         e.nextFireAt = row.nextFireAt().orElse(null);

@@ -46,6 +46,14 @@ public interface TaskStore {
      */
     Optional<TaskRow> update(TaskRow task);
 
+    /**
+     * Takes a scheduled task out of the schedule: state {@code ERROR} with {@code reason}, no next fire. One statement
+     * that names no other column, so that it works on a row whose other values this version cannot use.
+     *
+     * @return whether the task was scheduled and is now in ERROR
+     */
+    boolean putInError(long taskId, String reason);
+
     /** Deletes a task and its executions; false when there was no such task. */
     boolean delete(String name);
 

@@ -16,7 +16,8 @@ import java.util.List;
  *
  * <p>Prints the next N (default 5) fire times strictly after {@code --from} (default now), one ISO-8601 offset
  * date-time per line in the zone (default UTC), and nothing else on stdout. {@code --from} is also the task's
- * anchor (creation time) for {@code in} and {@code every}. With {@code --describe} it prints the canonical trigger
+ * anchor (creation time) for {@code in} and {@code every}. Fires at or after the {@link Horizon} are not printed, as
+ * they never come; a trigger whose first fire is beyond it is bad input. With {@code --describe} it prints the canonical trigger
  * on line 1 and its description on line 2 instead. Bad input prints a message on stderr and exits with 2.
  */
 public final class Preview {
@@ -74,7 +75,10 @@ public final class Preview {
         // The preview starts at creation (--from is the anchor), so a fixed-delay trigger's own run count is known.
         int count = (int) Math.min(options.count(), trigger.maxFires().orElse(Long.MAX_VALUE));
         List<Instant> fires = trigger.nextFiresAfter(options.from(), options.zone(), options.from(), count);
-        for (Instant fire : fires) {
+        if (!fires.isEmpty() && !Horizon.includes(fires.get(0))) {
+            throw new IllegalArgumentException(Horizon.refusal(trigger, fires.get(0)));
+        }
+        for (Instant fire : fires.stream().filter(Horizon::includes).toList()) {
             out.println(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(fire.atZone(options.zone())));
         }
     }

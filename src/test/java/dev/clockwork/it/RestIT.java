@@ -6,6 +6,9 @@ import jakarta.json.JsonObject;
 import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -46,6 +49,7 @@ class RestIT {
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().getString("status")).isEqualTo("UP");
         assertThat(health.json().getString("database")).isEqualTo("UP");
+        assertThat(health.json().getString("dispatcher")).isEqualTo("UP");
     }
 
     @Test
@@ -100,6 +104,51 @@ class RestIT {
         assertThat(bad.json().getInt("status")).isEqualTo(400);
         assertThat(bad.json().getString("field")).isEqualTo("trigger");
         assertThat(bad.json().getString("detail")).contains("hour").contains("25");
+    }
+
+    @Test
+    void fire_times_beyond_the_horizon_should_be_400_on_create_and_update_and_change_nothing() {
+        for (String trigger : List.of("at 2263-01-01T00:00", "at 9999-12-31T23:59", "in 13000w", "every 13000w",
+                "every 1h from 2300-01-01T00:00")) {
+            Api.Reply refused = admin.post("tasks", taskJson(unique("far"), trigger, "noop"));
+            assertThat(refused.status()).as(trigger + ": " + refused).isEqualTo(400);
+            assertThat(refused.json().getString("field")).isEqualTo("trigger");
+            assertThat(refused.json().getString("detail")).contains("fire times must be before 2200-01-01T00:00:00Z");
+        }
+        String name = unique("far-update");
+        assertThat(admin.post("tasks", taskJson(name, "every 1h", "noop")).status()).isEqualTo(201);
+
+        Api.Reply update = admin.put("tasks/" + name, taskJson(name, "at 2263-01-01T00:00", "noop"));
+
+        assertThat(update.status()).as(update.toString()).isEqualTo(400);
+        assertThat(update.json().getString("detail")).contains("2200-01-01");
+        assertThat(admin.get("tasks/" + name).json().getString("trigger")).isEqualTo("every 1h");
+        admin.delete("tasks/" + name);
+    }
+
+    @Test
+    void task_whose_next_fire_is_beyond_the_horizon_should_fire_once_be_done_and_stop_nothing() {
+        String far = unique("far-next");
+        // Far enough ahead that a slow request still arrives before it: a start already past would make the first
+        // fire the one 12,500 weeks on, beyond the horizon, and the create a 400.
+        String from = LocalDateTime.ofInstant(Instant.now().plusSeconds(15), ZoneOffset.UTC)
+                .truncatedTo(ChronoUnit.SECONDS).toString();
+        assertThat(admin.post("tasks", "{\"name\":\"" + far + "\",\"trigger\":\"every 12500w from " + from
+                + "\",\"action\":\"noop\",\"zone\":\"UTC\"}").status()).isEqualTo(201);
+        String steady = unique("steady");
+        assertThat(admin.post("tasks", taskJson(steady, "every 1s", "noop")).status()).isEqualTo(201);
+
+        Poll.until(Duration.ofSeconds(60), () -> admin.get("tasks/" + far).json(),
+                task -> task.getString("state").equals("DONE") && "SUCCEEDED".equals(task.getString("lastStatus", null)),
+                "the far task to fire once and be DONE");
+        int before = admin.get("tasks/" + steady).json().getInt("fireCount");
+        Poll.until(Duration.ofSeconds(30), () -> admin.get("tasks/" + steady).json().getInt("fireCount"),
+                count -> count >= before + 2, "the steady task to keep firing");
+        Api.Reply health = admin.anonymous().get("health");
+        assertThat(health.status()).as(health.toString()).isEqualTo(200);
+        assertThat(health.json().getString("dispatcher")).isEqualTo("UP");
+        admin.delete("tasks/" + far);
+        admin.delete("tasks/" + steady);
     }
 
     @Test

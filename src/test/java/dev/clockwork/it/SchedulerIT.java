@@ -163,6 +163,12 @@ class SchedulerIT {
         assertEquals("trigger", badTrigger.field().orElseThrow());
         assertTrue(badTrigger.getMessage().contains("hour"), badTrigger::getMessage);
 
+        SchedulerException beyondHorizon = assertThrows(SchedulerException.class,
+                () -> scheduler.schedule(unique("far"), "at 2263-01-01T00:00", "noop", null));
+        assertEquals(SchedulerException.Reason.INVALID, beyondHorizon.reason());
+        assertEquals("trigger", beyondHorizon.field().orElseThrow());
+        assertTrue(beyondHorizon.getMessage().contains("before 2200-01-01T00:00:00Z"), beyondHorizon::getMessage);
+
         SchedulerException badZone = assertThrows(SchedulerException.class, () -> scheduler.schedule(
                 TaskSpec.builder(unique("zone")).trigger("every 1h").action("noop").zone("Mars/Olympus").build()));
         assertEquals("zone", badZone.field().orElseThrow());

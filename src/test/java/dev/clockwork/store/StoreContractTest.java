@@ -9,11 +9,13 @@ import dev.clockwork.api.NodeState;
 import dev.clockwork.api.Page;
 import dev.clockwork.api.TaskQuery;
 import dev.clockwork.api.TaskState;
+import dev.clockwork.trigger.Horizon;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -600,6 +602,44 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void fire_times_should_round_trip_exactly_up_to_the_horizon() {
+        Instant last = Horizon.END.minus(1, ChronoUnit.MICROS);
+        String name = unique();
+        TaskRow stored = fixture.inTransaction(s -> s.tasks().insert(task(name, Optional.of(last), 950)))
+                .orElseThrow();
+
+        List<Long> ids = rows(s -> s.tasks().recordClaims(s.tasks().lockDue(last, 3).stream()
+                .filter(t -> t.name().equals(name))
+                .map(t -> new TaskClaim(t.withClaim(last, Optional.empty()), ExecutionRow.running(t.id(), t.name(),
+                        last, 1, ExecutionKind.SCHEDULED, "node-a", last, last.plus(Duration.ofMinutes(5)))))
+                .toList()));
+
+        assertThat(ids).hasSize(1);
+        ExecutionRow run = maybe(s -> s.tasks().execution(ids.get(0))).orElseThrow();
+        assertThat(run.fireTime()).isEqualTo(last);
+        assertThat(run.leaseUntil()).contains(Instant.parse("2200-01-01T00:04:59.999999Z"));
+        assertThat(maybe(s -> s.tasks().findById(stored.id())).orElseThrow().lastFireAt()).contains(last);
+    }
+
+    @Test
+    void put_in_error_should_unschedule_a_scheduled_task_with_its_reason() {
+        TaskRow stored = fixture.inTransaction(s -> s.tasks().insert(task(unique(), Optional.of(T0), 0))).orElseThrow();
+
+        assertThat(yes(s -> s.tasks().putInError(stored.id(), "its trigger cannot be read"))).isTrue();
+
+        TaskRow read = maybe(s -> s.tasks().findById(stored.id())).orElseThrow();
+        assertThat(read.state()).isEqualTo(TaskState.ERROR);
+        assertThat(read.stateReason()).contains("its trigger cannot be read");
+        assertThat(read.nextFireAt()).isEmpty();
+        assertThat(read.version()).isGreaterThan(stored.version());
+        assertThat(yes(s -> s.tasks().putInError(stored.id(), "again"))).as("no longer scheduled").isFalse();
+        // Paused, not scheduled: a task left due would crowd other tests' claims.
+        TaskRow paused = maybe(s -> s.tasks().update(read.withSchedule(TaskState.PAUSED, Optional.empty())))
+                .orElseThrow();
+        assertThat(paused.stateReason()).isEmpty();
+    }
+
+    @Test
     void record_claim_should_refuse_a_task_that_is_gone() {
         TaskRow stored = fixture.inTransaction(s -> s.tasks().insert(task(unique(), Optional.of(T0), 0))).orElseThrow();
         assertThat(yes(s -> s.tasks().delete(stored.name()))).isTrue();
@@ -898,7 +938,7 @@ abstract class StoreContractTest {
 
     private static TaskRow task(String name, Optional<Instant> next, int priority) {
         return new TaskRow(0, name, "every 1m", "Europe/Paris", "noop", Optional.of("{\"a\":1}"), priority,
-                next.isPresent() ? TaskState.ACTIVE : TaskState.PAUSED, Optional.empty(), T0, next, 0,
+                next.isPresent() ? TaskState.ACTIVE : TaskState.PAUSED, Optional.empty(), Optional.empty(), T0, next, 0,
                 Optional.empty(), 1, T0, "test", T0, "test", 0);
     }
 

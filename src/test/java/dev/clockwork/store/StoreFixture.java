@@ -15,7 +15,7 @@ import org.flywaydb.core.Flyway;
  * The real persistence unit, run outside a server: resource-local transactions on a JDBC URL, the schema from the
  * real migrations.
  */
-final class StoreFixture implements AutoCloseable {
+public final class StoreFixture implements AutoCloseable {
 
     private final EntityManagerFactory factory;
     private final ExecutionIds executionIds = new ExecutionIds();
@@ -24,7 +24,7 @@ final class StoreFixture implements AutoCloseable {
     private final String user;
     private final String password;
 
-    StoreFixture(Dialect dialect, String url, String user, String password) {
+    public StoreFixture(Dialect dialect, String url, String user, String password) {
         this.dialect = dialect;
         this.url = url;
         this.user = user;
@@ -58,7 +58,7 @@ final class StoreFixture implements AutoCloseable {
     }
 
     /** Runs {@code work} in one transaction with fresh stores on one entity manager; commits unless it throws. */
-    <T> T inTransaction(Function<Stores, T> work) {
+    public <T> T inTransaction(Function<Stores, T> work) {
         EntityManager em = factory.createEntityManager();
         try {
             em.getTransaction().begin();
@@ -88,7 +88,7 @@ final class StoreFixture implements AutoCloseable {
     }
 
     /** A plain JDBC connection to the fixture's database, as the server's data source gives one. */
-    Connection connect() throws SQLException {
+    public Connection connect() throws SQLException {
         return DriverManager.getConnection(url, user, password);
     }
 
@@ -102,6 +102,6 @@ final class StoreFixture implements AutoCloseable {
     }
 
     /** The stores of one entity manager. */
-    record Stores(JpaTaskStore tasks, JpaClusterStore cluster, JpaUserStore users, EntityManager em) {
+    public record Stores(JpaTaskStore tasks, JpaClusterStore cluster, JpaUserStore users, EntityManager em) {
     }
 }

@@ -119,4 +119,23 @@ class PreviewTest {
         assertThat(run()).isEqualTo(2);
         assertThat(err()).contains("missing trigger");
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            at 2263-01-01T00:00                 | 2263-01-01T00:00:00Z
+            at 9999-12-31T23:59                 | 9999-12-31T23:59:00Z
+            in 13000w                           | 2275-05-23T00:00:00Z
+            every 1h from 2300-01-01T00:00      | 2300-01-01T00:00:00Z
+            """)
+    void preview_should_refuse_a_trigger_whose_first_fire_is_beyond_the_horizon(String trigger, String first) {
+        assertThat(run(trigger)).isEqualTo(Preview.BAD_INPUT);
+        assertThat(out()).isEmpty();
+        assertThat(err()).contains("fire times must be before 2200-01-01T00:00:00Z", "would be at " + first);
+    }
+
+    @Test
+    void preview_should_stop_at_the_horizon_when_later_fires_are_beyond_it() {
+        assertThat(run("every 6000w", "--count", "5")).isZero();
+        assertThat(out()).isEqualTo("2141-03-26T00:00:00Z\n");
+    }
 }

@@ -1,8 +1,10 @@
 package dev.clockwork.engine.rules;
 
 import dev.clockwork.api.ExecutionKind;
+import dev.clockwork.api.SchedulerException;
 import dev.clockwork.api.TaskState;
 import dev.clockwork.store.TaskRow;
+import dev.clockwork.trigger.Horizon;
 import dev.clockwork.trigger.Timing;
 import dev.clockwork.trigger.Trigger;
 import java.time.Duration;
@@ -10,7 +12,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
 
-/** What claiming a fire and finishing a run do to a task's schedule. Pure functions of their arguments. */
+/**
+ * What claiming a fire and finishing a run do to a task's schedule. Pure functions of their arguments. No fire time
+ * they give is at or after the {@link Horizon}: a schedule that reaches it has no more fires.
+ */
 public final class ScheduleRules {
 
     private ScheduleRules() {
@@ -18,7 +23,25 @@ public final class ScheduleRules {
 
     /** The next fire of a task scheduled (created, rescheduled, resumed) at {@code now}. */
     public static Optional<Instant> firstFire(Trigger trigger, ZoneId zone, Instant anchor, Instant now) {
-        return trigger.nextFireAfter(now, zone, anchor);
+        return Horizon.within(trigger.nextFireAfter(now, zone, anchor));
+    }
+
+    /**
+     * The first fire of a trigger a user gives (creating or changing a task) at {@code now}.
+     *
+     * @throws SchedulerException INVALID "trigger" when it never fires after {@code now}, or first fires at or after
+     *     the horizon
+     */
+    public static Instant requireFirstFire(Trigger trigger, ZoneId zone, Instant anchor, Instant now) {
+        Optional<Instant> first = trigger.nextFireAfter(now, zone, anchor);
+        if (first.isEmpty()) {
+            throw SchedulerException.invalid("trigger", "trigger \"" + trigger + "\" has no fire time after "
+                    + now + " in " + zone + "; give a time in the future.");
+        }
+        if (!Horizon.includes(first.get())) {
+            throw SchedulerException.invalid("trigger", Horizon.refusal(trigger, first.get()));
+        }
+        return first.get();
     }
 
     /**
@@ -36,9 +59,9 @@ public final class ScheduleRules {
         }
         Optional<Instant> next = trigger.nextFireAfter(fireTime, zone, anchor);
         if (next.isPresent() && next.get().isBefore(now.minus(catchUpWindow))) {
-            return trigger.nextFireAfter(now, zone, anchor);
+            return Horizon.within(trigger.nextFireAfter(now, zone, anchor));
         }
-        return next;
+        return Horizon.within(next);
     }
 
     /**
@@ -78,7 +101,7 @@ public final class ScheduleRules {
         }
         boolean usedUp = trigger.maxFires().isPresent() && task.fireCount() >= trigger.maxFires().getAsLong();
         Optional<Instant> next = usedUp ? Optional.empty()
-                : trigger.nextFireAfter(finishedAt, ZoneId.of(task.zone()), task.anchorAt());
+                : Horizon.within(trigger.nextFireAfter(finishedAt, ZoneId.of(task.zone()), task.anchorAt()));
         return Optional.of(task.withSchedule(next.isPresent() ? TaskState.ACTIVE : TaskState.DONE, next));
     }
 }

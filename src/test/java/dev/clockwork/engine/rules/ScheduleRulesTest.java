@@ -1,8 +1,10 @@
 package dev.clockwork.engine.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.clockwork.api.ExecutionKind;
+import dev.clockwork.api.SchedulerException;
 import dev.clockwork.api.TaskState;
 import dev.clockwork.store.TaskRow;
 import dev.clockwork.trigger.Trigger;
@@ -12,6 +14,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ScheduleRulesTest {
 
@@ -142,8 +146,51 @@ class ScheduleRulesTest {
         assertThat(after).flatMap(TaskRow::nextFireAt).isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"at 2263-01-01T00:00", "at 9999-12-31T23:59", "in 13000w", "every 13000w",
+        "every 1h from 2300-01-01T00:00", "at 2200-01-01T00:00"})
+    void require_first_fire_should_refuse_a_trigger_whose_first_fire_is_beyond_the_horizon(String text) {
+        Trigger trigger = Trigger.parse(text);
+
+        assertThatThrownBy(() -> ScheduleRules.requireFirstFire(trigger, UTC, ANCHOR, ANCHOR))
+                .isInstanceOfSatisfying(SchedulerException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(SchedulerException.Reason.INVALID);
+                    assertThat(e.field()).contains("trigger");
+                    assertThat(e.getMessage()).contains("fire times must be before 2200-01-01T00:00:00Z");
+                });
+    }
+
+    @Test
+    void require_first_fire_should_accept_the_last_minute_before_the_horizon() {
+        Instant first = ScheduleRules.requireFirstFire(Trigger.parse("at 2199-12-31T23:59"), UTC, ANCHOR, ANCHOR);
+
+        assertThat(first).isEqualTo(Instant.parse("2199-12-31T23:59:00Z"));
+    }
+
+    @Test
+    void after_claim_should_end_the_schedule_when_the_next_fire_is_beyond_the_horizon() {
+        Trigger huge = Trigger.parse("every 12500w from 2026-01-01T00:00");
+
+        assertThat(ScheduleRules.afterClaim(huge, UTC, ANCHOR, ANCHOR, ANCHOR, CATCH_UP)).isEmpty();
+        assertThat(ScheduleRules.firstFire(huge, UTC, ANCHOR, ANCHOR.plusSeconds(1))).isEmpty();
+    }
+
+    @Test
+    void after_run_should_make_a_fixed_delay_task_done_when_its_next_fire_is_beyond_the_horizon() {
+        Trigger delay = Trigger.parse("every 12500w after each run");
+
+        Optional<TaskRow> after = ScheduleRules.afterRun(task(TaskState.ACTIVE, Optional.empty(), 1), delay,
+                ExecutionKind.SCHEDULED, ANCHOR);
+
+        assertThat(after).hasValueSatisfying(task -> {
+            assertThat(task.state()).isEqualTo(TaskState.DONE);
+            assertThat(task.nextFireAt()).isEmpty();
+        });
+    }
+
     private static TaskRow task(TaskState state, Optional<Instant> next, long fireCount) {
-        return new TaskRow(1, "t", "test", "UTC", "noop", Optional.empty(), 0, state, Optional.empty(), ANCHOR, next,
+        return new TaskRow(1, "t", "test", "UTC", "noop", Optional.empty(), 0, state, Optional.empty(), Optional.empty(),
+                ANCHOR, next,
                 fireCount, Optional.empty(), 1, ANCHOR, "system", ANCHOR, "system", 3);
     }
 }

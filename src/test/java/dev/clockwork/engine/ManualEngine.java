@@ -1,0 +1,183 @@
+package dev.clockwork.engine;
+
+import dev.clockwork.api.ExecutionStatus;
+import dev.clockwork.engine.rules.EngineConfig;
+import dev.clockwork.store.ExecutionOutcome;
+import dev.clockwork.store.StoreFixture;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.NotificationOptions;
+import jakarta.enterprise.util.TypeLiteral;
+import java.lang.annotation.Annotation;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The engine's claim, record and sweep path on a real store, driven by hand on the test's thread with a settable
+ * clock: "set the clock to 09:00, claim what is due, record the runs" with no server, no threads and no sleeps. Each
+ * step is one transaction, as in the server; the beans are the server's own, wired by hand.
+ */
+final class ManualEngine {
+
+    /** Most fires one {@link #runDueOnce} claims. */
+    static final int MOST_PER_ROUND = 100;
+
+    private final StoreFixture fixture;
+    private final SettableClock clock;
+    final EngineConfig config = EngineConfig.defaults(ZoneOffset.UTC);
+    final NodeIdentity node = new NodeIdentity();
+    private final ClaimDueTasks claims = new ClaimDueTasks();
+    private final RecordOutcome outcomes = new RecordOutcome();
+    private final ClusterMembership membership = new ClusterMembership();
+    private final IsolatingClaims isolatingClaims;
+
+    ManualEngine(StoreFixture fixture, Instant now) {
+        this.fixture = fixture;
+        this.clock = new SettableClock(now);
+        claims.clock = clock;
+        claims.config = config;
+        claims.node = node;
+        outcomes.node = node;
+        outcomes.wakeUp = new IgnoredEvent<>();
+        membership.clock = clock;
+        membership.config = config;
+        membership.node = node;
+        membership.outcomes = outcomes;
+        isolatingClaims = new IsolatingClaims(new IsolatingClaims.Transactions() {
+            @Override
+            public ClaimDueTasks.Claim claim(int limit, int startNow) {
+                return fixture.inTransaction(s -> {
+                    claims.store = s.tasks();
+                    return claims.claim(limit, startNow);
+                });
+            }
+
+            @Override
+            public boolean quarantine(long taskId, Throwable failure) {
+                return fixture.inTransaction(s -> {
+                    claims.store = s.tasks();
+                    return claims.quarantine(taskId, failure);
+                });
+            }
+        }, clock);
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    void setTime(Instant at) {
+        clock.now = at;
+    }
+
+    void advance(Duration by) {
+        clock.now = clock.now.plus(by);
+    }
+
+    /** Claims what is due now, as the dispatcher does, up to {@code limit} fires. */
+    List<ClaimedFire> claimDue(int limit) {
+        return isolatingClaims.claim(limit, limit).fires();
+    }
+
+    /**
+     * Records each fire as having run successfully from now to now, in one batch as the workers do; a fire the claim
+     * did not record as running is marked running first, as a worker does when it takes it.
+     */
+    void recordSucceeded(List<ClaimedFire> fires) {
+        Instant now = clock.instant();
+        List<Long> queued = fires.stream().filter(fire -> fire.startedAt().isEmpty()).map(ClaimedFire::executionId)
+                .toList();
+        if (!queued.isEmpty()) {
+            fixture.inTransaction(s -> {
+                outcomes.store = s.tasks();
+                return outcomes.markRunning(queued, now);
+            });
+        }
+        fixture.inTransaction(s -> {
+            outcomes.store = s.tasks();
+            outcomes.finishAll(fires.stream().map(fire -> new RecordOutcome.Finished(fire, new ExecutionOutcome(
+                    fire.executionId(), fire.taskId(), fire.kind(), fire.endMovesSchedule(), ExecutionStatus.SUCCEEDED,
+                    fire.startedAt().orElse(now), now, Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty()))).toList());
+            return null;
+        });
+    }
+
+    /** Claims what is due and records every fire as a success; returns the fires. */
+    List<ClaimedFire> runDueOnce() {
+        List<ClaimedFire> fires = claimDue(MOST_PER_ROUND);
+        recordSucceeded(fires);
+        return fires;
+    }
+
+    /** One sweep by this node, in one transaction; returns the executions it took over. */
+    List<ClaimedFire> sweep() {
+        return fixture.inTransaction(s -> {
+            membership.cluster = s.cluster();
+            membership.tasks = s.tasks();
+            outcomes.store = s.tasks();
+            return membership.sweep();
+        });
+    }
+
+    /** A clock the test sets. */
+    private static final class SettableClock extends Clock {
+        private Instant now;
+
+        SettableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException("the engine's clock is UTC");
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    /** Wake-ups go nowhere: the test says when the engine looks again. */
+    private static final class IgnoredEvent<T> implements Event<T> {
+        @Override
+        public void fire(T event) {
+        }
+
+        @Override
+        public <U extends T> CompletionStage<U> fireAsync(U event) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <U extends T> CompletionStage<U> fireAsync(U event, NotificationOptions options) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Event<T> select(Annotation... qualifiers) {
+            return this;
+        }
+
+        @Override
+        public <U extends T> Event<U> select(Class<U> subtype, Annotation... qualifiers) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <U extends T> Event<U> select(TypeLiteral<U> subtype, Annotation... qualifiers) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}
