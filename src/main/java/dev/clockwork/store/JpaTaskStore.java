@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
@@ -52,7 +53,16 @@ public class JpaTaskStore implements TaskStore {
         TaskEntity entity = new TaskEntity();
         TaskRows.copy(task, entity);
         em.persist(entity);
-        em.flush();
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            // Another transaction created the name since the look-up: its unique key says so. The transaction is
+            // marked for rollback; the caller reports the conflict.
+            if (SqlStates.isIntegrityViolation(e)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
         return Optional.of(TaskRows.toRow(entity));
     }
 
@@ -88,7 +98,13 @@ public class JpaTaskStore implements TaskStore {
             return Optional.empty();
         }
         TaskRows.copy(task, entity);
-        em.flush();
+        try {
+            em.flush();
+        } catch (OptimisticLockException e) {
+            // The entity was read in this transaction too, so the version check above passed; a claim committed since
+            // (it writes with SQL, bypassing the entity). The transaction is marked for rollback.
+            return Optional.empty();
+        }
         return Optional.of(TaskRows.toRow(entity));
     }
 

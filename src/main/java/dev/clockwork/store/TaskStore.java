@@ -24,7 +24,10 @@ public interface TaskStore {
      */
     int MOST_IDS = 1_000;
 
-    /** Inserts a new task; returns it with its id and version. Returns empty when the name is already taken. */
+    /**
+     * Inserts a new task; returns it with its id and version. Returns empty when the name is already taken; when
+     * another transaction took it at the same time, the caller's transaction is then marked for rollback.
+     */
     Optional<TaskRow> insert(TaskRow task);
 
     Optional<TaskRow> findByName(String name);

@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -599,6 +600,65 @@ abstract class StoreContractTest {
     private static Optional<Instant> next(TaskRow task, String prefix, Instant now) {
         int index = Integer.parseInt(task.name().substring(prefix.length()));
         return index == 0 ? Optional.empty() : Optional.of(now.plusSeconds(60 * index));
+    }
+
+    @Test
+    void update_should_return_empty_when_another_writer_committed_after_this_transaction_read_the_task() {
+        TaskRow stored = fixture.inTransaction(s -> s.tasks().insert(task(unique(), Optional.empty(), 0)))
+                .orElseThrow();
+        EntityManager em = fixture.newEntityManager();
+        try {
+            em.getTransaction().begin();
+            var stores = fixture.stores(em);
+            TaskRow read = stores.tasks().findByName(stored.name()).orElseThrow();
+            assertThat(maybe(s -> s.tasks().update(stored.withSchedule(TaskState.CANCELLED, Optional.empty()))))
+                    .as("the other writer").isPresent();
+
+            assertThat(stores.tasks().update(read.withSchedule(TaskState.DONE, Optional.empty()))).isEmpty();
+        } finally {
+            em.getTransaction().rollback();
+            em.close();
+        }
+        assertThat(maybe(s -> s.tasks().findById(stored.id())).orElseThrow().state()).isEqualTo(TaskState.CANCELLED);
+    }
+
+    @Test
+    void insert_should_return_empty_when_another_transaction_takes_the_name_at_the_same_time() throws Exception {
+        String name = unique();
+        EntityManager em = fixture.newEntityManager();
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            em.getTransaction().begin();
+            assertThat(fixture.stores(em).tasks().insert(task(name, Optional.empty(), 0))).isPresent();
+            // The other insert either waits for this one's unique key entry and then breaks the key, or starts after
+            // the commit and finds the name: both must come back empty, never as an exception.
+            // Either way the second transaction can only be rolled back, as TaskService does on a conflict.
+            Future<Optional<TaskRow>> second = other.submit(() -> {
+                EntityManager secondEm = fixture.newEntityManager();
+                try {
+                    secondEm.getTransaction().begin();
+                    return fixture.stores(secondEm).tasks().insert(task(name, Optional.empty(), 0));
+                } finally {
+                    secondEm.getTransaction().rollback();
+                    secondEm.close();
+                }
+            });
+            try {
+                // Gives the second insert the time to reach the key and wait there, so the race is usually the one run.
+                second.get(1, TimeUnit.SECONDS);
+            } catch (TimeoutException waitingOnTheKey) {
+                // Expected where the database makes the second insert wait for this transaction's end.
+            }
+            em.getTransaction().commit();
+
+            assertThat(second.get(20, TimeUnit.SECONDS)).isEmpty();
+        } finally {
+            if (em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+            em.close();
+            other.shutdownNow();
+        }
     }
 
     @Test
