@@ -20,7 +20,8 @@ class MariaDbStoreContractTest extends StoreContractTest {
             connection.createStatement().execute("CREATE DATABASE IF NOT EXISTS cw_contract");
         } catch (SQLException e) {
             throw new IllegalStateException("The MariaDB server at " + SERVER + " is not reachable: " + e.getMessage()
-                    + ". Start it (see docs/development.md) or run without this test.", e);
+                    + ". Start it (on Debian: start-stop-daemon --start --background --exec /usr/sbin/mariadbd; .ci/run"
+                    + " does) or run the unit tests without it (-Dtest='!*StoreContractTest').", e);
         }
         return new StoreFixture(Dialect.MYSQL, SERVER + "cw_contract?connectionTimeZone=-05:00"
                 + "&forceConnectionTimeZoneToSession=true&rewriteBatchedStatements=true", USER, PASSWORD);

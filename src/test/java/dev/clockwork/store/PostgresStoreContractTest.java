@@ -21,7 +21,8 @@ class PostgresStoreContractTest extends StoreContractTest {
             connection.createStatement().execute("CREATE SCHEMA IF NOT EXISTS cw_contract");
         } catch (SQLException e) {
             throw new IllegalStateException("The PostgreSQL server at " + URL + " is not reachable: " + e.getMessage()
-                    + ". Start it (see docs/development.md) or run without this test.", e);
+                    + ". Start it (on Debian: pg_ctlcluster <version> main start; .ci/run does) or run the unit tests"
+                    + " without it (-Dtest='!*StoreContractTest').", e);
         }
         return new StoreFixture(Dialect.POSTGRESQL,
                 URL + "?currentSchema=cw_contract&options=-c%20TimeZone%3DAsia/Tokyo", USER, PASSWORD);
