@@ -14,6 +14,8 @@ import dev.clockwork.engine.rules.EngineConfig;
 import dev.clockwork.engine.rules.ScheduleRules;
 import dev.clockwork.engine.rules.TaskDefinition;
 import dev.clockwork.engine.rules.TaskDefinitions;
+import dev.clockwork.engine.rules.TaskLifecycle;
+import dev.clockwork.engine.rules.TaskLifecycle.Command;
 import dev.clockwork.store.ExecutionRow;
 import dev.clockwork.store.TaskRow;
 import dev.clockwork.store.TaskStore;
@@ -94,6 +96,7 @@ public class TaskService implements Scheduler {
     public TaskInfo update(TaskSpec spec) {
         TaskDefinition definition = check(spec);
         TaskRow task = existing(definition.name());
+        TaskLifecycle.check(task.name(), task.state(), Command.UPDATE);
         Instant now = clock.instant();
         TaskRow changed = task.withDefinition(definition.trigger().toString(), definition.zone().getId(),
                 definition.action(), definition.argsJson(), definition.priority(), definition.description(), now);
@@ -103,6 +106,7 @@ public class TaskService implements Scheduler {
     @Override
     public TaskInfo reschedule(String name, String trigger) {
         TaskRow task = existing(name);
+        TaskLifecycle.check(task.name(), task.state(), Command.UPDATE);
         Trigger parsed = TaskDefinitions.parseTrigger(trigger, task.name());
         Instant now = clock.instant();
         TaskRow changed = task.withDefinition(parsed.toString(), task.zone(), task.action(), task.args(),
@@ -113,21 +117,17 @@ public class TaskService implements Scheduler {
     @Override
     public TaskInfo pause(String name) {
         TaskRow task = existing(name);
-        if (task.state() == TaskState.PAUSED) {
+        if (!TaskLifecycle.check(task.name(), task.state(), Command.PAUSE)) {
             return view(task);
         }
-        requireState(task, TaskState.ACTIVE, "paused");
         return save(task.withSchedule(TaskState.PAUSED, Optional.empty()));
     }
 
     @Override
     public TaskInfo resume(String name) {
         TaskRow task = existing(name);
-        if (task.state() == TaskState.ACTIVE) {
+        if (!TaskLifecycle.check(task.name(), task.state(), Command.RESUME)) {
             return view(task);
-        }
-        if (task.state() != TaskState.ERROR) {
-            requireState(task, TaskState.PAUSED, "resumed");
         }
         Instant now = clock.instant();
         Trigger trigger = TaskDefinitions.parseTrigger(task.trigger(), task.name());
@@ -138,6 +138,7 @@ public class TaskService implements Scheduler {
     @Override
     public long runNow(String name) {
         TaskRow task = existing(name);
+        TaskLifecycle.check(task.name(), task.state(), Command.RUN_NOW);
         Instant now = clock.instant();
         long id = store.insertExecution(ExecutionRow.queued(task.id(), task.name(), now, 1, ExecutionKind.MANUAL,
                 node.id(), now, now.plus(config.lease())));
@@ -149,6 +150,9 @@ public class TaskService implements Scheduler {
     @Override
     public TaskInfo cancel(String name) {
         TaskRow task = existing(name);
+        if (!TaskLifecycle.check(task.name(), task.state(), Command.CANCEL)) {
+            return view(task);
+        }
         return save(task.withSchedule(TaskState.CANCELLED, Optional.empty()));
     }
 
@@ -185,11 +189,11 @@ public class TaskService implements Scheduler {
 
     /** A changed definition takes effect from now: an active task gets its next fire from the new trigger. */
     private TaskRow rescheduled(TaskRow task, Trigger trigger, Instant now) {
-        if (task.state() == TaskState.PAUSED || task.state() == TaskState.CANCELLED) {
+        TaskState after = TaskLifecycle.afterUpdate(task.state());
+        if (after != TaskState.ACTIVE) {
             return task;
         }
-        Optional<Instant> next = firstFire(trigger, ZoneId.of(task.zone()), now);
-        return task.withSchedule(TaskState.ACTIVE, next);
+        return task.withSchedule(after, firstFire(trigger, ZoneId.of(task.zone()), now));
     }
 
     private Optional<Instant> firstFire(Trigger trigger, ZoneId zone, Instant now) {
@@ -206,13 +210,6 @@ public class TaskService implements Scheduler {
 
     private TaskRow existing(String name) {
         return store.findByName(name).orElseThrow(() -> SchedulerException.notFound(name));
-    }
-
-    private static void requireState(TaskRow task, TaskState expected, String verb) {
-        if (task.state() != expected) {
-            throw new SchedulerException(SchedulerException.Reason.CONFLICT, "state", "Task \"" + task.name()
-                    + "\" is " + task.state() + " and cannot be " + verb + "; only a " + expected + " task can.");
-        }
     }
 
     /** The task as the API shows it, with the status of its latest ended execution. */
