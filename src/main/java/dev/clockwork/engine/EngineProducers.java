@@ -2,6 +2,7 @@ package dev.clockwork.engine;
 
 import dev.clockwork.engine.rules.EngineConfig;
 import dev.clockwork.engine.rules.OffsetClock;
+import dev.clockwork.engine.rules.Ticker;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.Typed;
@@ -11,7 +12,7 @@ import java.time.ZoneId;
 import java.util.Locale;
 
 /**
- * The one place that reads the system clock, the server's zone and the environment. Everything else asks for the
+ * The one place that reads the system clock, the monotonic ticker, the server's zone and the environment. Everything else asks for the
  * injected {@link Clock} and {@link EngineConfig}. Both are produced once; they are not proxied (a record is final).
  */
 @ApplicationScoped
@@ -31,6 +32,12 @@ public class EngineProducers {
     @Typed(OffsetClock.class)
     OffsetClock offsetClock() {
         return clock;
+    }
+
+    @Produces
+    @Singleton
+    Ticker ticker() {
+        return System::nanoTime;
     }
 
     /**

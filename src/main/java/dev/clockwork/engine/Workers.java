@@ -6,6 +6,7 @@ import dev.clockwork.engine.rules.Bounded;
 import dev.clockwork.engine.rules.EngineConfig;
 import dev.clockwork.engine.rules.Failures;
 import dev.clockwork.engine.rules.Prefetch;
+import dev.clockwork.engine.rules.Ticker;
 import dev.clockwork.store.ExecutionOutcome;
 import dev.clockwork.store.TaskStore;
 import jakarta.annotation.Resource;
@@ -84,6 +85,8 @@ public class Workers {
     @Inject
     Clock clock;
     @Inject
+    Ticker ticker;
+    @Inject
     EngineConfig config;
     @Inject
     Jsonb jsonb;
@@ -110,7 +113,7 @@ public class Workers {
      * otherwise, so a node claims no more than {@code clockwork.prefetch} ahead before it knows its runs are short.
      */
     private final AtomicLong meanRunNanos = new AtomicLong(TimeUnit.SECONDS.toNanos(1));
-    /** When each run in progress began ({@link System#nanoTime}), by execution id. */
+    /** When each run in progress began ({@link Ticker}), by execution id. */
     private final Map<Long, Long> runningSince = new ConcurrentHashMap<>();
 
     private volatile boolean accepting = true;
@@ -131,7 +134,7 @@ public class Workers {
      * were).
      */
     private long runTimeNanos() {
-        long now = System.nanoTime();
+        long now = ticker.read();
         long oldest = runningSince.values().stream().mapToLong(since -> now - since).max().orElse(0);
         return Math.max(meanRunNanos.get(), oldest);
     }
@@ -195,7 +198,7 @@ public class Workers {
      */
     public int drain(Duration grace) {
         accepting = false;
-        long deadline = System.nanoTime() + grace.toNanos();
+        long deadline = ticker.read() + grace.toNanos();
         // Fires being marked running come back to the queue; take them with the rest.
         awaitUntil(() -> pending.get() == 0, deadline, Duration.ofMillis(5));
         List<ClaimedFire> left = new ArrayList<>();
@@ -217,9 +220,9 @@ public class Workers {
         return busy.get();
     }
 
-    /** Waits until {@code done} or the {@link System#nanoTime} deadline, looking every {@code step}. */
-    private static void awaitUntil(BooleanSupplier done, long deadline, Duration step) {
-        while (!done.getAsBoolean() && System.nanoTime() < deadline) {
+    /** Waits until {@code done} or the {@link Ticker} deadline, looking every {@code step}. */
+    private void awaitUntil(BooleanSupplier done, long deadline, Duration step) {
+        while (!done.getAsBoolean() && ticker.read() < deadline) {
             try {
                 Thread.sleep(step.toMillis());
             } catch (InterruptedException e) {
@@ -276,7 +279,7 @@ public class Workers {
      * the mean.
      */
     private void run(ClaimedFire fire) {
-        long begin = System.nanoTime();
+        long begin = ticker.read();
         runningSince.put(fire.executionId(), begin);
         ExecutionOutcome outcome;
         try {
@@ -284,7 +287,7 @@ public class Workers {
         } finally {
             runningSince.remove(fire.executionId());
         }
-        long took = System.nanoTime() - begin;
+        long took = ticker.read() - begin;
         meanRunNanos.getAndUpdate(mean -> mean + (took - mean) / RUN_TIME_WEIGHT);
         unrecordedOutcomes.incrementAndGet();
         finished.add(new RecordOutcome.Finished(fire, outcome));

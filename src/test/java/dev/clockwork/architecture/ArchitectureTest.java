@@ -1,14 +1,19 @@
 package dev.clockwork.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -73,13 +78,32 @@ class ArchitectureTest {
                 .check(main);
     }
 
+    /** The producer of the clock and ticker, and the command-line preview's main, are the only readers of time. */
     @Test
-    void time_should_come_from_the_injected_clock() {
-        ArchRule rule = noClasses().that().doNotHaveSimpleName("EngineProducers")
+    void time_should_come_from_the_injected_clock_and_ticker() {
+        ArchRule rule = noClasses().that().doNotHaveSimpleName("EngineProducers").and().doNotHaveSimpleName("Preview")
                 .should().callMethod(Instant.class, "now")
                 .orShould().callMethod(LocalDateTime.class, "now")
+                .orShould().callMethod(LocalDate.class, "now")
+                .orShould().callMethod(ZonedDateTime.class, "now")
+                .orShould().callMethod(OffsetDateTime.class, "now")
+                .orShould().callMethod(Clock.class, "systemUTC")
+                .orShould().callMethod(Clock.class, "systemDefaultZone")
                 .orShould().callMethod(ZoneId.class, "systemDefault")
-                .orShould().callMethod(System.class, "currentTimeMillis");
+                .orShould().callMethod(System.class, "currentTimeMillis")
+                .orShould().callMethod(System.class, "nanoTime");
         rule.check(main);
+    }
+
+    @Test
+    void packages_should_be_free_of_cycles() {
+        slices().matching("dev.clockwork.(**)").should().beFreeOfCycles().check(main);
+    }
+
+    @Test
+    void engine_rules_should_not_depend_on_the_engine_adapters() {
+        noClasses().that().resideInAPackage("dev.clockwork.engine.rules..")
+                .should().dependOnClassesThat().resideInAPackage("dev.clockwork.engine")
+                .check(main);
     }
 }
