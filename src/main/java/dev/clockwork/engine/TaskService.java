@@ -67,9 +67,10 @@ public class TaskService implements Scheduler {
         Instant now = clock.instant();
         Optional<Instant> first = firstFire(definition.trigger(), definition.zone(), now);
         String by = user.name();
-        TaskRow row = new TaskRow(0, definition.name(), definition.trigger().toString(), definition.zone().getId(),
-                definition.action(), definition.argsJson(), definition.priority(), TaskState.ACTIVE,
-                Optional.empty(), definition.description(), now, first, 0, Optional.empty(), 1, now, by, now, by, 0);
+        TaskRow row = TaskRow.builder(definition.name()).trigger(definition.trigger().toString())
+                .zone(definition.zone().getId()).action(definition.action()).args(definition.argsJson())
+                .priority(definition.priority()).description(definition.description()).anchorAt(now).nextFireAt(first)
+                .created(now, by).build();
         TaskRow stored = store.insert(row).orElseThrow(() -> new SchedulerException(
                 SchedulerException.Reason.CONFLICT, "name", "A task named \"" + definition.name()
                 + "\" already exists; choose another name or update that task."));

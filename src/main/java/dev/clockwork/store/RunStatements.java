@@ -420,12 +420,14 @@ final class RunStatements {
 
     /** The task in {@code row}, read with {@link #TASK_COLUMNS}. */
     private static TaskRow task(ResultSet row) throws SQLException {
-        return new TaskRow(row.getLong(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5),
-                Optional.ofNullable(row.getString(6)), row.getInt(7), TaskState.valueOf(row.getString(8)),
-                Optional.ofNullable(row.getString(9)), Optional.ofNullable(row.getString(10)),
-                instant(row, 11).orElseThrow(), instant(row, 12), row.getLong(13), instant(row, 14), row.getInt(15),
-                instant(row, 16).orElseThrow(), row.getString(17), instant(row, 18).orElseThrow(), row.getString(19),
-                row.getLong(20));
+        return TaskRow.builder(row.getString(2)).id(row.getLong(1)).trigger(row.getString(3)).zone(row.getString(4))
+                .action(row.getString(5)).args(Optional.ofNullable(row.getString(6))).priority(row.getInt(7))
+                .state(TaskState.valueOf(row.getString(8))).stateReason(Optional.ofNullable(row.getString(9)))
+                .description(Optional.ofNullable(row.getString(10))).anchorAt(instant(row, 11).orElseThrow())
+                .nextFireAt(instant(row, 12)).fireCount(row.getLong(13)).lastFireAt(instant(row, 14))
+                .maxAttempts(row.getInt(15)).created(instant(row, 16).orElseThrow(), row.getString(17))
+                .updatedAt(instant(row, 18).orElseThrow()).updatedBy(row.getString(19)).version(row.getLong(20))
+                .build();
     }
 
     /**

@@ -10,10 +10,13 @@ final class TaskRows {
 
     /** The task as stored. */
     static TaskRow toRow(TaskEntity e) {
-        return new TaskRow(e.id, e.name, e.trigger, e.zone, e.action, Optional.ofNullable(e.args), e.priority,
-                e.state, Optional.ofNullable(e.stateReason), Optional.ofNullable(e.description), e.anchorAt, Optional.ofNullable(e.nextFireAt),
-                e.fireCount, Optional.ofNullable(e.lastFireAt), e.maxAttempts,
-                e.createdAt, e.createdBy, e.updatedAt, e.updatedBy, e.version);
+        return TaskRow.builder(e.name).id(e.id).trigger(e.trigger).zone(e.zone).action(e.action)
+                .args(Optional.ofNullable(e.args)).priority(e.priority).state(e.state)
+                .stateReason(Optional.ofNullable(e.stateReason)).description(Optional.ofNullable(e.description))
+                .anchorAt(e.anchorAt).nextFireAt(Optional.ofNullable(e.nextFireAt)).fireCount(e.fireCount)
+                .lastFireAt(Optional.ofNullable(e.lastFireAt)).maxAttempts(e.maxAttempts)
+                .created(e.createdAt, e.createdBy).updatedAt(e.updatedAt).updatedBy(e.updatedBy).version(e.version)
+                .build();
     }
 
     /** Copies every column but id and version, which JPA owns. */

@@ -135,9 +135,9 @@ class TaskIsolationTest {
     }
 
     private TaskRow insert(String name, String trigger, Optional<Instant> nextFireAt) {
-        return fixture.inTransaction(s -> s.tasks().insert(new TaskRow(0, name, trigger, "UTC", "noop",
-                Optional.empty(), 0, TaskState.ACTIVE, Optional.empty(), Optional.empty(), CREATED, nextFireAt, 0,
-                Optional.empty(), 1, CREATED, "test", CREATED, "test", 0))).orElseThrow();
+        return fixture.inTransaction(s -> s.tasks().insert(TaskRow.builder(name).trigger(trigger).zone("UTC")
+                .action("noop").anchorAt(CREATED).nextFireAt(nextFireAt).created(CREATED, "test").build()))
+                .orElseThrow();
     }
 
     private TaskRow task(TaskRow task) {

@@ -997,9 +997,10 @@ abstract class StoreContractTest {
     }
 
     private static TaskRow task(String name, Optional<Instant> next, int priority) {
-        return new TaskRow(0, name, "every 1m", "Europe/Paris", "noop", Optional.of("{\"a\":1}"), priority,
-                next.isPresent() ? TaskState.ACTIVE : TaskState.PAUSED, Optional.empty(), Optional.empty(), T0, next, 0,
-                Optional.empty(), 1, T0, "test", T0, "test", 0);
+        return TaskRow.builder(name).trigger("every 1m").zone("Europe/Paris").action("noop")
+                .args(Optional.of("{\"a\":1}")).priority(priority)
+                .state(next.isPresent() ? TaskState.ACTIVE : TaskState.PAUSED).anchorAt(T0).nextFireAt(next)
+                .created(T0, "test").build();
     }
 
     private static List<String> names(List<TaskRow> rows, String prefix) {

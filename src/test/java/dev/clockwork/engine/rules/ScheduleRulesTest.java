@@ -189,8 +189,7 @@ class ScheduleRulesTest {
     }
 
     private static TaskRow task(TaskState state, Optional<Instant> next, long fireCount) {
-        return new TaskRow(1, "t", "test", "UTC", "noop", Optional.empty(), 0, state, Optional.empty(), Optional.empty(),
-                ANCHOR, next,
-                fireCount, Optional.empty(), 1, ANCHOR, "system", ANCHOR, "system", 3);
+        return TaskRow.builder("t").id(1).trigger("test").zone("UTC").action("noop").state(state).anchorAt(ANCHOR)
+                .nextFireAt(next).fireCount(fireCount).created(ANCHOR, "system").version(3).build();
     }
 }
