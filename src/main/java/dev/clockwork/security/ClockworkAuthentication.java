@@ -1,9 +1,9 @@
 package dev.clockwork.security;
 
+import dev.clockwork.store.UserRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.Credential;
@@ -12,79 +12,69 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * One mechanism for both doors: the API takes HTTP Basic credentials and answers 401 without them; the console
- * sends unauthenticated visitors to its login page, whose form hands the credentials over through
- * {@code SecurityContext.authenticate}. A successful login is kept in the HTTP session.
+ * One mechanism for both doors. The API authenticates every request from its {@code Authorization: Basic} header
+ * alone and never looks at cookies or sessions, so a page on another site cannot use a browser's login to it
+ * (CSRF). The console logs in through its form ({@code SecurityContext.authenticate}) and keeps the login in its
+ * session ({@link ConsoleSessions}); unauthenticated visitors are sent to the login page. Unprotected resources
+ * (the login page, health) are never challenged, whatever credentials come with them.
  */
 @ApplicationScoped
-@AutoApplySession
 public class ClockworkAuthentication implements HttpAuthenticationMechanism {
 
-    static final String LOGIN_PAGE = "/login.xhtml";
     private static final String API = "/api/";
 
     @Inject
     IdentityStoreHandler identities;
+    @Inject
+    ConsoleSessions sessions;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         Credential given = context.getAuthParameters().getCredential();
         if (given != null) {
-            return login(identities.validate(given), context);
-        }
-        Optional<UsernamePasswordCredential> basic = BasicCredentials.parse(request.getHeader("Authorization"));
-        if (basic.isPresent()) {
-            CredentialValidationResult result = identities.validate(basic.get());
-            return result.getStatus() == CredentialValidationResult.Status.VALID
-                    ? context.notifyContainerAboutLogin(result) : unauthorized(request, response);
+            return formLogin(identities.validate(given), request, response, context);
         }
         if (!context.isProtected()) {
             return context.doNothing();
         }
-        return isApi(request) ? unauthorized(request, response) : toLoginPage(request, context);
+        return isApi(request) ? api(request, response, context) : console(request, response, context);
     }
 
-    private static AuthenticationStatus login(CredentialValidationResult result, HttpMessageContext context) {
-        return result.getStatus() == CredentialValidationResult.Status.VALID
-                ? context.notifyContainerAboutLogin(result) : AuthenticationStatus.SEND_FAILURE;
+    private AuthenticationStatus formLogin(CredentialValidationResult result, HttpServletRequest request,
+                                           HttpServletResponse response, HttpMessageContext context) {
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        sessions.start(request, response, result.getCallerPrincipal().getName());
+        return context.notifyContainerAboutLogin(result);
+    }
+
+    private AuthenticationStatus api(HttpServletRequest request, HttpServletResponse response,
+                                     HttpMessageContext context) {
+        Optional<UsernamePasswordCredential> basic = BasicCredentials.parse(request.getHeader("Authorization"));
+        if (basic.isPresent()) {
+            CredentialValidationResult result = identities.validate(basic.get());
+            if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+                return context.notifyContainerAboutLogin(result);
+            }
+        }
+        return ApiChallenge.send(response);
+    }
+
+    private AuthenticationStatus console(HttpServletRequest request, HttpServletResponse response,
+                                         HttpMessageContext context) {
+        Optional<UserRow> user = sessions.resume(request);
+        if (user.isPresent()) {
+            return context.notifyContainerAboutLogin(user.get().username(), user.get().roles());
+        }
+        return LoginRedirect.send(request, response);
     }
 
     private static boolean isApi(HttpServletRequest request) {
         return request.getRequestURI().startsWith(request.getContextPath() + API);
-    }
-
-    private static AuthenticationStatus unauthorized(HttpServletRequest request, HttpServletResponse response) {
-        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-        response.setHeader("WWW-Authenticate", "Basic realm=\"clockwork\", charset=\"UTF-8\"");
-        if (isApi(request)) {
-            response.setContentType("application/problem+json");
-            response.setCharacterEncoding("UTF-8");
-            try {
-                response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-                        + "\"detail\":\"Log in with HTTP Basic credentials of a Clockwork user.\"}");
-                // Completed now: WildFly would otherwise send its own HTML error page in place of the body.
-                response.getWriter().close();
-            } catch (IOException e) {
-                throw new IllegalStateException("Could not write the 401 response", e);
-            }
-        }
-        // The challenge is sent; after SEND_FAILURE WildFly would try to send an error page on top of it.
-        return AuthenticationStatus.SEND_CONTINUE;
-    }
-
-    private static AuthenticationStatus toLoginPage(HttpServletRequest request, HttpMessageContext context) {
-        String target = request.getRequestURI().substring(request.getContextPath().length());
-        if (request.getQueryString() != null) {
-            target += "?" + request.getQueryString();
-        }
-        return context.redirect(request.getContextPath() + LOGIN_PAGE + "?next="
-                + URLEncoder.encode(target, StandardCharsets.UTF_8));
     }
 }

@@ -57,19 +57,23 @@ public class Users {
     }
 
     /**
-     * Changes a user's password after checking the current one.
+     * Changes a user's password after checking the current one; the user's console sessions end, except the one
+     * that takes the returned stamp ({@link ConsoleSessions#restamp}).
      *
+     * @return the stamp of the new password
      * @throws IllegalArgumentException with a message for the user when the current password is wrong or the new
      *     one is too weak
      */
-    public void changePassword(String username, char[] current, char[] replacement) {
+    public CredentialStamp changePassword(String username, char[] current, char[] replacement) {
         UserRow user = store.findByUsername(username)
                 .orElseThrow(() -> new IllegalArgumentException("There is no user named " + username + "."));
         if (!passwords.matches(current, user.passwordHash())) {
             throw new IllegalArgumentException("The current password is wrong.");
         }
         checkStrength(replacement);
-        store.changePasswordHash(username, passwords.hash(replacement), clock.instant());
+        String hash = passwords.hash(replacement);
+        store.changePasswordHash(username, hash, clock.instant());
+        return CredentialStamp.of(hash);
     }
 
     private static void checkStrength(char[] password) {

@@ -28,6 +28,7 @@ public class LoginBean {
     private String username;
     private String password;
     private String next;
+    private boolean ended;
 
     public void login() throws IOException {
         ExternalContext external = faces.getExternalContext();
@@ -69,5 +70,14 @@ public class LoginBean {
 
     public void setNext(String next) {
         this.next = next;
+    }
+
+    /** Whether the visitor was sent here because their session had ended (timed out, or their password changed). */
+    public boolean isEnded() {
+        return ended;
+    }
+
+    public void setEnded(boolean ended) {
+        this.ended = ended;
     }
 }

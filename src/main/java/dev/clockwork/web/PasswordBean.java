@@ -1,19 +1,24 @@
 package dev.clockwork.web;
 
+import dev.clockwork.security.ConsoleSessions;
+import dev.clockwork.security.CredentialStamp;
 import dev.clockwork.security.Users;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 
-/** Lets the logged-in user change their own password. */
+/** Lets the logged-in user change their own password; their other console sessions end, this one stays. */
 @Named
 @RequestScoped
 public class PasswordBean {
 
     @Inject
     Users users;
+    @Inject
+    ConsoleSessions sessions;
     @Inject
     FacesContext faces;
 
@@ -28,9 +33,11 @@ public class PasswordBean {
             return;
         }
         try {
-            users.changePassword(faces.getExternalContext().getRemoteUser(), current.toCharArray(),
-                    replacement.toCharArray());
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Your password was changed.", null));
+            CredentialStamp stamp = users.changePassword(faces.getExternalContext().getRemoteUser(),
+                    current.toCharArray(), replacement.toCharArray());
+            sessions.restamp((HttpServletRequest) faces.getExternalContext().getRequest(), stamp);
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
+                    "Your password was changed. Your other sessions have ended.", null));
         } catch (IllegalArgumentException e) {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
         } finally {
