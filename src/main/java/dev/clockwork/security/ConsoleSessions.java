@@ -32,6 +32,7 @@ public class ConsoleSessions {
         request.changeSessionId();
         request.getSession().setAttribute(ConsoleLogin.ATTRIBUTE,
                 new ConsoleLogin(user.username(), CredentialStamp.of(user.passwordHash())));
+        LoginCookie.send(request, response);
     }
 
     /**
