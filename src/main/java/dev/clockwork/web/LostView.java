@@ -1,0 +1,30 @@
+package dev.clockwork.web;
+
+import jakarta.faces.application.ViewExpiredException;
+
+/**
+ * Tells a form whose page the server cannot restore from the other errors. Its view state may be expired (the
+ * session ended, or the server forgot old views) or one the server never issued; Mojarra then throws a
+ * {@link ViewExpiredException}, or for some forged values a plain {@code FacesException} while restoring.
+ */
+final class LostView {
+
+    private LostView() {
+    }
+
+    /**
+     * @param thrown what the Faces lifecycle threw
+     * @param restoringPostback whether it was thrown while restoring the page of a submitted form
+     */
+    static boolean is(Throwable thrown, boolean restoringPostback) {
+        if (restoringPostback) {
+            return true;
+        }
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ViewExpiredException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
