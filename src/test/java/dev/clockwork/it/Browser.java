@@ -1,0 +1,99 @@
+package dev.clockwork.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The console as one browser sees it: a cookie jar of its own, redirects left to the test, forms sent as a page
+ * would send them, HTTP/1.1 (as {@link Api}).
+ */
+final class Browser {
+
+    static final String SESSION_COOKIE = "JSESSIONID";
+    private static final Pattern VIEW_STATE = Pattern.compile(
+            "name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]+)\"");
+
+    private final URI root;
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http;
+
+    Browser(URI root) {
+        this.root = root;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(root.resolve(path)).GET());
+    }
+
+    HttpResponse<String> post(String path, Map<String, String> form) throws IOException, InterruptedException {
+        String body = form.entrySet().stream().map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8)
+                + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(root.resolve(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** Any request, with this browser's cookies. */
+    HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Logs in through the login page's form; a 302 when the login succeeded. */
+    HttpResponse<String> logIn(String username, String password) throws IOException, InterruptedException {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("login", "login");
+        form.put("login:username", username);
+        form.put("login:password", password);
+        form.put("login:submit", "");
+        form.put("jakarta.faces.ViewState", viewState(get("login.xhtml")));
+        return post("login.xhtml", form);
+    }
+
+    HttpResponse<String> follow(HttpResponse<String> redirect) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(location(redirect)).GET());
+    }
+
+    /** The session id this browser holds. */
+    Optional<String> sessionId() {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(SESSION_COOKIE))
+                .map(HttpCookie::getValue).findFirst();
+    }
+
+    /** Makes this browser hold {@code sessionId}, as one would that kept a cookie after its session ended. */
+    void holdSession(String sessionId) {
+        HttpCookie cookie = new HttpCookie(SESSION_COOKIE, sessionId);
+        cookie.setPath(root.getPath().replaceAll("/$", ""));
+        cookie.setVersion(0);
+        cookies.getCookieStore().add(root, cookie);
+    }
+
+    /** Where a redirect goes, resolved against the request (servers answer absolute or relative locations). */
+    static URI location(HttpResponse<String> redirect) {
+        assertThat(redirect.statusCode()).as("a redirect from " + redirect.uri()).isIn(302, 303);
+        return redirect.uri().resolve(redirect.headers().firstValue("Location").orElseThrow());
+    }
+
+    /** The view state of the (first) form on a page. */
+    static String viewState(HttpResponse<String> page) {
+        Matcher viewState = VIEW_STATE.matcher(page.body());
+        assertThat(viewState.find()).as("the view state of the form on " + page.uri()).isTrue();
+        return viewState.group(1).replace("&#58;", ":");
+    }
+}
