@@ -3,6 +3,7 @@ package dev.clockwork.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.Socket;
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.URI;
@@ -11,12 +12,19 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * The console as one browser sees it: a cookie jar of its own, redirects left to the test, forms sent as a page
@@ -33,9 +41,20 @@ final class Browser {
     private final HttpClient http;
 
     Browser(URI root) {
+        this(root, HttpClient.newBuilder());
+    }
+
+    private Browser(URI root, HttpClient.Builder http) {
         this.root = root;
-        this.http = HttpClient.newBuilder().cookieHandler(cookies).version(HttpClient.Version.HTTP_1_1)
+        this.http = http.cookieHandler(cookies).version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** A browser for a test server's HTTPS port, whose certificate is self-signed (for another host name, too). */
+    static Browser overHttps(URI root) throws GeneralSecurityException {
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(null, new TrustManager[] {new TrustAnyServer()}, null);
+        return new Browser(root, HttpClient.newBuilder().sslContext(tls));
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
@@ -88,6 +107,27 @@ final class Browser {
     static URI location(HttpResponse<String> redirect) {
         assertThat(redirect.statusCode()).as("a redirect from " + redirect.uri()).isIn(302, 303);
         return redirect.uri().resolve(redirect.headers().firstValue("Location").orElseThrow());
+    }
+
+    /** The last session cookie a response sets: the one a browser keeps. */
+    static String lastSessionCookie(HttpResponse<String> response) {
+        List<String> cookies = response.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith(SESSION_COOKIE + "=")).toList();
+        assertThat(cookies).as("the session cookies set by " + response.uri()).isNotEmpty();
+        return cookies.get(cookies.size() - 1);
+    }
+
+    /** Trusts any server certificate; an extended manager, so the host name is not checked either. */
+    private static final class TrustAnyServer extends X509ExtendedTrustManager {
+        @Override public void checkClientTrusted(X509Certificate[] chain, String auth, Socket socket) { }
+        @Override public void checkServerTrusted(X509Certificate[] chain, String auth, Socket socket) { }
+        @Override public void checkClientTrusted(X509Certificate[] chain, String auth, SSLEngine engine) { }
+        @Override public void checkServerTrusted(X509Certificate[] chain, String auth, SSLEngine engine) { }
+        @Override public void checkClientTrusted(X509Certificate[] chain, String auth) { }
+        @Override public void checkServerTrusted(X509Certificate[] chain, String auth) { }
+        @Override public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
     }
 
     /** The view state of the (first) form on a page. */

@@ -1,6 +1,7 @@
 package dev.clockwork.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -156,11 +157,25 @@ class ConsoleIT {
         HttpResponse<String> loggedIn = browser.logIn("admin", ADMIN_PASSWORD);
 
         assertThat(loggedIn.statusCode()).isEqualTo(302);
-        List<String> cookies = sessionCookies(loggedIn);
-        assertThat(cookies).as("Set-Cookie of the login").isNotEmpty();
-        assertThat(cookies.get(cookies.size() - 1)).containsIgnoringCase("HttpOnly")
+        assertThat(Browser.lastSessionCookie(loggedIn)).containsIgnoringCase("HttpOnly")
                 .containsIgnoringCase("SameSite=Lax").doesNotContainIgnoringCase("Secure");
         assertThat(browser.sessionId()).as("the session id changes at login").isPresent().isNotEqualTo(before);
+    }
+
+    @Test
+    void console_login_over_https_should_set_a_secure_session_cookie() throws Exception {
+        // Payara Micro runs these tests without an HTTPS port; it marks the cookie Secure on HTTPS by itself.
+        assumeTrue("wildfly".equals(System.getProperty("arquillian.launch")), "HTTPS is tested on WildFly only");
+        // WildFly's HTTPS listener: 8443 shifted by the same port offset as its HTTP one (8080).
+        URI https = URI.create("https://" + root.getHost() + ":" + (root.getPort() - 8080 + 8443) + root.getPath());
+        Browser secure = Browser.overHttps(https);
+
+        HttpResponse<String> loggedIn = secure.logIn("admin", ADMIN_PASSWORD);
+
+        assertThat(loggedIn.statusCode()).isEqualTo(302);
+        assertThat(Browser.lastSessionCookie(loggedIn)).containsIgnoringCase("; Secure")
+                .containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax");
+        assertThat(secure.get("index.xhtml").statusCode()).as("the session works with that cookie").isEqualTo(200);
     }
 
     @Test
@@ -273,12 +288,6 @@ class ConsoleIT {
                 .isEqualTo(200);
         assertThat(late.body()).contains("<partial-response><redirect url=\"", "/login.xhtml?next=",
                 "&amp;ended=true");
-    }
-
-    /** The session cookies a response sets, in order: a browser keeps the last. */
-    private static List<String> sessionCookies(HttpResponse<String> response) {
-        return response.headers().allValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith(Browser.SESSION_COOKIE + "=")).toList();
     }
 
     private static String newTaskName() {
