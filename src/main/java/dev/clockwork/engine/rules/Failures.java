@@ -8,7 +8,7 @@ import java.time.DateTimeException;
 /**
  * Tells a failure that one task's data causes from one of the database or the network. Only the first kind may take
  * a task out of the schedule: blaming a task for an outage or a deadlock would stop healthy tasks, and not blaming a
- * task whose data breaks every claim would stop all the others (docs/decisions/task-isolation.md).
+ * task whose data breaks every claim would stop all the others (docs/decisions/027-task-isolation.md).
  */
 public final class Failures {
 
