@@ -68,8 +68,8 @@ public class ActionRegistry {
     /**
      * Resolves an action name once. An application-scoped or singleton action has one instance for the application's
      * life, kept here: a run calls it directly instead of through the client proxy, whose context lookup on every
-     * call, with the per-run bean selection, was a quarter of a node's samples with no-op actions. Any other action
-     * is created (and released) per run.
+     * call, with the per-run bean selection, costs short actions much of a node's CPU
+     * (docs/decisions/014-resolve-actions-once.md). Any other action is created (and released) per run.
      */
     private Resolved resolve(String name) {
         Instance<TaskAction> candidates = actions.select(new Action.Literal(name));

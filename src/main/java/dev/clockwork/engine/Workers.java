@@ -58,19 +58,14 @@ public class Workers {
     /**
      * Most outcomes recorded in one transaction: as many ids as one of the store's statements names
      * ({@link TaskStore#MOST_IDS}). A recording takes what waits, so batches grow only while the recorder is
-     * behind; then each commit, which costs a few milliseconds on a disk that syncs, ends more runs. From 100 to
-     * 1,000, a backlog of 300,000 no-op runs on one node went from 11,739-14,281 to 15,197-15,647 executions/s on
-     * PostgreSQL (250: 13,288-15,703; 500: 13,262-15,462) and from 8,266-10,290 to 9,826-12,213 on MariaDB
-     * (benchmark's quick mode, runs alternating). A node that dies may thus leave about this many ended runs
-     * unrecorded (against 100 before), which another node ends as lost and retries
-     * ({@code clockwork.node-lost-retries}).
+     * behind; then each commit, which costs a disk sync, ends more runs. A node that dies may thus leave about this
+     * many ended runs unrecorded, which another node ends as lost and retries ({@code clockwork.node-lost-retries};
+     * docs/decisions/015-outcome-group-commits.md).
      */
     private static final int MAX_BATCH = TaskStore.MOST_IDS;
     /**
-     * Most transactions recording outcomes at once. Two were no faster than one on a backlog of no-op runs once claims
-     * waited for the recording (PostgreSQL 7,334 and 7,615 against 7,076 and 7,424 executions/s; MariaDB 5,980 and
-     * 6,019 against 6,344 and 5,585; quick benchmark, runs alternating): the database, not the recorder, is the
-     * limit.
+     * Most transactions recording outcomes at once: the database, not the recorder, is the limit, so a second one
+     * gains nothing (docs/decisions/015-outcome-group-commits.md).
      */
     private static final int RECORDERS = 1;
 

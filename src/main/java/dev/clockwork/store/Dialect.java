@@ -21,11 +21,9 @@ public enum Dialect {
     /**
      * Whether a batch of outcomes that ended alike is written by one statement, after the executions are locked, or
      * by a statement each. MariaDB runs a batch of updates as that many statements (Connector/J joins them into one
-     * request, which the server still parses one by one); with one statement per batch, its throughput of no-op runs
-     * went from 3,608-4,877 to 5,752-7,428 executions/s (the benchmark's quick mode, 100,000 tasks, one node, runs
-     * alternating with the old engine). PostgreSQL keeps each update prepared and planned once; the lock by a list of
-     * ids made it slower, because it planned that statement once for all while cw_execution was still small and kept
-     * the sequential scan when the table had grown (460 scans of 8 million rows in one run).
+     * request, which the server still parses one by one), so one statement per batch is much faster there.
+     * PostgreSQL keeps each update prepared and planned once; there the lock by a list of ids was slower, planned
+     * while cw_execution was small (docs/decisions/015-outcome-group-commits.md).
      */
     boolean groupsOutcomes() {
         return groupsOutcomes;

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * Ids for the executions a claim inserts: blocks of {@value #BLOCK} taken from {@code cw_id_block} in transactions
- * of their own, one for every twenty or more claims of a backlog (with blocks of 1,000 the block's transaction was 7%
- * of the dispatcher's samples). A node that stops leaves the rest of its block unused.
+ * of their own, rare next to the claims they serve, so taking a block costs the hot path next to nothing
+ * (docs/decisions/004-ids-from-a-table.md). A node that stops leaves the rest of its block unused.
  */
 @ApplicationScoped
 public class ExecutionIds {

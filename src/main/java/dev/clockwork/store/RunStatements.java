@@ -23,7 +23,7 @@ import java.util.TreeMap;
 /**
  * The statements of the engine's hot path (claiming due tasks, recording how runs ended), in plain JDBC on the
  * connection of the caller's transaction: a few statements per claim or finish, and no entity bookkeeping, which
- * took more of a node's CPU than the database work itself (EclipseLink was 42% of a profiled node's samples).
+ * costs a node more CPU than the database work itself (docs/decisions/007-plain-jdbc-hot-path.md).
  */
 final class RunStatements {
 
@@ -104,9 +104,9 @@ final class RunStatements {
         // snapshot, taken at the candidate query, where a task finished since still has its old version. Rows
         // another node advanced since the candidates were read are dropped here, not by the statement: with the
         // due condition in it, PostgreSQL without statistics combined the primary key with a bitmap of every due
-        // row in cw_task_due_ix, so each claim read the whole backlog (5.5 ms for 200,000 due tasks). Where another
-        // node holds some of the first choices (nodes claiming at once read the same candidates), the next ones
-        // are tried, so that claiming nodes share a backlog instead of one of them coming away empty.
+        // row in cw_task_due_ix, so each claim read the whole backlog (docs/decisions/005-hot-rows-named-by-id.md).
+        // Where another node holds some of the first choices (nodes claiming at once read the same candidates), the
+        // next ones are tried, so that claiming nodes share a backlog instead of one of them coming away empty.
         List<TaskRow> locked = new ArrayList<>();
         for (int from = 0; locked.size() < limit && from < ordered.size(); ) {
             List<Long> slice = ordered.subList(from, Math.min(ordered.size(),
@@ -434,9 +434,8 @@ final class RunStatements {
      * Ids, written into the statement rather than bound: numbers this class read from the database, never text a
      * user typed. A statement whose text is the same each time is planned once for all by PostgreSQL (a generic
      * plan, after its fifth run on a connection) for the table's size at that moment, and keeps that plan until the
-     * table is analyzed: a finish's lookup of 100 tasks by id, first run while cw_task held the benchmark's 2,000
-     * warm-up tasks, kept a sequential scan when the table had grown to 100,000 rows. Each list of ids is planned for
-     * itself, for the table as it is.
+     * table is analyzed: a lookup by id first planned on a small table kept a sequential scan once it had grown. Each
+     * list of ids is planned for itself, for the table as it is (docs/decisions/005-hot-rows-named-by-id.md).
      */
     private static String idList(List<Long> ids) {
         StringBuilder list = new StringBuilder(ids.size() * 8);

@@ -8,9 +8,9 @@ import java.time.Duration;
  *
  * <p>Every node wakes at the same due time, and clocks corrected by the database's agree only to within a round trip.
  * Without a back-off the node whose clock runs a little ahead wins every race: it takes every short fire, and every
- * long one while it has room, so that other nodes get only what it cannot hold (likely why one node of three had run
- * no fire at the end of one CI run of the cluster test). With it, the least busy node takes a due fire, and long work
- * spreads over the cluster. Claims for a backlog (workers that have room again) and at poll ticks do not wait.
+ * long one while it has room, so that other nodes get only what it cannot hold. With it, the least busy node takes a
+ * due fire, and long work spreads over the cluster. Claims for a backlog (workers that have room again) and at poll
+ * ticks do not wait (docs/decisions/018-busy-backoff.md).
  */
 public final class BusyBackoff {
 

@@ -15,11 +15,8 @@ public final class Prefetch {
     /** About the longest a fire claimed ahead should wait for a worker. */
     public static final Duration QUEUE_WAIT = Duration.ofMillis(50);
     /**
-     * Most fires claimed ahead per worker. A claim's commit costs about as much as writing a hundred fires, so a
-     * backlog of no-op runs went from 13,400 to 19,200 executions/s on PostgreSQL when this rose from 8 to 32
-     * (benchmark's quick mode, one node), and, with outcomes recorded 1,000 at a time, from 11,666-16,831 to
-     * 13,449-18,982 when it rose from 32 to 64 and {@link #MOST_AHEAD} from 512 to 1,000 (300,000 runs; MariaDB
-     * 13,250-14,717 against 13,881-14,207 before, no change).
+     * Most fires claimed ahead per worker. A claim's commit costs about as much as writing many fires, so a backlog of
+     * short runs is claimed in big batches (docs/decisions/012-prefetch.md).
      */
     public static final int PER_WORKER = 64;
     /**
@@ -34,9 +31,8 @@ public final class Prefetch {
     /**
      * How many more fires a node may claim now: its workers and {@code ahead} more, less the fires it holds (running,
      * queued, or being marked running), and less the outcomes beyond {@code recordedAtOnce} that wait to be
-     * recorded. A node thus claims no faster than it records: before, a backlog of no-op runs on MariaDB had its
-     * actions all ended after 12 s and its outcomes recorded after 24 s, the unrecorded ones held in memory (and
-     * retried by another node, had this one died).
+     * recorded. A node thus claims no faster than it records, so a backlog of short runs cannot leave thousands of
+     * outcomes in memory, unrecorded (docs/decisions/012-prefetch.md).
      *
      * @param recordedAtOnce how many outcomes the node's recording transactions take at once
      */
