@@ -1,7 +1,7 @@
 package dev.clockwork.engine;
 
 import dev.clockwork.engine.rules.DispatchHealth;
-import dev.clockwork.store.Database;
+import dev.clockwork.store.DataSourceName;
 import dev.clockwork.store.TaskStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,7 +26,7 @@ public class HealthCheck {
     @Inject
     Clock clock;
     @Inject
-    Database database;
+    DataSourceName database;
     @Inject
     DispatchLoop dispatcher;
 

@@ -96,6 +96,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void only_the_store_adapter_should_know_jpa_and_sql() {
+        noClasses().that().resideOutsideOfPackage("dev.clockwork.store.jpa..")
+                .should().dependOnClassesThat().resideInAPackage("dev.clockwork.store.jpa..")
+                .check(main);
+        noClasses().that().resideInAPackage("dev.clockwork.store")
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..", "java.sql..")
+                .check(main);
+    }
+
+    @Test
     void packages_should_be_free_of_cycles() {
         slices().matching("dev.clockwork.(**)").should().beFreeOfCycles().check(main);
     }

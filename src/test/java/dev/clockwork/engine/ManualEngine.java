@@ -3,7 +3,7 @@ package dev.clockwork.engine;
 import dev.clockwork.api.ExecutionStatus;
 import dev.clockwork.engine.rules.EngineConfig;
 import dev.clockwork.store.ExecutionOutcome;
-import dev.clockwork.store.StoreFixture;
+import dev.clockwork.store.jpa.StoreFixture;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.NotificationOptions;
 import jakarta.enterprise.util.TypeLiteral;

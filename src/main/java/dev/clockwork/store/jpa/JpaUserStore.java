@@ -1,5 +1,7 @@
-package dev.clockwork.store;
+package dev.clockwork.store.jpa;
 
+import dev.clockwork.store.UserRow;
+import dev.clockwork.store.UserStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

@@ -1,9 +1,14 @@
-package dev.clockwork.store;
+package dev.clockwork.store.jpa;
 
 import dev.clockwork.api.ExecutionStatus;
 import dev.clockwork.api.Page;
 import dev.clockwork.api.TaskQuery;
 import dev.clockwork.api.TaskState;
+import dev.clockwork.store.ExecutionOutcome;
+import dev.clockwork.store.ExecutionRow;
+import dev.clockwork.store.TaskClaim;
+import dev.clockwork.store.TaskRow;
+import dev.clockwork.store.TaskStore;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package dev.clockwork.store;
+package dev.clockwork.store.jpa;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package dev.clockwork.store;
+package dev.clockwork.store.jpa;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Singleton;

@@ -1,4 +1,4 @@
-package dev.clockwork.store;
+package dev.clockwork.store.jpa;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package dev.clockwork.store;
+package dev.clockwork.store.jpa;
 
 import java.util.Locale;
 

@@ -1,7 +1,11 @@
-package dev.clockwork.store;
+package dev.clockwork.store.jpa;
 
 import dev.clockwork.api.ExecutionStatus;
 import dev.clockwork.api.NodeState;
+import dev.clockwork.store.ClusterStore;
+import dev.clockwork.store.ExecutionRow;
+import dev.clockwork.store.NodeRow;
+import dev.clockwork.store.TaskStore;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package dev.clockwork.store;
+package dev.clockwork.store.jpa;
 
 /** The store contract on embedded H2 with a New York session zone. */
 class H2StoreContractTest extends StoreContractTest {

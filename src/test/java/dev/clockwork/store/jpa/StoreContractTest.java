@@ -1,4 +1,4 @@
-package dev.clockwork.store;
+package dev.clockwork.store.jpa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,6 +9,13 @@ import dev.clockwork.api.NodeState;
 import dev.clockwork.api.Page;
 import dev.clockwork.api.TaskQuery;
 import dev.clockwork.api.TaskState;
+import dev.clockwork.store.ExecutionOutcome;
+import dev.clockwork.store.ExecutionRow;
+import dev.clockwork.store.NodeRow;
+import dev.clockwork.store.TaskClaim;
+import dev.clockwork.store.TaskRow;
+import dev.clockwork.store.TaskStore;
+import dev.clockwork.store.UserRow;
 import dev.clockwork.trigger.Horizon;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
@@ -911,8 +918,8 @@ abstract class StoreContractTest {
     void the_first_user_should_be_created_once_with_an_id_the_persistence_unit_never_hands_out() throws Exception {
         fixture.inTransaction(s -> s.em().createNativeQuery("DELETE FROM cw_user").executeUpdate());
         try (Connection first = fixture.connect(); Connection second = fixture.connect()) {
-            assertThat(FirstUserStore.createIfNone(first, user("admin"))).isTrue();
-            assertThat(FirstUserStore.createIfNone(second, user("admin"))).as("a user exists now").isFalse();
+            assertThat(JdbcFirstUserStore.createIfNone(first, user("admin"))).isTrue();
+            assertThat(JdbcFirstUserStore.createIfNone(second, user("admin"))).as("a user exists now").isFalse();
         }
         UserRow admin = maybe(s -> s.users().findByUsername("admin")).orElseThrow();
         UserRow next = maybe(s -> s.users().insert(user("operator-" + unique()))).orElseThrow();
@@ -935,7 +942,7 @@ abstract class StoreContractTest {
             holder.createStatement().executeUpdate("INSERT INTO cw_user (id, username, password_hash, roles,"
                     + " created_at, updated_at, version) VALUES (900000001, 'admin', 'x', 'clockwork-admin', 0, 0, 1)");
             // Whether the other node reaches the lock before this commit or after, it must find the user.
-            Future<Boolean> created = other.submit(() -> FirstUserStore.createIfNone(waiter, user("admin")));
+            Future<Boolean> created = other.submit(() -> JdbcFirstUserStore.createIfNone(waiter, user("admin")));
             holder.commit();
 
             assertThat(created.get(30, TimeUnit.SECONDS)).isFalse();

@@ -1,6 +1,7 @@
-package dev.clockwork.store;
+package dev.clockwork.store.jpa;
 
 import dev.clockwork.api.TaskState;
+import dev.clockwork.store.TaskRow;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -1,7 +1,8 @@
-package dev.clockwork.store;
+package dev.clockwork.store.jpa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.clockwork.store.TaskStore;
 import java.util.List;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;

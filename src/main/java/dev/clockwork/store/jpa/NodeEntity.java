@@ -1,6 +1,7 @@
-package dev.clockwork.store;
+package dev.clockwork.store.jpa;
 
 import dev.clockwork.api.NodeState;
+import dev.clockwork.store.NodeRow;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

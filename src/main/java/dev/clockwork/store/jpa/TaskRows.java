@@ -1,5 +1,6 @@
-package dev.clockwork.store;
+package dev.clockwork.store.jpa;
 
+import dev.clockwork.store.TaskRow;
 import java.util.Optional;
 
 /** Copies between {@link TaskRow} and {@link TaskEntity}. */

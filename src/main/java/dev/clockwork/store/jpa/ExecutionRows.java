@@ -1,5 +1,7 @@
-package dev.clockwork.store;
+package dev.clockwork.store.jpa;
 
+import dev.clockwork.store.ExecutionOutcome;
+import dev.clockwork.store.ExecutionRow;
 import java.util.Optional;
 
 /** Copies between {@link ExecutionRow}/{@link ExecutionOutcome} and {@link ExecutionEntity}. */

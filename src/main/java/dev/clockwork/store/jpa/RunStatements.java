@@ -1,7 +1,12 @@
-package dev.clockwork.store;
+package dev.clockwork.store.jpa;
 
 import dev.clockwork.api.ExecutionStatus;
 import dev.clockwork.api.TaskState;
+import dev.clockwork.store.ExecutionOutcome;
+import dev.clockwork.store.ExecutionRow;
+import dev.clockwork.store.TaskClaim;
+import dev.clockwork.store.TaskRow;
+import dev.clockwork.store.TaskStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

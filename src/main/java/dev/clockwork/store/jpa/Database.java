@@ -1,5 +1,6 @@
-package dev.clockwork.store;
+package dev.clockwork.store.jpa;
 
+import dev.clockwork.store.DataSourceName;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -9,7 +10,7 @@ import javax.sql.DataSource;
 
 /** The database this node uses, chosen as the persistence unit chooses it ({@link DataSources}). */
 @ApplicationScoped
-public class Database {
+public class Database implements DataSourceName {
 
     private DataSources.Found found;
     private Dialect dialect;
@@ -33,6 +34,7 @@ public class Database {
     }
 
     /** The JNDI name of the data source in use. */
+    @Override
     public String dataSourceName() {
         return found.name();
     }
