@@ -4,29 +4,29 @@ import java.util.Locale;
 
 /** The databases Clockwork runs on, and the little SQL that differs between them. */
 public enum Dialect {
-    H2("h2", "SELECT EXTRACT(EPOCH FROM CURRENT_TIMESTAMP(6))", false),
-    MYSQL("mysql", "SELECT UNIX_TIMESTAMP(NOW(6))", true),
-    POSTGRESQL("postgresql", "SELECT EXTRACT(EPOCH FROM clock_timestamp())", false);
+    H2("h2", "SELECT EXTRACT(EPOCH FROM CURRENT_TIMESTAMP(6))", new EachOutcomeWriter()),
+    MYSQL("mysql", "SELECT UNIX_TIMESTAMP(NOW(6))", new AlikeOutcomeWriter()),
+    POSTGRESQL("postgresql", "SELECT EXTRACT(EPOCH FROM clock_timestamp())", new EachOutcomeWriter());
 
     private final String folder;
     private final String epochQuery;
-    private final boolean groupsOutcomes;
+    private final OutcomeWriter outcomeWriter;
 
-    Dialect(String folder, String epochQuery, boolean groupsOutcomes) {
+    Dialect(String folder, String epochQuery, OutcomeWriter outcomeWriter) {
         this.folder = folder;
         this.epochQuery = epochQuery;
-        this.groupsOutcomes = groupsOutcomes;
+        this.outcomeWriter = outcomeWriter;
     }
 
     /**
-     * Whether a batch of outcomes that ended alike is written by one statement, after the executions are locked, or
-     * by a statement each. MariaDB runs a batch of updates as that many statements (Connector/J joins them into one
+     * How outcomes are written: a batch of outcomes that ended alike by one statement, after the executions are
+     * locked ({@link AlikeOutcomeWriter}), or by a statement each ({@link EachOutcomeWriter}). MariaDB runs a batch of updates as that many statements (Connector/J joins them into one
      * request, which the server still parses one by one), so one statement per batch is much faster there.
      * PostgreSQL keeps each update prepared and planned once; there the lock by a list of ids was slower, planned
      * while cw_execution was small (docs/decisions/015-outcome-group-commits.md).
      */
-    boolean groupsOutcomes() {
-        return groupsOutcomes;
+    OutcomeWriter outcomeWriter() {
+        return outcomeWriter;
     }
 
     /** The folder under {@code schema/} with this database's migrations. */

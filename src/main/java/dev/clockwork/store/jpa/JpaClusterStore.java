@@ -120,7 +120,7 @@ public class JpaClusterStore implements ClusterStore {
                 .setParameter("live", NodeState.LIVE)
                 .getResultList();
         List<ExecutionRow> orphans = new ArrayList<>();
-        for (List<String> nodes : RunStatements.slices(notLive)) {
+        for (List<String> nodes : JdbcRows.slices(notLive)) {
             em.createQuery("SELECT e FROM ExecutionEntity e, RunEntity r WHERE r.node IN :nodes"
                             + " AND e.id = r.executionId AND e.status IN :unfinished", ExecutionEntity.class)
                     .setParameter("unfinished", UNFINISHED)

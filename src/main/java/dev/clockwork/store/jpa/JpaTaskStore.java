@@ -120,7 +120,7 @@ public class JpaTaskStore implements TaskStore {
     @Override
     public Map<Long, ExecutionStatus> lastStatuses(Collection<Long> taskIds) {
         Map<Long, ExecutionStatus> statuses = new HashMap<>();
-        for (List<Long> slice : RunStatements.slices(List.copyOf(taskIds), LAST_STATUSES_AT_ONCE)) {
+        for (List<Long> slice : JdbcRows.slices(List.copyOf(taskIds), LAST_STATUSES_AT_ONCE)) {
             Query select = em.createNativeQuery(String.join(" UNION ALL ", Collections.nCopies(slice.size(),
                     "(SELECT task_id, status FROM cw_execution WHERE task_id = ? AND status NOT IN ('"
                             + ExecutionStatus.QUEUED + "', '" + ExecutionStatus.RUNNING + "')"
@@ -166,7 +166,7 @@ public class JpaTaskStore implements TaskStore {
                 .setParameter("task", task.get(0))
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList();
-        for (List<Long> slice : RunStatements.slices(runs)) {
+        for (List<Long> slice : JdbcRows.slices(runs)) {
             em.createQuery("DELETE FROM RunEntity r WHERE r.executionId IN :ids")
                     .setParameter("ids", slice)
                     .executeUpdate();
@@ -182,12 +182,12 @@ public class JpaTaskStore implements TaskStore {
      */
     @Override
     public List<TaskRow> lockDue(Instant now, int limit) {
-        return jdbc("claim due tasks", connection -> RunStatements.lockDue(connection, now, limit));
+        return jdbc("claim due tasks", connection -> ClaimStatements.lockDue(connection, now, limit));
     }
 
     @Override
     public Optional<Instant> earliestNextFire() {
-        return jdbc("read the earliest next fire", RunStatements::earliestNextFire);
+        return jdbc("read the earliest next fire", ClaimStatements::earliestNextFire);
     }
 
     @Override
@@ -212,7 +212,7 @@ public class JpaTaskStore implements TaskStore {
         }
         List<Long> ids = executionIds.take(claims.size());
         jdbc("record claims", connection -> {
-            RunStatements.recordClaims(connection, claims, ids);
+            ClaimStatements.recordClaims(connection, claims, ids);
             return null;
         });
         return ids;
@@ -238,7 +238,7 @@ public class JpaTaskStore implements TaskStore {
         if (executionIds.isEmpty()) {
             return Set.of();
         }
-        return jdbc("mark executions running", connection -> RunStatements.markRunning(connection, executionIds,
+        return jdbc("mark executions running", connection -> ClaimStatements.markRunning(connection, executionIds,
                 node, startedAt));
     }
 
@@ -261,11 +261,11 @@ public class JpaTaskStore implements TaskStore {
         if (outcomes.isEmpty()) {
             return List.of();
         }
-        return jdbc("record outcomes", connection -> RunStatements.finishAll(connection, dialect, outcomes, node,
+        return jdbc("record outcomes", connection -> FinishStatements.finishAll(connection, dialect, outcomes, node,
                 afterRun));
     }
 
-    /** Statements in plain JDBC on the connection of the caller's transaction (the hot path: {@link RunStatements}). */
+    /** Statements in plain JDBC on the connection of the caller's transaction (the hot path: {@link ClaimStatements}, {@link FinishStatements}). */
     private <T> T jdbc(String what, SqlWork<T> work) {
         Connection connection = em.unwrap(Connection.class);
         if (connection == null) {

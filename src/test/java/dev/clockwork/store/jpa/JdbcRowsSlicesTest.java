@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
-class RunStatementsSlicesTest {
+class JdbcRowsSlicesTest {
 
     @Test
     void slices_should_keep_every_item_in_order_in_slices_of_at_most_the_statement_limit() {
         List<Long> ids = LongStream.range(0, 2 * TaskStore.MOST_IDS + 1).boxed().toList();
 
-        List<List<Long>> slices = RunStatements.slices(ids);
+        List<List<Long>> slices = JdbcRows.slices(ids);
 
         assertThat(slices).extracting(List::size)
                 .containsExactly(TaskStore.MOST_IDS, TaskStore.MOST_IDS, 1);
@@ -22,8 +22,8 @@ class RunStatementsSlicesTest {
 
     @Test
     void slices_of_nothing_should_be_none_and_of_exactly_the_limit_one() {
-        assertThat(RunStatements.slices(List.of())).isEmpty();
-        assertThat(RunStatements.slices(LongStream.range(0, TaskStore.MOST_IDS).boxed().toList()))
+        assertThat(JdbcRows.slices(List.of())).isEmpty();
+        assertThat(JdbcRows.slices(LongStream.range(0, TaskStore.MOST_IDS).boxed().toList()))
                 .hasSize(1);
     }
 }
