@@ -46,7 +46,11 @@ public class Heartbeat {
     @Resource
     TimerService timers;
     @Inject
-    ClusterMembership membership;
+    DatabaseClock databaseClock;
+    @Inject
+    NodeHeartbeats heartbeats;
+    @Inject
+    TakeOverLostWork takeOver;
     @Inject
     Workers workers;
     @Inject
@@ -80,7 +84,7 @@ public class Heartbeat {
                     + "; another node will end them NODE_LOST and retry them per their policy");
         }
         try {
-            membership.markStopped();
+            heartbeats.markStopped();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not mark node " + node.id() + " stopped; it will be declared dead after "
                     + config.deadAfter() + " instead", e);
@@ -107,7 +111,7 @@ public class Heartbeat {
         }
         try {
             synchronizeClock();
-            membership.heartbeat();
+            heartbeats.heartbeat();
             workers.recordWhatWasKept();
             if (healthySince == null) {
                 healthySince = clock.instant();
@@ -124,7 +128,7 @@ public class Heartbeat {
             return;
         }
         try {
-            workers.submit(membership.sweep());
+            workers.submit(takeOver.sweep());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Node " + node.id() + " could not look for dead nodes; trying again in "
                     + config.sweepInterval(), e);
@@ -135,7 +139,7 @@ public class Heartbeat {
 
     private void synchronizeClock() {
         Duration before = clock.offset();
-        Duration roundTrip = membership.synchronizeClock(clock);
+        Duration roundTrip = databaseClock.synchronizeClock(clock);
         Duration offset = clock.offset();
         if (offset.minus(before).abs().compareTo(NOTABLE_DRIFT) > 0) {
             LOG.info(() -> "Node " + node.id() + " clock differs from the database's by " + offset.toMillis()

@@ -1,7 +1,7 @@
 package dev.clockwork.rest;
 
 import dev.clockwork.api.NodeInfo;
-import dev.clockwork.engine.ClusterMembership;
+import dev.clockwork.engine.ClusterNodes;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -18,7 +18,7 @@ import java.util.List;
 public class NodesResource {
 
     @Inject
-    ClusterMembership membership;
+    ClusterNodes nodes;
 
     /** A node as the API shows it. */
     public static class NodeJson {
@@ -51,6 +51,6 @@ public class NodesResource {
 
     @GET
     public List<NodeJson> list() {
-        return membership.nodes().stream().map(NodeJson::of).toList();
+        return nodes.list().stream().map(NodeJson::of).toList();
     }
 }

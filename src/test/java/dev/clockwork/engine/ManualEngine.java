@@ -33,7 +33,7 @@ final class ManualEngine {
     final NodeIdentity node = new NodeIdentity();
     private final ClaimDueTasks claims = new ClaimDueTasks();
     private final RecordOutcome outcomes = new RecordOutcome();
-    private final ClusterMembership membership = new ClusterMembership();
+    private final TakeOverLostWork takeOver = new TakeOverLostWork();
     private final IsolatingClaims isolatingClaims;
 
     ManualEngine(StoreFixture fixture, Instant now) {
@@ -44,10 +44,10 @@ final class ManualEngine {
         claims.node = node;
         outcomes.node = node;
         outcomes.wakeUp = new IgnoredEvent<>();
-        membership.clock = clock;
-        membership.config = config;
-        membership.node = node;
-        membership.outcomes = outcomes;
+        takeOver.clock = clock;
+        takeOver.config = config;
+        takeOver.node = node;
+        takeOver.outcomes = outcomes;
         isolatingClaims = new IsolatingClaims(new IsolatingClaims.Transactions() {
             @Override
             public ClaimDueTasks.Claim claim(int limit, int startNow) {
@@ -118,10 +118,10 @@ final class ManualEngine {
     /** One sweep by this node, in one transaction; returns the executions it took over. */
     List<ClaimedFire> sweep() {
         return fixture.inTransaction(s -> {
-            membership.cluster = s.cluster();
-            membership.tasks = s.tasks();
+            takeOver.cluster = s.cluster();
+            takeOver.tasks = s.tasks();
             outcomes.store = s.tasks();
-            return membership.sweep();
+            return takeOver.sweep();
         });
     }
 

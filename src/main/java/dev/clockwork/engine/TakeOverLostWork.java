@@ -1,15 +1,11 @@
 package dev.clockwork.engine;
 
 import dev.clockwork.api.ExecutionKind;
-import dev.clockwork.api.NodeInfo;
-import dev.clockwork.api.NodeState;
 import dev.clockwork.engine.rules.EngineConfig;
-import dev.clockwork.engine.rules.OffsetClock;
 import dev.clockwork.engine.rules.ScheduleRules;
 import dev.clockwork.engine.rules.SweepRules;
 import dev.clockwork.store.ClusterStore;
 import dev.clockwork.store.ExecutionRow;
-import dev.clockwork.store.NodeRow;
 import dev.clockwork.store.TaskRow;
 import dev.clockwork.store.TaskStore;
 import dev.clockwork.trigger.Trigger;
@@ -19,20 +15,21 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.DateTimeException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** This node's place in the cluster: its heartbeat, and taking over the work of nodes that died or stopped. */
+/**
+ * Takes over the work of nodes that died or stopped, on the node that holds the sweep chore
+ * (docs/decisions/022-liveness.md).
+ */
 @ApplicationScoped
-public class ClusterMembership {
+public class TakeOverLostWork {
 
-    private static final Logger LOG = Logger.getLogger(ClusterMembership.class.getName());
+    private static final Logger LOG = Logger.getLogger(TakeOverLostWork.class.getName());
     static final String SWEEP = "sweep";
 
     @Inject
@@ -47,46 +44,6 @@ public class ClusterMembership {
     Clock clock;
     @Inject
     EngineConfig config;
-
-    private volatile Instant startedAt;
-
-    /**
-     * Measures this node's offset to the database's clock and corrects {@code clock} by it. Only the query is timed,
-     * on a connection the transaction already holds, and the sample with the shortest round trip wins: the offset
-     * is only as good as the round trip is symmetric.
-     *
-     * @return the round trip of the sample used
-     */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Duration synchronizeClock(OffsetClock offsetClock) {
-        cluster.databaseTime();
-        Duration best = null;
-        for (int sample = 0; sample < 3; sample++) {
-            Instant sent = offsetClock.base().instant();
-            Instant database = cluster.databaseTime();
-            Instant received = offsetClock.base().instant();
-            Duration roundTrip = Duration.between(sent, received);
-            if (best == null || roundTrip.compareTo(best) < 0) {
-                best = roundTrip;
-                offsetClock.synchronize(sent, database, received);
-            }
-        }
-        return best;
-    }
-
-    /** Writes this node's heartbeat in the cluster's time. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void heartbeat() {
-        Instant now = clock.instant();
-        if (startedAt == null) {
-            startedAt = now;
-        }
-        Optional<NodeRow> before = cluster.heartbeat(new NodeRow(node.id(), node.host(), node.pid(),
-                node.clockworkVersion(), NodeState.LIVE, startedAt, now, Optional.empty()));
-        before.filter(row -> row.state() == NodeState.DEAD).ifPresent(row -> LOG.warning(() -> "Node " + node.id()
-                + " was declared dead (last heartbeat " + row.heartbeatAt() + "); its running executions were"
-                + " taken over and their outcomes here will be ignored. Is this server overloaded or paused?"));
-    }
 
     /**
      * If this node holds the sweep chore: declares silent nodes dead, takes over the unfinished executions of every
@@ -127,7 +84,8 @@ public class ClusterMembership {
         switch (SweepRules.takeover(orphan, config.nodeLostRetries())) {
             case REASSIGN -> {
                 if (task.isPresent() && cluster.reassign(orphan.id(), node.id(), now, lease)) {
-                    return Optional.of(fire(orphan.id(), task.get(), orphan.fireTime(), orphan.attempt(), orphan.kind()));
+                    return Optional.of(fire(orphan.id(), task.get(), orphan.fireTime(), orphan.attempt(),
+                            orphan.kind()));
                 }
                 return Optional.empty();
             }
@@ -179,21 +137,5 @@ public class ClusterMembership {
 
     private static ExecutionKind forSchedule(ExecutionKind kind) {
         return kind == ExecutionKind.RETRY ? ExecutionKind.SCHEDULED : kind;
-    }
-
-    /** Marks this node stopped after a clean shutdown, so its leftovers are taken over at once. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void markStopped() {
-        cluster.markStopped(node.id(), clock.instant());
-    }
-
-    /** Every known node, newest first, with its heartbeat age in the cluster's time. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<NodeInfo> nodes() {
-        Instant now = clock.instant();
-        Map<String, Long> running = cluster.unfinishedByNode();
-        return cluster.nodes().stream().map(n -> new NodeInfo(n.id(), n.host(), n.pid(), n.version(), n.state(),
-                n.startedAt(), n.heartbeatAt(), Duration.between(n.heartbeatAt(), now), n.stoppedAt(),
-                running.getOrDefault(n.id(), 0L))).toList();
     }
 }

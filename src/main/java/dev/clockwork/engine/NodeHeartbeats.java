@@ -1,0 +1,48 @@
+package dev.clockwork.engine;
+
+import dev.clockwork.api.NodeState;
+import dev.clockwork.store.ClusterStore;
+import dev.clockwork.store.NodeRow;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/** Writes this node's row in the cluster: its heartbeat while it lives, its stop when it shuts down cleanly. */
+@ApplicationScoped
+public class NodeHeartbeats {
+
+    private static final Logger LOG = Logger.getLogger(NodeHeartbeats.class.getName());
+
+    @Inject
+    ClusterStore cluster;
+    @Inject
+    NodeIdentity node;
+    @Inject
+    Clock clock;
+
+    private volatile Instant startedAt;
+
+    /** Writes this node's heartbeat in the cluster's time. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void heartbeat() {
+        Instant now = clock.instant();
+        if (startedAt == null) {
+            startedAt = now;
+        }
+        Optional<NodeRow> before = cluster.heartbeat(new NodeRow(node.id(), node.host(), node.pid(),
+                node.clockworkVersion(), NodeState.LIVE, startedAt, now, Optional.empty()));
+        before.filter(row -> row.state() == NodeState.DEAD).ifPresent(row -> LOG.warning(() -> "Node " + node.id()
+                + " was declared dead (last heartbeat " + row.heartbeatAt() + "); its running executions were"
+                + " taken over and their outcomes here will be ignored. Is this server overloaded or paused?"));
+    }
+
+    /** Marks this node stopped after a clean shutdown, so its leftovers are taken over at once. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void markStopped() {
+        cluster.markStopped(node.id(), clock.instant());
+    }
+}
