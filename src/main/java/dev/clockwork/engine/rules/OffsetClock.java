@@ -17,6 +17,8 @@ public final class OffsetClock extends Clock {
 
     private final Clock base;
     private volatile Duration offset = Duration.ZERO;
+    /** Whether {@link #synchronize} ran: until then the offset is a guess of zero, not a measurement. */
+    private volatile boolean measured;
 
     public OffsetClock(Clock base) {
         this.base = Objects.requireNonNull(base, "base");
@@ -31,11 +33,17 @@ public final class OffsetClock extends Clock {
     public Duration synchronize(Instant sentAt, Instant databaseTime, Instant receivedAt) {
         Instant midpoint = sentAt.plus(Duration.between(sentAt, receivedAt).dividedBy(2));
         offset = Duration.between(midpoint, databaseTime);
+        measured = true;
         return offset;
     }
 
     public Duration offset() {
         return offset;
+    }
+
+    /** Whether the offset was measured against the database at least once. */
+    public boolean measured() {
+        return measured;
     }
 
     /** The uncorrected clock, for measuring round trips. */

@@ -39,6 +39,17 @@ record Settings(Function<String, String> lookup) {
         }
     }
 
+    boolean flag(String key, boolean fallback) {
+        String text = text(key);
+        if (text == null) {
+            return fallback;
+        }
+        if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(text);
+        }
+        throw new IllegalArgumentException(key + " must be true or false, was \"" + text + "\"");
+    }
+
     ZoneId zone(String key, ZoneId fallback) {
         String text = text(key);
         if (text == null) {
