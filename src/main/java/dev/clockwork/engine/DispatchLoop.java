@@ -4,6 +4,7 @@ import dev.clockwork.engine.rules.BusyBackoff;
 import dev.clockwork.engine.rules.DispatchHealth;
 import dev.clockwork.engine.rules.EngineConfig;
 import dev.clockwork.engine.rules.OffsetClock;
+import dev.clockwork.engine.rules.Ticker;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,6 +53,10 @@ public class DispatchLoop {
     /** Its base, the node's own clock, times {@link #health}: the correction by the database's clock may jump. */
     @Inject
     OffsetClock offsetClock;
+    @Inject
+    Ticker ticker;
+    @Inject
+    EngineMetrics metrics;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -246,7 +251,9 @@ public class DispatchLoop {
                 }
                 continue;
             }
+            long begin = ticker.read();
             ClaimDueTasks.Claim claim = isolatingClaims.claim(room, workers.startable());
+            metrics.claimed(ticker.read() - begin);
             workers.submit(claim.fires());
             last = Optional.of(claim);
             if (claim.fires().size() < room) {

@@ -1,6 +1,7 @@
 package dev.clockwork.engine;
 
 import dev.clockwork.engine.rules.EngineConfig;
+import dev.clockwork.engine.rules.MetricsAccess;
 import dev.clockwork.engine.rules.OffsetClock;
 import dev.clockwork.engine.rules.Ticker;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,6 +49,13 @@ public class EngineProducers {
     @Singleton
     EngineConfig engineConfig() {
         return EngineConfig.from(EngineProducers::setting, ZoneId.systemDefault());
+    }
+
+    /** Who may read the metrics: {@code clockwork.metrics.public} or {@code CLOCKWORK_METRICS_PUBLIC}. */
+    @Produces
+    @Singleton
+    MetricsAccess metricsAccess() {
+        return MetricsAccess.from(EngineProducers::setting);
     }
 
     static String setting(String key) {

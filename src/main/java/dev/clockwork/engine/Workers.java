@@ -87,6 +87,8 @@ public class Workers {
     Jsonb jsonb;
     @Inject
     Event<CapacityFreed> capacityFreed;
+    @Inject
+    EngineMetrics metrics;
 
     private final PriorityBlockingQueue<ClaimedFire> queue = new PriorityBlockingQueue<>(64, ClaimedFire.RUN_ORDER);
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
@@ -154,6 +156,24 @@ public class Workers {
 
     public int busy() {
         return busy.get();
+    }
+
+    /** Claimed fires waiting for a worker. */
+    public int queued() {
+        return queue.size();
+    }
+
+    /** Worker threads that are alive: fewer than started when one died of an error no action should cause. */
+    public int aliveThreads() {
+        return (int) threads.stream().filter(Thread::isAlive).count();
+    }
+
+    /**
+     * Runs that ended and whose outcome is not in the database yet: waiting for the recorder, or kept while the
+     * database was away.
+     */
+    public int unrecordedOutcomes() {
+        return unrecordedOutcomes.get() + (int) unrecorded.stream().filter(u -> u.outcome().isPresent()).count();
     }
 
     public void submit(Collection<ClaimedFire> fires) {
@@ -286,6 +306,7 @@ public class Workers {
         meanRunNanos.getAndUpdate(mean -> mean + (took - mean) / RUN_TIME_WEIGHT);
         unrecordedOutcomes.incrementAndGet();
         finished.add(new RecordOutcome.Finished(fire, outcome));
+        metrics.ran(fire, outcome.status(), outcome.startedAt(), took);
     }
 
     /**

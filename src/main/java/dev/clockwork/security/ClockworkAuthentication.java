@@ -1,5 +1,6 @@
 package dev.clockwork.security;
 
+import dev.clockwork.engine.rules.MetricsAccess;
 import dev.clockwork.store.UserRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,17 +20,21 @@ import java.util.Optional;
  * alone and never looks at cookies or sessions, so a page on another site cannot use a browser's login to it
  * (CSRF). The console logs in through its form ({@code SecurityContext.authenticate}) and keeps the login in its
  * session ({@link ConsoleSessions}); unauthenticated visitors are sent to the login page. Unprotected resources
- * (the login page, health) are never challenged, whatever credentials come with them.
+ * (the login page, health) are never challenged, whatever credentials come with them. The metrics are open in
+ * web.xml but ask for credentials like the API unless {@code clockwork.metrics.public=true} ({@link MetricsAccess}).
  */
 @ApplicationScoped
 public class ClockworkAuthentication implements HttpAuthenticationMechanism {
 
     private static final String API = "/api/";
+    private static final String METRICS = "/api/metrics";
 
     @Inject
     IdentityStoreHandler identities;
     @Inject
     ConsoleSessions sessions;
+    @Inject
+    MetricsAccess metricsAccess;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -38,7 +43,7 @@ public class ClockworkAuthentication implements HttpAuthenticationMechanism {
         if (given != null) {
             return formLogin(identities.validate(given), request, response, context);
         }
-        if (!context.isProtected()) {
+        if (!context.isProtected() && !metricsNeedLogin(request)) {
             return context.doNothing();
         }
         return isApi(request) ? api(request, response, context) : console(request, response, context);
@@ -72,6 +77,11 @@ public class ClockworkAuthentication implements HttpAuthenticationMechanism {
             return context.notifyContainerAboutLogin(user.get().username(), user.get().roles());
         }
         return LoginRedirect.send(request, response);
+    }
+
+    private boolean metricsNeedLogin(HttpServletRequest request) {
+        return metricsAccess == MetricsAccess.VIEWERS
+                && request.getRequestURI().equals(request.getContextPath() + METRICS);
     }
 
     private static boolean isApi(HttpServletRequest request) {
