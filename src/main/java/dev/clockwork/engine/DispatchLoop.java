@@ -66,7 +66,7 @@ public class DispatchLoop {
     private Instant wakeAt;
     /** Guarded by {@code lock}. */
     private boolean stopping;
-    private Thread thread;
+    private volatile Thread thread;
     private volatile boolean backlog;
     private IsolatingClaims isolatingClaims;
     /** When a dispatch round last completed (or the loop started), for {@link #health}. */
@@ -184,6 +184,12 @@ public class DispatchLoop {
     public DispatchHealth health() {
         return DispatchHealth.judge(offsetClock.base().instant(), Optional.ofNullable(lastRoundAt), failuresInARow, Optional.ofNullable(lastFailure),
                 config.pollInterval());
+    }
+
+    /** Whether the loop's thread is running: it ends only when the application stops, or by an error. */
+    public boolean threadAlive() {
+        Thread running = thread;
+        return running != null && running.isAlive();
     }
 
     /**
