@@ -137,6 +137,7 @@ public class EngineMetrics {
         meters.runs(status).increment();
         meters.duration.record(tookNanos, TimeUnit.NANOSECONDS);
         if (fire.kind() == ExecutionKind.SCHEDULED && fire.attempt() == 1) {
+            // A start a hair before its fire time (the clock's correction moved) counts as on time.
             lateness.record(Math.max(0, Duration.between(fire.fireTime(), startedAt).toNanos()), TimeUnit.NANOSECONDS);
         }
     }
