@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -250,5 +251,78 @@ class RestIT {
 
     private static String unique(String prefix) {
         return "rest." + prefix + "." + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void metrics_should_count_runs_of_a_known_action_and_pass_promtool() throws Exception {
+        String noopSucceeded = "clockwork_executions_total{action=\"noop\",status=\"SUCCEEDED\"}";
+        double before = scrape().value(noopSucceeded).orElseThrow();
+        String name = unique("metrics");
+        assertThat(admin.post("tasks", taskJson(name, "every 1s", "noop")).status()).isEqualTo(201);
+
+        Poll.until(Duration.ofSeconds(30), () -> scrape().value(noopSucceeded).orElseThrow(),
+                count -> count >= before + 3, "three runs of noop counted in " + noopSucceeded);
+        admin.delete("tasks/" + name);
+        Api.Reply reply = admin.get("metrics");
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        assertThat(reply.contentType().toLowerCase(Locale.ROOT).split(" *; *"))
+                .containsExactlyInAnyOrder("text/plain", "version=0.0.4", "charset=utf-8");
+        Promtool.assertAccepts(reply.body());
+        Exposition metrics = Exposition.parse(reply.body());
+        assertThat(metrics.value("clockwork_execution_duration_seconds_count{action=\"noop\"}").orElseThrow())
+                .isGreaterThanOrEqualTo(3);
+        assertThat(metrics.value("clockwork_fire_lateness_seconds_count").orElseThrow()).isGreaterThanOrEqualTo(3);
+        assertThat(metrics.value("clockwork_claim_duration_seconds_count").orElseThrow()).isGreaterThanOrEqualTo(3);
+        assertThat(metrics.value("clockwork_scheduling_lag_seconds").orElseThrow()).isBetween(0.0, 5.0);
+        assertThat(metrics.value("clockwork_workers").orElseThrow()).isEqualTo(16);
+        assertThat(metrics.value("clockwork_workers_busy").orElseThrow()).isBetween(0.0, 16.0);
+        assertThat(metrics.value("clockwork_queue_size").orElseThrow()).isGreaterThanOrEqualTo(0);
+        assertThat(metrics.value("clockwork_outcomes_unrecorded").orElseThrow()).isGreaterThanOrEqualTo(0);
+        assertThat(metrics.value("clockwork_nodes{state=\"LIVE\"}").orElseThrow()).isGreaterThanOrEqualTo(1);
+        assertThat(metrics.value("clockwork_clock_offset_seconds").orElseThrow()).isBetween(-1.0, 1.0);
+        assertThat(metrics.value("clockwork_executions_total{action=\"other\",status=\"ACTION_NOT_FOUND\"}"))
+                .as("undeployed actions share one label value").isPresent();
+        assertThat(List.of("jvm_memory_used_bytes", "jvm_gc_memory_allocated_bytes_total", "jvm_threads_live_threads",
+                "jvm_classes_loaded_classes", "system_cpus", "process_cpu_usage")).allMatch(metrics::has);
+    }
+
+    @Test
+    void metrics_should_need_a_user_unless_made_public() {
+        assertThat(admin.anonymous().get("metrics").status()).isEqualTo(401);
+        assertThat(admin.as("admin", "not-the-password").get("metrics").status()).isEqualTo(401);
+        String viewer = "metrics-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(admin.post("users", "{\"username\":\"" + viewer + "\",\"password\":\"viewer-password\","
+                + "\"role\":\"clockwork-viewer\"}").status()).isEqualTo(201);
+
+        Api.Reply asViewer = admin.as(viewer, "viewer-password").get("metrics");
+
+        assertThat(asViewer.status()).as(asViewer.toString()).isEqualTo(200);
+        assertThat(asViewer.body()).contains("clockwork_workers ");
+    }
+
+    @Test
+    void liveness_and_readiness_should_be_up_and_open_whatever_credentials_come() {
+        for (Api caller : List.of(admin.anonymous(), admin.as("admin", "not-the-password"), admin)) {
+            Api.Reply live = caller.get("health/live");
+            Api.Reply ready = caller.get("health/ready");
+
+            assertThat(live.status()).as(live.toString()).isEqualTo(200);
+            assertThat(live.contentType()).startsWith("application/json");
+            assertThat(live.json().getString("status")).isEqualTo("UP");
+            assertThat(live.json().getJsonArray("checks").getValuesAs(JsonObject.class))
+                    .extracting(c -> c.getString("name")).containsExactly("dispatcher-thread", "worker-threads");
+            assertThat(ready.status()).as(ready.toString()).isEqualTo(200);
+            assertThat(ready.json().getString("status")).isEqualTo("UP");
+            assertThat(ready.json().getJsonArray("checks").getValuesAs(JsonObject.class))
+                    .allMatch(c -> c.getString("status").equals("UP") && !c.getString("detail").isBlank())
+                    .extracting(c -> c.getString("name")).containsExactly("database", "schema", "dispatcher", "clock");
+        }
+    }
+
+    private Exposition scrape() {
+        Api.Reply reply = admin.get("metrics");
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        return Exposition.parse(reply.body());
     }
 }
