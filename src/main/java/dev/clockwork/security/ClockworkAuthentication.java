@@ -79,6 +79,10 @@ public class ClockworkAuthentication implements HttpAuthenticationMechanism {
         return LoginRedirect.send(request, response);
     }
 
+    /**
+     * The exact URI only: a variant the servlet mapping also sends to the metrics (a path parameter, say) gets no
+     * login here, and MetricsResource then refuses it for want of the viewer role.
+     */
     private boolean metricsNeedLogin(HttpServletRequest request) {
         return metricsAccess == MetricsAccess.VIEWERS
                 && request.getRequestURI().equals(request.getContextPath() + METRICS);
