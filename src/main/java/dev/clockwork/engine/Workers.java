@@ -1,14 +1,13 @@
 package dev.clockwork.engine;
 
-import dev.clockwork.api.ExecutionStatus;
-import dev.clockwork.api.TaskAction;
-import dev.clockwork.engine.rules.Bounded;
 import dev.clockwork.engine.rules.EngineConfig;
 import dev.clockwork.engine.rules.Failures;
 import dev.clockwork.engine.rules.Prefetch;
+import dev.clockwork.engine.rules.RunTimes;
 import dev.clockwork.engine.rules.Ticker;
 import dev.clockwork.store.ExecutionOutcome;
 import dev.clockwork.store.TaskStore;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -16,25 +15,20 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
-import jakarta.json.bind.Jsonb;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -53,8 +47,6 @@ import java.util.logging.Logger;
 public class Workers {
 
     private static final Logger LOG = Logger.getLogger(Workers.class.getName());
-    /** How much one run moves the mean run time: 1/16. */
-    private static final int RUN_TIME_WEIGHT = 16;
     /**
      * Most outcomes recorded in one transaction: as many ids as one of the store's statements names
      * ({@link TaskStore#MOST_IDS}). A recording takes what waits, so batches grow only while the recorder is
@@ -74,17 +66,13 @@ public class Workers {
     @Inject
     RecordOutcome outcomes;
     @Inject
-    ActionRegistry actions;
-    @Inject
-    NodeIdentity node;
+    ActionInvoker invoker;
     @Inject
     Clock clock;
     @Inject
     Ticker ticker;
     @Inject
     EngineConfig config;
-    @Inject
-    Jsonb jsonb;
     @Inject
     Event<CapacityFreed> capacityFreed;
     @Inject
@@ -105,13 +93,13 @@ public class Workers {
     /** Outcomes not recorded yet: waiting in {@link #finished}, or in a recording transaction. */
     private final AtomicInteger unrecordedOutcomes = new AtomicInteger();
 
-    /**
-     * Moving mean of recent run times (each run weighs 1/{@value #RUN_TIME_WEIGHT}); one second until runs tell
-     * otherwise, so a node claims no more than {@code clockwork.prefetch} ahead before it knows its runs are short.
-     */
-    private final AtomicLong meanRunNanos = new AtomicLong(TimeUnit.SECONDS.toNanos(1));
-    /** When each run in progress began ({@link Ticker}), by execution id. */
-    private final Map<Long, Long> runningSince = new ConcurrentHashMap<>();
+    /** What runs take here, for sizing claims; made with the injected ticker. */
+    private RunTimes runTimes;
+
+    @PostConstruct
+    void createRunTimes() {
+        runTimes = new RunTimes(ticker);
+    }
 
     private volatile boolean accepting = true;
     /** Set once the workers asked for more fires at the queue's low water; cleared when fires come. */
@@ -122,18 +110,7 @@ public class Workers {
      * are short ({@link Prefetch}).
      */
     public int claimable() {
-        return roomFor(Prefetch.depth(config.workers(), config.prefetch(), Duration.ofNanos(runTimeNanos())));
-    }
-
-    /**
-     * What a run takes, as far as this node can tell: the moving mean of recent runs, or the age of the oldest run
-     * in progress when that is longer (workers all held by long runs must not look fast because their last runs
-     * were).
-     */
-    private long runTimeNanos() {
-        long now = ticker.read();
-        long oldest = runningSince.values().stream().mapToLong(since -> now - since).max().orElse(0);
-        return Math.max(meanRunNanos.get(), oldest);
+        return roomFor(Prefetch.depth(config.workers(), config.prefetch(), runTimes.estimate()));
     }
 
     /**
@@ -142,7 +119,7 @@ public class Workers {
      * short. The claim records them as running.
      */
     public int startable() {
-        return roomFor(Prefetch.startingWithinWait(config.workers(), Duration.ofNanos(runTimeNanos())));
+        return roomFor(Prefetch.startingWithinWait(config.workers(), runTimes.estimate()));
     }
 
     /**
@@ -282,7 +259,7 @@ public class Workers {
      * out of work (a claim takes a few milliseconds, in which short runs would empty a queue many times over).
      */
     private void askForMoreAtLowWater() {
-        int ahead = Prefetch.depth(config.workers(), config.prefetch(), Duration.ofNanos(meanRunNanos.get()));
+        int ahead = Prefetch.depth(config.workers(), config.prefetch(), runTimes.mean());
         if (queue.size() <= ahead / 2 && !refillAsked.get() && refillAsked.compareAndSet(false, true)) {
             capacityFreed.fire(new CapacityFreed());
         }
@@ -294,16 +271,14 @@ public class Workers {
      * the mean.
      */
     private void run(ClaimedFire fire) {
-        long begin = ticker.read();
-        runningSince.put(fire.executionId(), begin);
+        runTimes.started(fire.executionId());
         ExecutionOutcome outcome;
+        long took;
         try {
-            outcome = execute(fire, clock.instant());
+            outcome = invoker.execute(fire, clock.instant());
         } finally {
-            runningSince.remove(fire.executionId());
+            took = runTimes.ended(fire.executionId());
         }
-        long took = ticker.read() - begin;
-        meanRunNanos.getAndUpdate(mean -> mean + (took - mean) / RUN_TIME_WEIGHT);
         unrecordedOutcomes.incrementAndGet();
         finished.add(new RecordOutcome.Finished(fire, outcome));
         metrics.ran(fire, outcome.status(), outcome.startedAt(), took);
@@ -451,67 +426,7 @@ public class Workers {
         return unrecorded.size();
     }
 
-    private ExecutionOutcome execute(ClaimedFire fire, Instant started) {
-        RunContext context = new RunContext(fire, jsonb);
-        Throwable failure;
-        try {
-            Optional<Object> result = actions.withAction(fire.action(), action -> invoke(action, context));
-            if (result.isEmpty()) {
-                return outcome(fire, ExecutionStatus.ACTION_NOT_FOUND, started, Optional.empty(),
-                        Optional.of(actions.notFoundMessage(fire.action(), node.id())), Optional.empty(), context);
-            }
-            return outcome(fire, ExecutionStatus.SUCCEEDED, started, resultText(result.get()), Optional.empty(),
-                    Optional.empty(), context);
-        } catch (ActionFailure e) {
-            failure = e.getCause();
-        } catch (RuntimeException e) {
-            // E.g. a result JSON-B cannot write: the action ran, but its outcome cannot be kept as it is.
-            failure = e;
-        }
-        return outcome(fire, ExecutionStatus.FAILED, started, Optional.empty(), Optional.of(Bounded.error(failure)),
-                Optional.of(Bounded.stackTrace(failure)), context);
-    }
-
-    private static Object invoke(TaskAction action, RunContext context) {
-        try {
-            Object result = action.run(context);
-            return result == null ? NoResult.INSTANCE : result;
-        } catch (Exception | StackOverflowError | AssertionError | LinkageError e) {
-            // Errors an action's own code causes fail the execution; they must not end a worker thread.
-            throw new ActionFailure(e);
-        }
-    }
-
-    private Optional<String> resultText(Object result) {
-        if (result == NoResult.INSTANCE) {
-            return Optional.empty();
-        }
-        String text = result instanceof String s ? s : jsonb.toJson(result);
-        return Optional.of(Bounded.text(text, Bounded.RESULT));
-    }
-
-    private ExecutionOutcome outcome(ClaimedFire fire, ExecutionStatus status, Instant started,
-                                     Optional<String> result, Optional<String> error, Optional<String> stackTrace,
-                                     RunContext context) {
-        return new ExecutionOutcome(fire.executionId(), fire.taskId(), fire.kind(), fire.endMovesSchedule(), status,
-                started, clock.instant(), result, error, stackTrace, Bounded.report(context.lines()));
-    }
-
     /** A fire whose start (outcome empty) or outcome the database could not take. */
     private record Unrecorded(ClaimedFire fire, Optional<ExecutionOutcome> outcome) {
-    }
-
-    /** An action's exception, carried out of the lambda that ran it. */
-    private static final class ActionFailure extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        ActionFailure(Throwable cause) {
-            super(cause);
-        }
-    }
-
-    /** Stands for a null result, which {@link Optional} cannot carry. */
-    private enum NoResult {
-        INSTANCE
     }
 }
