@@ -96,21 +96,24 @@ public class ClaimDueTasks {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean quarantine(long taskId, Throwable failure) {
-        String reason = TaskErrors.reason("its due fire could not be claimed", failure);
-        boolean done = store.putInError(taskId, reason);
-        if (done) {
-            LOG.log(Level.SEVERE, "Task id " + taskId + " is taken out of the schedule (state ERROR): " + reason
-                    + "; every other task keeps firing", failure);
-        }
-        return done;
+        return putInError(taskId, "id " + taskId, "its due fire could not be claimed", failure);
     }
 
     private void quarantine(TaskRow task, Throwable failure) {
-        String reason = TaskErrors.reason("its fire at " + task.nextFireAt().map(Object::toString).orElse("?")
+        putInError(task.id(), task.name(), "its fire at " + task.nextFireAt().map(Object::toString).orElse("?")
                 + " could not be claimed", failure);
-        LOG.log(Level.SEVERE, "Task " + task.name() + " is taken out of the schedule (state ERROR): " + reason
-                + "; every other task keeps firing", failure instanceof TriggerFormatException ? null : failure);
-        store.putInError(task.id(), reason);
+    }
+
+    /** Puts the task in ERROR with what failed as its reason, and logs it once it is; false when it was not due. */
+    private boolean putInError(long taskId, String task, String what, Throwable failure) {
+        String reason = TaskErrors.reason(what, failure);
+        boolean done = store.putInError(taskId, reason);
+        if (done) {
+            // A trigger this version cannot read says all in its message; any other failure gets its stack trace.
+            LOG.log(Level.SEVERE, "Task " + task + " is taken out of the schedule (state ERROR) and every other task"
+                    + " keeps firing: " + reason, failure instanceof TriggerFormatException ? null : failure);
+        }
+        return done;
     }
 
     private TaskClaim claimOne(TaskRow task, Trigger trigger, Instant now, boolean startNow) {

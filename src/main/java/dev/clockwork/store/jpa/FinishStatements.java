@@ -45,8 +45,7 @@ final class FinishStatements {
         outcomes.stream().filter(outcome -> !outcome.movesSchedule() || tasks.containsKey(outcome.taskId()))
                 .forEach(outcome -> byExecution.putIfAbsent(outcome.executionId(), outcome));
         List<ExecutionOutcome> ordered = List.copyOf(byExecution.values());
-        List<ExecutionOutcome> recorded = ordered.isEmpty() ? List.of()
-                : dialect.outcomeWriter().write(connection, ordered, node);
+        List<ExecutionOutcome> recorded = dialect.outcomeWriter().write(connection, ordered, node);
         endRuns(connection, recorded.stream().map(ExecutionOutcome::executionId).toList());
         Map<Long, TaskRow> locked = Map.copyOf(tasks);
         for (ExecutionOutcome outcome : recorded) {
