@@ -2,9 +2,11 @@ package dev.clockwork.engine;
 
 import dev.clockwork.engine.rules.BusyBackoff;
 import dev.clockwork.engine.rules.DispatchHealth;
+import dev.clockwork.engine.rules.DispatchState;
 import dev.clockwork.engine.rules.EngineConfig;
 import dev.clockwork.engine.rules.OffsetClock;
 import dev.clockwork.engine.rules.Ticker;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -35,10 +38,6 @@ import java.util.logging.Logger;
 public class DispatchLoop {
 
     private static final Logger LOG = Logger.getLogger(DispatchLoop.class.getName());
-    /** Claim rounds per wake-up, so one wake-up cannot hold the loop forever under a large backlog. */
-    private static final int MAX_ROUNDS = 50;
-    /** When due rows are left that this node could not claim (another node holds them), look again this soon. */
-    private static final Duration HELD_ELSEWHERE = Duration.ofMillis(100);
 
     @Resource
     ManagedThreadFactory threads;
@@ -60,15 +59,15 @@ public class DispatchLoop {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    /** Guarded by {@code lock}: a poll was asked for. */
-    private boolean pollAsked;
-    /** Guarded by {@code lock}: the earliest wake-up asked for, or null. */
-    private Instant wakeAt;
-    /** Guarded by {@code lock}. */
-    private boolean stopping;
+    /** Guarded by {@code lock}, but for its backlog flag and claim rounds. */
+    private DispatchState state;
+
+    @PostConstruct
+    void createState() {
+        state = new DispatchState(config.pollInterval());
+    }
     private volatile Thread thread;
-    private volatile boolean backlog;
-    private IsolatingClaims isolatingClaims;
+    private DispatchState.Claimer claimer;
     /** When a dispatch round last completed (or the loop started), for {@link #health}. */
     private volatile Instant lastRoundAt;
     /** Dispatch rounds that failed in a row, and the latest failure, for {@link #health}. */
@@ -82,7 +81,7 @@ public class DispatchLoop {
             if (thread != null) {
                 return;
             }
-            isolatingClaims = new IsolatingClaims(new IsolatingClaims.Transactions() {
+            IsolatingClaims isolatingClaims = new IsolatingClaims(new IsolatingClaims.Transactions() {
                 @Override
                 public ClaimDueTasks.Claim claim(int limit, int startNow) {
                     return claims.claim(limit, startNow);
@@ -93,6 +92,7 @@ public class DispatchLoop {
                     return claims.quarantine(taskId, failure);
                 }
             }, clock);
+            claimer = new WorkersClaimer(isolatingClaims);
             lastRoundAt = offsetClock.base().instant();
             thread = threads.newThread(this::run);
             thread.setName("clockwork-dispatcher");
@@ -107,7 +107,7 @@ public class DispatchLoop {
         Thread running;
         lock.lock();
         try {
-            stopping = true;
+            state.stop();
             changed.signalAll();
             running = thread;
         } finally {
@@ -124,13 +124,10 @@ public class DispatchLoop {
 
     /** Looks for due tasks now (the poll timer ticked). */
     public void poll() {
-        lock.lock();
-        try {
-            pollAsked = true;
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        signalIf(() -> {
+            state.askPoll();
+            return true;
+        });
     }
 
     /** A task's next fire changed: make sure the loop is awake then. */
@@ -140,20 +137,20 @@ public class DispatchLoop {
 
     /** Workers have room again: claim what was left behind for lack of room, without waiting for the next poll. */
     public void onCapacityFreed(@Observes CapacityFreed freed) {
-        if (backlog) {
-            poll();
+        if (state.hasBacklog()) {
+            signalIf(state::capacityFreed);
         }
     }
 
-    /** Wake-ups beyond the next poll are left to the poll, which reads the database anyway. */
     private void wakeAt(Instant at) {
-        if (!at.isBefore(clock.instant().plus(config.pollInterval()))) {
-            return;
-        }
+        signalIf(() -> state.askWakeUp(at, clock.instant()));
+    }
+
+    /** Applies {@code change} to the state under the lock, and wakes the loop when it says the loop must look again. */
+    private void signalIf(BooleanSupplier change) {
         lock.lock();
         try {
-            if (wakeAt == null || at.isBefore(wakeAt)) {
-                wakeAt = at;
+            if (change.getAsBoolean()) {
                 changed.signalAll();
             }
         } finally {
@@ -192,32 +189,26 @@ public class DispatchLoop {
         return running != null && running.isAlive();
     }
 
-    /**
-     * Waits until a poll or wake-up is due; false when stopping. A wake-up waits past its time by how busy the
-     * workers are ({@link BusyBackoff}), so that a less busy node claims first.
-     */
+    /** Waits until a claim is due ({@link DispatchState#next}); false when stopping. */
     private boolean awaitWork() {
         lock.lock();
         try {
-            while (!stopping) {
+            while (true) {
                 Instant now = clock.instant();
-                Instant claimAt = wakeAt == null ? null
-                        : wakeAt.plus(BusyBackoff.of(workers.busy(), config.workers()));
-                boolean wakeUpDue = claimAt != null && !claimAt.isAfter(now);
-                if (pollAsked || wakeUpDue) {
-                    pollAsked = false;
-                    if (wakeUpDue) {
-                        wakeAt = null;
-                    }
+                DispatchState.Step step = state.next(now, BusyBackoff.of(workers.busy(), config.workers()));
+                if (step instanceof DispatchState.Stop) {
+                    return false;
+                }
+                if (step instanceof DispatchState.ClaimNow) {
                     return true;
                 }
-                if (wakeAt == null) {
+                Optional<Instant> until = ((DispatchState.Sleep) step).until();
+                if (until.isEmpty()) {
                     changed.await();
                 } else {
-                    changed.awaitNanos(Math.max(1, Duration.between(now, claimAt).toNanos()));
+                    changed.awaitNanos(Math.max(1, Duration.between(now, until.get()).toNanos()));
                 }
             }
-            return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
@@ -226,48 +217,38 @@ public class DispatchLoop {
         }
     }
 
-    /**
-     * Claims until nothing is due or the workers are full, then sets the wake-up for the next due fire. Due rows the
-     * last claim could not lock are another node's to claim: this node looks again after a short pause rather than
-     * spinning on rows it cannot have.
-     */
+    /** Claims in rounds ({@link DispatchState#claimRounds}), then sets the wake-up for the next due fire. */
     private void dispatch() {
-        claimRounds().ifPresent(last -> last.earliestNextFire().ifPresent(next -> {
-            if (next.isAfter(last.at())) {
-                wakeAt(next);
-            } else if (!backlog) {
-                wakeAt(clock.instant().plus(HELD_ELSEWHERE));
-            }
-        }));
+        Optional<DispatchState.Round> last = state.claimRounds(claimer);
+        state.lookAgainAt(last, clock.instant()).ifPresent(this::wakeAt);
     }
 
-    /**
-     * Sets {@code backlog} when due work may be left behind for lack of room; returns the last claim, or empty when
-     * the workers were full before any claim.
-     */
-    private Optional<ClaimDueTasks.Claim> claimRounds() {
-        Optional<ClaimDueTasks.Claim> last = Optional.empty();
-        for (int round = 0; round < MAX_ROUNDS; round++) {
-            int room = workers.claimable();
-            if (room == 0) {
-                // Set before looking again, so room freed from now on is noticed by onCapacityFreed.
-                backlog = true;
-                if (workers.claimable() == 0) {
-                    return last;
-                }
-                continue;
-            }
+    /** Claims for this node's workers, timed for the metrics. */
+    private final class WorkersClaimer implements DispatchState.Claimer {
+
+        private final IsolatingClaims claims;
+
+        WorkersClaimer(IsolatingClaims claims) {
+            this.claims = claims;
+        }
+
+        @Override
+        public int claimable() {
+            return workers.claimable();
+        }
+
+        @Override
+        public int startable() {
+            return workers.startable();
+        }
+
+        @Override
+        public DispatchState.Round claim(int room, int startNow) {
             long begin = ticker.read();
-            ClaimDueTasks.Claim claim = isolatingClaims.claim(room, workers.startable());
+            ClaimDueTasks.Claim claim = claims.claim(room, startNow);
             metrics.claimed(ticker.read() - begin);
             workers.submit(claim.fires());
-            last = Optional.of(claim);
-            if (claim.fires().size() < room) {
-                backlog = false;
-                return last;
-            }
+            return new DispatchState.Round(claim.at(), claim.fires().size(), claim.earliestNextFire());
         }
-        backlog = true;
-        return last;
     }
 }

@@ -1,12 +1,10 @@
 package dev.clockwork.engine;
 
 import dev.clockwork.engine.rules.EngineConfig;
-import dev.clockwork.engine.rules.Failures;
-import dev.clockwork.engine.rules.Prefetch;
 import dev.clockwork.engine.rules.RunTimes;
 import dev.clockwork.engine.rules.Ticker;
+import dev.clockwork.engine.rules.WorkerCapacity;
 import dev.clockwork.store.ExecutionOutcome;
-import dev.clockwork.store.TaskStore;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,16 +15,11 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.PriorityBlockingQueue;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -36,7 +29,9 @@ import java.util.logging.Logger;
 /**
  * Runs claimed fires on {@code workers} long-lived managed threads, outside any transaction, highest priority first.
  * Claimed fires wait in a priority queue that the dispatcher keeps short (free workers plus a small prefetch), so
- * claimed work never waits behind a busy node while another idles.
+ * claimed work never waits behind a busy node while another idles ({@link WorkerCapacity}). A worker marks a queued
+ * fire running ({@link MarkRunning}), runs its action ({@link ActionInvoker}) and leaves the outcome to the
+ * {@link GroupCommit}; what the database cannot take meanwhile waits in the {@link OutageBuffer}.
  *
  * <p>The threads come from the server's {@link ManagedThreadFactory} and are started once, at web start
  * ({@link EngineThreads}), rather than one managed task per fire: a task submitted from inside an EJB invocation
@@ -47,19 +42,6 @@ import java.util.logging.Logger;
 public class Workers {
 
     private static final Logger LOG = Logger.getLogger(Workers.class.getName());
-    /**
-     * Most outcomes recorded in one transaction: as many ids as one of the store's statements names
-     * ({@link TaskStore#MOST_IDS}). A recording takes what waits, so batches grow only while the recorder is
-     * behind; then each commit, which costs a disk sync, ends more runs. A node that dies may thus leave about this
-     * many ended runs unrecorded, which another node ends as lost and retries ({@code clockwork.node-lost-retries};
-     * docs/decisions/015-outcome-group-commits.md).
-     */
-    private static final int MAX_BATCH = TaskStore.MOST_IDS;
-    /**
-     * Most transactions recording outcomes at once: the database, not the recorder, is the limit, so a second one
-     * gains nothing (docs/decisions/015-outcome-group-commits.md).
-     */
-    private static final int RECORDERS = 1;
 
     @Resource
     ManagedThreadFactory threadFactory;
@@ -80,55 +62,39 @@ public class Workers {
 
     private final PriorityBlockingQueue<ClaimedFire> queue = new PriorityBlockingQueue<>(64, ClaimedFire.RUN_ORDER);
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
-    /** Starts and outcomes the database could not take (it was away); retried after each good heartbeat. */
-    private final ConcurrentLinkedQueue<Unrecorded> unrecorded = new ConcurrentLinkedQueue<>();
     /** Fires taken from the queue whose action has not ended yet. */
     private final AtomicInteger busy = new AtomicInteger();
-    /** Queued fires a worker took from the queue to mark them running with its own; they go back to it. */
-    private final AtomicInteger pending = new AtomicInteger();
-    /** Outcomes waiting to be recorded by {@link #recordFinished}. */
-    private final ConcurrentLinkedQueue<RecordOutcome.Finished> finished = new ConcurrentLinkedQueue<>();
-    /** A permit per worker recording outcomes, {@value #RECORDERS} at most. */
-    private final Semaphore recording = new Semaphore(RECORDERS);
-    /** Outcomes not recorded yet: waiting in {@link #finished}, or in a recording transaction. */
-    private final AtomicInteger unrecordedOutcomes = new AtomicInteger();
-
-    /** What runs take here, for sizing claims; made with the injected ticker. */
+    private final OutageBuffer kept = new OutageBuffer();
     private RunTimes runTimes;
-
-    @PostConstruct
-    void createRunTimes() {
-        runTimes = new RunTimes(ticker);
-    }
+    private WorkerCapacity capacity;
+    private MarkRunning marking;
+    private GroupCommit recorder;
 
     private volatile boolean accepting = true;
     /** Set once the workers asked for more fires at the queue's low water; cleared when fires come. */
     private final AtomicBoolean refillAsked = new AtomicBoolean();
 
-    /**
-     * How many more fires the dispatcher may claim now: free workers plus the prefetch, which grows while recent runs
-     * are short ({@link Prefetch}).
-     */
+    @PostConstruct
+    void assemble() {
+        runTimes = new RunTimes(ticker);
+        capacity = new WorkerCapacity(config.workers(), config.prefetch(),
+                GroupCommit.RECORDERS * GroupCommit.MOST_PER_BATCH, runTimes);
+        marking = new MarkRunning(queue, outcomes, kept, clock, () -> config.workers() - busy.get());
+        recorder = new GroupCommit(outcomes, kept, () -> capacityFreed.fire(new CapacityFreed()));
+    }
+
+    /** How many more fires the dispatcher may claim now ({@link WorkerCapacity#claimable}). */
     public int claimable() {
-        return roomFor(Prefetch.depth(config.workers(), config.prefetch(), runTimes.estimate()));
+        return capacity.claimable(load());
     }
 
-    /**
-     * How many fires claimed now start at once or within {@link Prefetch#QUEUE_WAIT}: one for each worker that would
-     * be left without a fire if nothing more came, plus those the workers take within that wait while runs are
-     * short. The claim records them as running.
-     */
+    /** How many fires claimed now start at once ({@link WorkerCapacity#startable}); the claim records them running. */
     public int startable() {
-        return roomFor(Prefetch.startingWithinWait(config.workers(), runTimes.estimate()));
+        return capacity.startable(load());
     }
 
-    /**
-     * Fires the workers and {@code ahead} more could hold, less those they hold or that wait for them, and less the
-     * outcomes waiting to be recorded beyond a batch per recorder ({@link Prefetch#room}).
-     */
-    private int roomFor(int ahead) {
-        return Prefetch.room(config.workers(), ahead, busy.get() + queue.size() + pending.get(),
-                unrecordedOutcomes.get(), RECORDERS * MAX_BATCH);
+    private WorkerCapacity.Load load() {
+        return new WorkerCapacity.Load(busy.get(), queue.size(), marking.beingMarked(), recorder.unrecorded());
     }
 
     public int busy() {
@@ -150,7 +116,12 @@ public class Workers {
      * database was away.
      */
     public int unrecordedOutcomes() {
-        return unrecordedOutcomes.get() + (int) unrecorded.stream().filter(u -> u.outcome().isPresent()).count();
+        return recorder.unrecorded() + kept.outcomes();
+    }
+
+    /** How many starts and outcomes wait for the database. */
+    public int waitingForDatabase() {
+        return kept.size();
     }
 
     public void submit(Collection<ClaimedFire> fires) {
@@ -192,7 +163,7 @@ public class Workers {
         accepting = false;
         long deadline = ticker.read() + grace.toNanos();
         // Fires being marked running come back to the queue; take them with the rest.
-        awaitUntil(() -> pending.get() == 0, deadline, Duration.ofMillis(5));
+        awaitUntil(() -> marking.beingMarked() == 0, deadline, Duration.ofMillis(5));
         List<ClaimedFire> left = new ArrayList<>();
         queue.drainTo(left);
         List<Long> markedRunning = left.stream().filter(fire -> fire.startedAt().isPresent())
@@ -206,9 +177,8 @@ public class Workers {
                         + " as new attempts", e);
             }
         }
-        awaitUntil(() -> busy.get() == 0 && unrecordedOutcomes.get() == 0, deadline,
-                Duration.ofMillis(50));
-        recordFinished();
+        awaitUntil(() -> busy.get() == 0 && recorder.unrecorded() == 0, deadline, Duration.ofMillis(50));
+        recorder.recordWaiting();
         return busy.get();
     }
 
@@ -236,39 +206,52 @@ public class Workers {
             } catch (InterruptedException e) {
                 return;
             }
-            busy.incrementAndGet();
-            askForMoreAtLowWater();
-            try {
-                start(fire).ifPresent(this::run);
-            } catch (RuntimeException e) {
-                LOG.log(Level.SEVERE, "Execution " + fire.executionId() + " of task " + fire.taskName()
-                        + " failed inside the engine; the worker goes on with the next fire", e);
-            } finally {
-                busy.decrementAndGet();
-            }
-            if (queue.isEmpty()) {
-                capacityFreed.fire(new CapacityFreed());
-            }
-            recordFinished();
+            runTaken(fire);
         }
     }
 
     /**
-     * Asks the dispatcher for more fires, once per batch, when the queue is down to half of what it may hold ahead:
-     * the next claim then overlaps the runs of the fires still queued, instead of starting when the workers have run
-     * out of work (a claim takes a few milliseconds, in which short runs would empty a queue many times over).
+     * Runs every fire waiting in the queue on the caller's thread, then records the outcomes: the same path as the
+     * worker threads, for a test harness that drives the engine by hand.
+     *
+     * @return how many fires it took from the queue
      */
+    int runQueuedHere() {
+        int taken = 0;
+        for (ClaimedFire fire; (fire = queue.poll()) != null; taken++) {
+            runTaken(fire);
+        }
+        return taken;
+    }
+
+    /** Runs a fire taken from the queue: marks it running if the claim did not, runs it, records what waits. */
+    private void runTaken(ClaimedFire fire) {
+        busy.incrementAndGet();
+        askForMoreAtLowWater();
+        try {
+            marking.start(fire).ifPresent(this::run);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Execution " + fire.executionId() + " of task " + fire.taskName()
+                    + " failed inside the engine; the worker goes on with the next fire", e);
+        } finally {
+            busy.decrementAndGet();
+        }
+        if (queue.isEmpty()) {
+            capacityFreed.fire(new CapacityFreed());
+        }
+        recorder.recordWaiting();
+    }
+
+    /** Asks the dispatcher for more fires, once per batch, at the queue's low water ({@link WorkerCapacity}). */
     private void askForMoreAtLowWater() {
-        int ahead = Prefetch.depth(config.workers(), config.prefetch(), runTimes.mean());
-        if (queue.size() <= ahead / 2 && !refillAsked.get() && refillAsked.compareAndSet(false, true)) {
+        if (capacity.atLowWater(queue.size()) && !refillAsked.get() && refillAsked.compareAndSet(false, true)) {
             capacityFreed.fire(new CapacityFreed());
         }
     }
 
     /**
      * Runs a fire recorded as running; its outcome, with the moment the action really started (a fire claimed as
-     * running may have waited a few milliseconds in the queue), waits for {@link #recordFinished}, and its time joins
-     * the mean.
+     * running may have waited a few milliseconds in the queue), waits for the recorder, and its time joins the mean.
      */
     private void run(ClaimedFire fire) {
         runTimes.started(fire.executionId());
@@ -279,110 +262,8 @@ public class Workers {
         } finally {
             took = runTimes.ended(fire.executionId());
         }
-        unrecordedOutcomes.incrementAndGet();
-        finished.add(new RecordOutcome.Finished(fire, outcome));
+        recorder.add(new RecordOutcome.Finished(fire, outcome));
         metrics.ran(fire, outcome.status(), outcome.startedAt(), took);
-    }
-
-    /**
-     * The fire recorded as running, or empty when it may not run. A fire claimed as queued is marked running first,
-     * in one transaction with the queued fires that the workers waiting now will take next (they go back to the
-     * queue as started), so a burst of queued fires costs one transaction, not one each.
-     */
-    private Optional<ClaimedFire> start(ClaimedFire fire) {
-        if (fire.startedAt().isPresent()) {
-            return Optional.of(fire);
-        }
-        List<ClaimedFire> toMark = new ArrayList<>(List.of(fire));
-        toMark.addAll(takeUnstarted(config.workers() - busy.get()));
-        List<Long> ids = toMark.stream().map(ClaimedFire::executionId).toList();
-        Instant now = clock.instant();
-        Set<Long> marked;
-        try {
-            marked = outcomes.markRunning(ids, now);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not mark executions " + ids + " running; they start when the database"
-                    + " answers again", e);
-            toMark.forEach(f -> unrecorded.add(new Unrecorded(f, Optional.empty())));
-            pending.addAndGet(1 - toMark.size());
-            return Optional.empty();
-        }
-        for (ClaimedFire each : toMark) {
-            if (!marked.contains(each.executionId())) {
-                LOG.info(() -> "Execution " + each.executionId() + " of task " + each.taskName()
-                        + " is no longer queued and does not run");
-            } else if (each != fire) {
-                queue.add(each.startedAt(now));
-            }
-        }
-        pending.addAndGet(1 - toMark.size());
-        return marked.contains(fire.executionId()) ? Optional.of(fire.startedAt(now)) : Optional.empty();
-    }
-
-    /**
-     * Takes up to {@code count} fires not yet marked running from the head of the queue; they count in
-     * {@link #pending} until they are back in the queue.
-     */
-    private List<ClaimedFire> takeUnstarted(int count) {
-        if (count <= 0) {
-            return List.of();
-        }
-        pending.addAndGet(count);
-        List<ClaimedFire> head = new ArrayList<>();
-        queue.drainTo(head, count);
-        List<ClaimedFire> unstarted = new ArrayList<>();
-        for (ClaimedFire each : head) {
-            if (each.startedAt().isPresent()) {
-                queue.add(each);
-            } else {
-                unstarted.add(each);
-            }
-        }
-        pending.addAndGet(unstarted.size() - count);
-        return unstarted;
-    }
-
-    /**
-     * Records the outcomes that are waiting, many in one transaction (group commit): a worker that finds a recorder
-     * free takes up to {@value #MAX_BATCH} outcomes queued so far, while the others go on running actions. A worker
-     * that finds them all busy leaves its outcome to the recording workers, which look again after they let go, so
-     * no outcome is left waiting once its worker moved on. Room freed for claims is announced to the dispatcher.
-     */
-    private void recordFinished() {
-        while (!finished.isEmpty() && recording.tryAcquire()) {
-            List<RecordOutcome.Finished> batch = new ArrayList<>();
-            try {
-                for (RecordOutcome.Finished next; batch.size() < MAX_BATCH && (next = finished.poll()) != null; ) {
-                    batch.add(next);
-                }
-                record(batch);
-            } finally {
-                unrecordedOutcomes.addAndGet(-batch.size());
-                recording.release();
-            }
-            capacityFreed.fire(new CapacityFreed());
-        }
-    }
-
-    private void record(List<RecordOutcome.Finished> batch) {
-        if (batch.isEmpty()) {
-            return;
-        }
-        try {
-            outcomes.finishAll(batch);
-        } catch (RuntimeException e) {
-            if (batch.size() > 1 && Failures.blamesTaskData(e)) {
-                // One outcome's data fails the batch: record each alone, so the others are not held back by it.
-                LOG.log(Level.WARNING, "Could not record a batch of " + batch.size() + " outcomes for the data of"
-                        + " one of them; recording them one at a time", e);
-                batch.forEach(finished -> record(List.of(finished)));
-                return;
-            }
-            LOG.log(Level.WARNING, "Could not record the outcomes of " + batch.size() + " executions ("
-                    + batch.stream().map(f -> f.fire().executionId() + " " + f.outcome().status()).toList()
-                    + "); they are kept and recorded when the database answers again", e);
-            batch.forEach(f -> unrecorded.add(new Unrecorded(f.fire(), Optional.of(f.outcome()))));
-        }
     }
 
     /**
@@ -390,43 +271,10 @@ public class Workers {
      * recorded and starts the fires that could not be marked running, so an outage loses no execution.
      */
     public void recordWhatWasKept() {
-        List<RecordOutcome.Finished> kept = new ArrayList<>();
-        for (int left = unrecorded.size(); left > 0; left--) {
-            Unrecorded next = unrecorded.poll();
-            if (next == null) {
-                break;
-            }
-            if (next.outcome().isEmpty()) {
-                submit(List.of(next.fire()));
-            } else {
-                kept.add(new RecordOutcome.Finished(next.fire(), next.outcome().get()));
-            }
+        OutageBuffer.Taken taken = kept.takeAll();
+        if (!taken.starts().isEmpty()) {
+            submit(taken.starts());
         }
-        for (int from = 0; from < kept.size(); from += MAX_BATCH) {
-            List<RecordOutcome.Finished> batch = kept.subList(from, Math.min(kept.size(), from + MAX_BATCH));
-            try {
-                outcomes.finishAll(batch);
-                LOG.info(() -> "Recorded the kept outcomes of " + batch.size() + " executions");
-            } catch (RuntimeException e) {
-                if (batch.size() > 1 && Failures.blamesTaskData(e)) {
-                    batch.forEach(finished -> record(List.of(finished)));
-                    continue;
-                }
-                kept.subList(from, kept.size()).forEach(f -> unrecorded.add(new Unrecorded(f.fire(),
-                        Optional.of(f.outcome()))));
-                LOG.log(Level.WARNING, "Still cannot record " + (kept.size() - from) + " kept outcomes; trying"
-                        + " again at the next heartbeat", e);
-                return;
-            }
-        }
-    }
-
-    /** How many starts and outcomes wait for the database. */
-    public int waitingForDatabase() {
-        return unrecorded.size();
-    }
-
-    /** A fire whose start (outcome empty) or outcome the database could not take. */
-    private record Unrecorded(ClaimedFire fire, Optional<ExecutionOutcome> outcome) {
+        recorder.recordKept(taken.outcomes());
     }
 }

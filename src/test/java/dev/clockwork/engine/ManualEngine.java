@@ -1,26 +1,34 @@
 package dev.clockwork.engine;
 
 import dev.clockwork.api.ExecutionStatus;
+import dev.clockwork.api.TaskAction;
 import dev.clockwork.engine.rules.EngineConfig;
 import dev.clockwork.store.ExecutionOutcome;
 import dev.clockwork.store.jpa.StoreFixture;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.NotificationOptions;
 import jakarta.enterprise.util.TypeLiteral;
+import jakarta.json.bind.JsonbBuilder;
 import java.lang.annotation.Annotation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
 /**
- * The engine's claim, record and sweep path on a real store, driven by hand on the test's thread with a settable
- * clock: "set the clock to 09:00, claim what is due, record the runs" with no server, no threads and no sleeps. Each
- * step is one transaction, as in the server; the beans are the server's own, wired by hand.
+ * The engine's claim, run, record and sweep path on a real store, driven by hand on the test's thread with a
+ * settable clock: "set the clock to 09:00, run what is due, assert the executions" with no server, no threads and no
+ * sleeps. Each step is one transaction, as in the server; the beans are the server's own, wired by hand, and
+ * {@link #runDue} runs the fires through the real {@link Workers} on the test's thread. Actions are registered by
+ * name with {@link #action}.
  */
 final class ManualEngine {
 
@@ -35,6 +43,8 @@ final class ManualEngine {
     private final RecordOutcome outcomes = new RecordOutcome();
     private final TakeOverLostWork takeOver = new TakeOverLostWork();
     private final IsolatingClaims isolatingClaims;
+    private final Map<String, TaskAction> registered = new HashMap<>();
+    final Workers workers = new Workers();
 
     ManualEngine(StoreFixture fixture, Instant now) {
         this.fixture = fixture;
@@ -65,6 +75,80 @@ final class ManualEngine {
                 });
             }
         }, clock);
+        wireWorkers();
+    }
+
+    private void wireWorkers() {
+        ActionRegistry registry = new ActionRegistry() {
+            @Override
+            public <R> Optional<R> withAction(String name, Function<TaskAction, R> work) {
+                return Optional.ofNullable(registered.get(name)).map(work);
+            }
+
+            @Override
+            public String notFoundMessage(String name, String nodeId) {
+                return "No action named " + name + " in the test";
+            }
+        };
+        ActionInvoker invoker = new ActionInvoker();
+        invoker.actions = registry;
+        invoker.node = node;
+        invoker.clock = clock;
+        invoker.jsonb = JsonbBuilder.create();
+        workers.invoker = invoker;
+        workers.clock = clock;
+        workers.ticker = () -> clock.instant().toEpochMilli() * 1_000_000L;
+        workers.config = config;
+        workers.capacityFreed = new IgnoredEvent<>();
+        workers.metrics = new EngineMetrics() {
+            @Override
+            public void ran(ClaimedFire fire, ExecutionStatus status, Instant startedAt, long tookNanos) {
+            }
+        };
+        workers.outcomes = new RecordOutcome() {
+            @Override
+            public Set<Long> markRunning(List<Long> executionIds, Instant startedAt) {
+                return fixture.inTransaction(s -> {
+                    outcomes.store = s.tasks();
+                    return outcomes.markRunning(executionIds, startedAt);
+                });
+            }
+
+            @Override
+            public void finishAll(List<Finished> finished) {
+                fixture.inTransaction(s -> {
+                    outcomes.store = s.tasks();
+                    outcomes.finishAll(finished);
+                    return null;
+                });
+            }
+
+            @Override
+            public void unmarkRunning(List<Long> executionIds) {
+                fixture.inTransaction(s -> {
+                    outcomes.store = s.tasks();
+                    outcomes.unmarkRunning(executionIds);
+                    return null;
+                });
+            }
+        };
+        workers.assemble();
+    }
+
+    /** Registers the action the engine runs for tasks whose action is {@code name}. */
+    void action(String name, TaskAction action) {
+        registered.put(name, action);
+    }
+
+    /**
+     * Claims what is due now, as the dispatcher does (as much as the workers have room for), and runs it through the
+     * workers on this thread, recording the outcomes; returns the fires claimed.
+     */
+    List<ClaimedFire> runDue() {
+        List<ClaimedFire> fires = isolatingClaims.claim(workers.claimable(), workers.startable()).fires();
+        workers.submit(fires);
+        workers.runQueuedHere();
+        return fires;
     }
 
     Instant now() {

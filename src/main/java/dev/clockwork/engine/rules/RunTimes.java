@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * otherwise, so a node claims no more than {@code clockwork.prefetch} ahead before it knows its runs are short.
  * Safe for use by many worker threads.
  */
-public final class RunTimes {
+public final class RunTimes implements WorkerCapacity.Runs {
 
     /** How much one run moves the mean: 1/16. */
     static final int WEIGHT = 16;
@@ -49,13 +49,14 @@ public final class RunTimes {
     }
 
     /** The mean of recent runs, or the age of the oldest run in progress when that is longer. */
+    @Override
     public Duration estimate() {
         long now = ticker.read();
         long oldest = since.values().stream().mapToLong(began -> now - began).max().orElse(0);
         return Duration.ofNanos(Math.max(meanNanos.get(), oldest));
     }
 
-    /** The moving mean of recent runs alone. */
+    @Override
     public Duration mean() {
         return Duration.ofNanos(meanNanos.get());
     }
