@@ -4,7 +4,7 @@ import dev.clockwork.api.ExecutionKind;
 import dev.clockwork.engine.rules.EngineConfig;
 import dev.clockwork.engine.rules.ScheduleRules;
 import dev.clockwork.store.ExecutionRow;
-import dev.clockwork.store.TaskClaim;
+import dev.clockwork.store.ClaimedFireRows;
 import dev.clockwork.store.TaskRow;
 import dev.clockwork.store.TaskStore;
 import dev.clockwork.trigger.Trigger;
@@ -40,14 +40,6 @@ public class ClaimDueTasks {
     NodeIdentity node;
 
     /**
-     * What one claim transaction took at {@code at}, and the earliest next fire of any task once it advanced them,
-     * read in the same transaction so that the dispatcher knows when to wake without another round trip. An earliest
-     * next fire not after {@code at} belongs to a row the claim could not lock: another node holds it.
-     */
-    public record Claim(Instant at, List<ClaimedFire> fires, Optional<Instant> earliestNextFire) {
-    }
-
-    /**
      * Claims up to {@code limit} due fires; none when nothing is due or other nodes hold every due row. The first
      * {@code startNow} of them (highest priority first) go to workers that are free now or free within a few tens of
      * milliseconds ({@link Workers#startable}), so they are recorded as running from the claim on, which saves each
@@ -56,9 +48,9 @@ public class ClaimDueTasks {
      * lost node; a node that shuts down puts such fires back to queued.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Claim claim(int limit, int startNow) {
+    public ClaimRound claim(int limit, int startNow) {
         Instant now = clock.instant();
-        List<TaskClaim> claims = new ArrayList<>();
+        List<ClaimedFireRows> claims = new ArrayList<>();
         List<Trigger> triggers = new ArrayList<>();
         List<TaskRow> due = store.lockDue(now, limit);
         for (TaskRow task : due) {
@@ -85,7 +77,7 @@ public class ClaimDueTasks {
                     execution.fireTime(), execution.attempt(), execution.kind(), task.priority(),
                     execution.startedAt(), ScheduleRules.endMovesSchedule(triggers.get(i), execution.kind())));
         }
-        return new Claim(now, fires, store.earliestNextFire());
+        return new ClaimRound(now, fires, store.earliestNextFire());
     }
 
     /**
@@ -116,15 +108,14 @@ public class ClaimDueTasks {
         return done;
     }
 
-    private TaskClaim claimOne(TaskRow task, Trigger trigger, Instant now, boolean startNow) {
+    private ClaimedFireRows claimOne(TaskRow task, Trigger trigger, Instant now, boolean startNow) {
         Instant fireTime = task.nextFireAt().orElseThrow(() -> new IllegalStateException(
                 "A due task must have a next fire time; task " + task.name() + " has none"));
         Optional<Instant> next = ScheduleRules.afterClaim(trigger, ZoneId.of(task.zone()), task.anchorAt(),
                 fireTime, now, config.catchUpWindow());
-        Instant lease = now.plus(config.lease());
         ExecutionRow execution = startNow
-                ? ExecutionRow.running(task.id(), task.name(), fireTime, 1, ExecutionKind.SCHEDULED, node.id(), now, lease)
-                : ExecutionRow.queued(task.id(), task.name(), fireTime, 1, ExecutionKind.SCHEDULED, node.id(), now, lease);
-        return new TaskClaim(ScheduleRules.claimed(task, trigger, fireTime, next), execution);
+                ? ExecutionRow.running(task.id(), task.name(), fireTime, 1, ExecutionKind.SCHEDULED, node.id(), now)
+                : ExecutionRow.queued(task.id(), task.name(), fireTime, 1, ExecutionKind.SCHEDULED, node.id(), now);
+        return new ClaimedFireRows(ScheduleRules.claimed(task, trigger, fireTime, next), execution);
     }
 }

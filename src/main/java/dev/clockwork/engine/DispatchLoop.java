@@ -83,7 +83,7 @@ public class DispatchLoop {
             }
             IsolatingClaims isolatingClaims = new IsolatingClaims(new IsolatingClaims.Transactions() {
                 @Override
-                public ClaimDueTasks.Claim claim(int limit, int startNow) {
+                public ClaimRound claim(int limit, int startNow) {
                     return claims.claim(limit, startNow);
                 }
 
@@ -245,10 +245,10 @@ public class DispatchLoop {
         @Override
         public DispatchState.Round claim(int room, int startNow) {
             long begin = ticker.read();
-            ClaimDueTasks.Claim claim = claims.claim(room, startNow);
+            ClaimRound claim = claims.claim(room, startNow);
             metrics.claimed(ticker.read() - begin);
             workers.submit(claim.fires());
-            return new DispatchState.Round(claim.at(), claim.fires().size(), claim.earliestNextFire());
+            return claim.summary();
         }
     }
 }

@@ -20,7 +20,7 @@ final class IsolatingClaims {
     /** The transactions this needs: each call is one transaction of its own. */
     interface Transactions {
         /** See {@link ClaimDueTasks#claim}; throws {@link ClaimFailedException} when the claim is rolled back. */
-        ClaimDueTasks.Claim claim(int limit, int startNow);
+        ClaimRound claim(int limit, int startNow);
 
         /** See {@link ClaimDueTasks#quarantine}. */
         boolean quarantine(long taskId, Throwable failure);
@@ -35,7 +35,7 @@ final class IsolatingClaims {
     }
 
     /** Claims up to {@code limit} due fires, as {@link ClaimDueTasks#claim} does, isolating a task at fault. */
-    ClaimDueTasks.Claim claim(int limit, int startNow) {
+    ClaimRound claim(int limit, int startNow) {
         try {
             return transactions.claim(limit, startNow);
         } catch (ClaimFailedException e) {
@@ -51,12 +51,12 @@ final class IsolatingClaims {
         }
     }
 
-    private ClaimDueTasks.Claim oneByOne(int limit, int startNow) {
+    private ClaimRound oneByOne(int limit, int startNow) {
         List<ClaimedFire> fires = new ArrayList<>();
-        Optional<ClaimDueTasks.Claim> last = Optional.empty();
+        Optional<ClaimRound> last = Optional.empty();
         for (int round = 0; round < limit; round++) {
             try {
-                ClaimDueTasks.Claim one = transactions.claim(1, fires.size() < startNow ? 1 : 0);
+                ClaimRound one = transactions.claim(1, fires.size() < startNow ? 1 : 0);
                 last = Optional.of(one);
                 fires.addAll(one.fires());
                 boolean moreDue = one.earliestNextFire().filter(next -> !next.isAfter(one.at())).isPresent();
@@ -70,8 +70,8 @@ final class IsolatingClaims {
                 quarantine(e);
             }
         }
-        return new ClaimDueTasks.Claim(last.map(ClaimDueTasks.Claim::at).orElseGet(clock::instant), fires,
-                last.flatMap(ClaimDueTasks.Claim::earliestNextFire));
+        return new ClaimRound(last.map(ClaimRound::at).orElseGet(clock::instant), fires,
+                last.flatMap(ClaimRound::earliestNextFire));
     }
 
     private void quarantine(ClaimFailedException e) {

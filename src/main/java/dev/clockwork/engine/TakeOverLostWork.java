@@ -80,10 +80,9 @@ public class TakeOverLostWork {
 
     private Optional<ClaimedFire> takeOver(ExecutionRow orphan, Instant now) {
         Optional<TaskRow> task = tasks.findById(orphan.taskId());
-        Instant lease = now.plus(config.lease());
         switch (SweepRules.takeover(orphan, config.nodeLostRetries())) {
             case REASSIGN -> {
-                if (task.isPresent() && cluster.reassign(orphan.id(), node.id(), now, lease)) {
+                if (task.isPresent() && cluster.reassign(orphan.id(), node.id(), now)) {
                     return Optional.of(fire(orphan.id(), task.get(), orphan.fireTime(), orphan.attempt(),
                             orphan.kind()));
                 }
@@ -95,7 +94,7 @@ public class TakeOverLostWork {
                 }
                 int attempt = orphan.attempt() + 1;
                 long id = tasks.insertExecution(ExecutionRow.queued(orphan.taskId(), orphan.taskName(),
-                        orphan.fireTime(), attempt, ExecutionKind.RETRY, node.id(), now, lease));
+                        orphan.fireTime(), attempt, ExecutionKind.RETRY, node.id(), now));
                 LOG.info(() -> "Retrying fire " + orphan.fireTime() + " of task " + orphan.taskName() + " as attempt "
                         + attempt + " on node " + node.id());
                 return Optional.of(fire(id, task.get(), orphan.fireTime(), attempt, orphan.kind()));

@@ -142,7 +142,7 @@ public class TaskService implements Scheduler {
         TaskLifecycle.check(task.name(), task.state(), Command.RUN_NOW);
         Instant now = clock.instant();
         long id = store.insertExecution(ExecutionRow.queued(task.id(), task.name(), now, 1, ExecutionKind.MANUAL,
-                node.id(), now, now.plus(config.lease())));
+                node.id(), now));
         manualRun.fire(new ManualRun(new ClaimedFire(id, task.id(), task.name(), task.action(), task.args(), now, 1,
                 ExecutionKind.MANUAL, task.priority(), Optional.empty(), false)));
         return id;

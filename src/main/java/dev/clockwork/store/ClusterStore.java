@@ -35,7 +35,7 @@ public interface ClusterStore {
     List<ExecutionRow> orphaned();
 
     /** Gives a QUEUED execution to {@code node}; false when it is no longer queued. */
-    boolean reassign(long executionId, String node, Instant claimedAt, Instant leaseUntil);
+    boolean reassign(long executionId, String node, Instant claimedAt);
 
     /** Ends a RUNNING execution as NODE_LOST with {@code reason}; false when it is no longer running. */
     boolean markLost(long executionId, Instant at, String reason);

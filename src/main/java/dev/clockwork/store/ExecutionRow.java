@@ -9,7 +9,7 @@ import java.util.Optional;
 /** An execution as stored; {@code report} holds the reported lines separated by newlines. */
 public record ExecutionRow(long id, long taskId, String taskName, Instant fireTime, int attempt, ExecutionKind kind,
                            Optional<String> node, ExecutionStatus status, Instant claimedAt,
-                           Optional<Instant> leaseUntil, Optional<Instant> startedAt, Optional<Instant> finishedAt,
+                           Optional<Instant> startedAt, Optional<Instant> finishedAt,
                            Optional<String> result, Optional<String> error, Optional<String> stackTrace,
                            Optional<String> report) {
 
@@ -23,17 +23,17 @@ public record ExecutionRow(long id, long taskId, String taskName, Instant fireTi
 
     /** A new execution claimed by {@code node}, waiting for a worker. */
     public static ExecutionRow queued(long taskId, String taskName, Instant fireTime, int attempt, ExecutionKind kind,
-                                      String node, Instant claimedAt, Instant leaseUntil) {
+                                      String node, Instant claimedAt) {
         return new ExecutionRow(0, taskId, taskName, fireTime, attempt, kind, Optional.of(node),
-                ExecutionStatus.QUEUED, claimedAt, Optional.of(leaseUntil), Optional.empty(), Optional.empty(),
+                ExecutionStatus.QUEUED, claimedAt, Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** A new execution claimed by {@code node} for a worker that is free now: it counts as started when claimed. */
     public static ExecutionRow running(long taskId, String taskName, Instant fireTime, int attempt, ExecutionKind kind,
-                                       String node, Instant claimedAt, Instant leaseUntil) {
+                                       String node, Instant claimedAt) {
         return new ExecutionRow(0, taskId, taskName, fireTime, attempt, kind, Optional.of(node),
-                ExecutionStatus.RUNNING, claimedAt, Optional.of(leaseUntil), Optional.of(claimedAt), Optional.empty(),
+                ExecutionStatus.RUNNING, claimedAt, Optional.of(claimedAt), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 }

@@ -80,7 +80,7 @@ public interface TaskStore {
      * @return the new executions' ids, in the order of {@code claims}
      * @throws IllegalStateException when a task is not the locked version
      */
-    List<Long> recordClaims(List<TaskClaim> claims);
+    List<Long> recordClaims(List<ClaimedFireRows> claims);
 
     /**
      * Writes a changed schedule of a task this transaction holds locked (a lost execution's task); sent when the

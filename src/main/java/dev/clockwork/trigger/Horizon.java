@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * The end of Clockwork's time: nothing fires at or after {@link #END}. Instants are stored as microseconds since
  * 1970 in a 64-bit column, exact on every database until 2262-04-11; the horizon keeps every fire time, and the
- * lease and clock arithmetic done beyond it, well inside that range (docs/triggers.md, "The horizon").
+ * clock arithmetic done beyond it (lateness, the clock's offset), well inside that range (docs/triggers.md, "The horizon").
  */
 public final class Horizon {
 

@@ -60,7 +60,7 @@ final class ManualEngine {
         takeOver.outcomes = outcomes;
         isolatingClaims = new IsolatingClaims(new IsolatingClaims.Transactions() {
             @Override
-            public ClaimDueTasks.Claim claim(int limit, int startNow) {
+            public ClaimRound claim(int limit, int startNow) {
                 return fixture.inTransaction(s -> {
                     claims.store = s.tasks();
                     return claims.claim(limit, startNow);

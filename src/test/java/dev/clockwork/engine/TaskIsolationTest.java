@@ -55,7 +55,7 @@ class TaskIsolationTest {
         TaskRow refired = insert("refired", "every 1m", NOW.minusSeconds(5));
         // An execution of the fire the task is about to claim already exists: the claim's insert breaks the unique key.
         fixture.inTransaction(s -> s.tasks().insertExecution(ExecutionRow.queued(refired.id(), refired.name(),
-                refired.nextFireAt().orElseThrow(), 1, ExecutionKind.SCHEDULED, "elsewhere", NOW, NOW)));
+                refired.nextFireAt().orElseThrow(), 1, ExecutionKind.SCHEDULED, "elsewhere", NOW)));
         TaskRow ancient = insert("ancient", "every 1h", NOW);
         sql("UPDATE cw_task SET next_fire_at = ? WHERE id = ?", Long.MIN_VALUE / 2, ancient.id());
 
@@ -116,9 +116,9 @@ class TaskIsolationTest {
                 longAgo, longAgo, Optional.empty())));
         // The broken task's run has had its retries (attempt 2), so the sweep ends it and reschedules the task.
         fixture.inTransaction(s -> s.tasks().insertExecution(ExecutionRow.running(broken.id(), broken.name(),
-                NOW.minusSeconds(90), 2, ExecutionKind.RETRY, "dead-node", longAgo, longAgo)));
+                NOW.minusSeconds(90), 2, ExecutionKind.RETRY, "dead-node", longAgo)));
         fixture.inTransaction(s -> s.tasks().insertExecution(ExecutionRow.running(healthy.id(), healthy.name(),
-                NOW.minusSeconds(30), 1, ExecutionKind.SCHEDULED, "dead-node", longAgo, longAgo)));
+                NOW.minusSeconds(30), 1, ExecutionKind.SCHEDULED, "dead-node", longAgo)));
         sql("UPDATE cw_task SET trigger_text = 'every banana' WHERE id = ?", broken.id());
 
         List<ClaimedFire> takenOver = engine.sweep();

@@ -12,7 +12,6 @@ import java.util.function.Function;
  * @param pollInterval the longest the dispatcher sleeps before looking for due tasks written by other nodes
  * @param workers how many executions this node runs at once
  * @param prefetch how many claimed executions may wait for a worker, beyond the free workers
- * @param lease how long a claimed execution belongs to its node before it counts as abandoned
  * @param catchUpWindow fires missed by less than this run one by one; older missed fires (downtime) are coalesced
  *     into a single late fire
  * @param defaultZone the zone given to tasks created without one
@@ -22,7 +21,7 @@ import java.util.function.Function;
  * @param nodeRetention how long the row of a node that stopped or died is kept (for the console's list of nodes)
  *     after its last heartbeat
  */
-public record EngineConfig(Duration pollInterval, int workers, int prefetch, Duration lease, Duration catchUpWindow,
+public record EngineConfig(Duration pollInterval, int workers, int prefetch, Duration catchUpWindow,
                            ZoneId defaultZone, Duration heartbeat, Duration deadAfter, int nodeLostRetries,
                            Duration nodeRetention) {
 
@@ -32,7 +31,6 @@ public record EngineConfig(Duration pollInterval, int workers, int prefetch, Dur
     public EngineConfig {
         Objects.requireNonNull(defaultZone, "defaultZone");
         requirePositive("clockwork.poll-interval", pollInterval);
-        requirePositive("clockwork.lease", lease);
         requirePositive("clockwork.catch-up-window", catchUpWindow);
         requirePositive("clockwork.heartbeat-interval", heartbeat);
         requirePositive("clockwork.dead-after", deadAfter);
@@ -64,7 +62,6 @@ public record EngineConfig(Duration pollInterval, int workers, int prefetch, Dur
                 settings.duration("clockwork.poll-interval", Duration.ofSeconds(1)),
                 settings.integer("clockwork.workers", 16),
                 settings.integer("clockwork.prefetch", 4),
-                settings.duration("clockwork.lease", Duration.ofMinutes(5)),
                 settings.duration("clockwork.catch-up-window", Duration.ofSeconds(10)),
                 settings.zone("clockwork.default-zone", serverZone),
                 settings.duration("clockwork.heartbeat-interval", Duration.ofSeconds(2)),

@@ -10,7 +10,7 @@ import java.util.Objects;
 
 /**
  * A clock that reads another clock and adds an offset, kept up to date with the database's clock so that every node
- * of a cluster tells the same time: due times, leases and liveness then agree even when a node's system clock is
+ * of a cluster tells the same time: due times and liveness then agree even when a node's system clock is
  * wrong.
  */
 public final class OffsetClock extends Clock {

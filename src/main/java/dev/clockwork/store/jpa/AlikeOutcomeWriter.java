@@ -26,7 +26,7 @@ final class AlikeOutcomeWriter implements OutcomeWriter {
      * that follow).
      */
     private static final String FINISH_EXECUTIONS_ALIKE = "UPDATE cw_execution SET status = ?, result = ?,"
-            + " error = ?, stack_trace = ?, report = ?, lease_until = NULL, started_at = CASE id";
+            + " error = ?, stack_trace = ?, report = ?, started_at = CASE id";
 
     /**
      * Writes the outcomes of those executions that are still running on {@code node}, one statement per group of

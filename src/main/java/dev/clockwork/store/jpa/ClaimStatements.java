@@ -3,7 +3,7 @@ package dev.clockwork.store.jpa;
 import dev.clockwork.api.ExecutionStatus;
 import dev.clockwork.api.TaskState;
 import dev.clockwork.store.ExecutionRow;
-import dev.clockwork.store.TaskClaim;
+import dev.clockwork.store.ClaimedFireRows;
 import dev.clockwork.store.TaskRow;
 import dev.clockwork.store.TaskStore;
 import java.sql.Connection;
@@ -46,8 +46,8 @@ final class ClaimStatements {
             + " WHERE next_fire_at IS NOT NULL AND id IN (";
 
     private static final String INSERT_EXECUTION = "INSERT INTO cw_execution (id, task_id, task_name, fire_time,"
-            + " attempt, kind, node, status, claimed_at, lease_until, started_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " attempt, kind, node, status, claimed_at, started_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     /** Names an unfinished execution and its node in {@code cw_run} (see {@link RunEntity}). */
     private static final String INSERT_RUN = "INSERT INTO cw_run (execution_id, node) VALUES (?, ?)";
@@ -109,11 +109,11 @@ final class ClaimStatements {
     }
 
     /** See {@link TaskStore#recordClaims}; {@code ids} are the new executions' ids, one per claim. */
-    static void recordClaims(Connection connection, List<TaskClaim> claims, List<Long> ids) throws SQLException {
+    static void recordClaims(Connection connection, List<ClaimedFireRows> claims, List<Long> ids) throws SQLException {
         record Advanced(Optional<Instant> next, TaskState state) {
         }
         Map<Advanced, List<TaskRow>> byNext = new LinkedHashMap<>();
-        for (TaskClaim claim : claims) {
+        for (ClaimedFireRows claim : claims) {
             TaskRow task = claim.advanced();
             if (!task.lastFireAt().equals(Optional.of(claim.execution().fireTime()))) {
                 throw new IllegalArgumentException("A claim advances task " + task.name() + " past the fire it"
@@ -140,8 +140,7 @@ final class ClaimStatements {
                 insert.setString(7, execution.node().orElse(null));
                 insert.setString(8, execution.status().name());
                 insert.setLong(9, InstantConverter.toMicros(execution.claimedAt()));
-                JdbcRows.setInstant(insert, 10, execution.leaseUntil());
-                JdbcRows.setInstant(insert, 11, execution.startedAt());
+                JdbcRows.setInstant(insert, 10, execution.startedAt());
                 insert.addBatch();
             }
             insert.executeBatch();

@@ -17,7 +17,7 @@ final class EachOutcomeWriter implements OutcomeWriter {
 
     /** Ends one execution if it still runs on the node. */
     private static final String FINISH_EXECUTION = "UPDATE cw_execution SET status = ?, started_at = ?,"
-            + " finished_at = ?, result = ?, error = ?, stack_trace = ?, report = ?, lease_until = NULL"
+            + " finished_at = ?, result = ?, error = ?, stack_trace = ?, report = ?"
             + " WHERE id = ? AND status = ? AND node = ?";
 
     /**

@@ -39,8 +39,6 @@ class ExecutionEntity {
     ExecutionStatus status;
     @Column(name = "claimed_at")
     Instant claimedAt;
-    @Column(name = "lease_until")
-    Instant leaseUntil;
     @Column(name = "started_at")
     Instant startedAt;
     @Column(name = "finished_at")

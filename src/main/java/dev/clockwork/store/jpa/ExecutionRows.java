@@ -12,7 +12,7 @@ final class ExecutionRows {
 
     static ExecutionRow toRow(ExecutionEntity e) {
         return new ExecutionRow(e.id, e.taskId, e.taskName, e.fireTime, e.attempt, e.kind, Optional.ofNullable(e.node),
-                e.status, e.claimedAt, Optional.ofNullable(e.leaseUntil), Optional.ofNullable(e.startedAt),
+                e.status, e.claimedAt, Optional.ofNullable(e.startedAt),
                 Optional.ofNullable(e.finishedAt), Optional.ofNullable(e.result), Optional.ofNullable(e.error),
                 Optional.ofNullable(e.stackTrace), Optional.ofNullable(e.report));
     }
@@ -27,7 +27,6 @@ final class ExecutionRows {
         e.node = row.node().orElse(null);
         e.status = row.status();
         e.claimedAt = row.claimedAt();
-        e.leaseUntil = row.leaseUntil().orElse(null);
         e.startedAt = row.startedAt().orElse(null);
         e.finishedAt = row.finishedAt().orElse(null);
         e.result = row.result().orElse(null);
@@ -45,6 +44,5 @@ final class ExecutionRows {
         e.error = outcome.error().orElse(null);
         e.stackTrace = outcome.stackTrace().orElse(null);
         e.report = outcome.report().orElse(null);
-        e.leaseUntil = null;
     }
 }

@@ -132,12 +132,11 @@ public class JpaClusterStore implements ClusterStore {
     }
 
     @Override
-    public boolean reassign(long executionId, String node, Instant claimedAt, Instant leaseUntil) {
-        boolean queued = em.createQuery("UPDATE ExecutionEntity e SET e.node = :node, e.claimedAt = :at,"
-                        + " e.leaseUntil = :lease WHERE e.id = :id AND e.status = :queued")
+    public boolean reassign(long executionId, String node, Instant claimedAt) {
+        boolean queued = em.createQuery("UPDATE ExecutionEntity e SET e.node = :node, e.claimedAt = :at"
+                        + " WHERE e.id = :id AND e.status = :queued")
                 .setParameter("node", node)
                 .setParameter("at", claimedAt)
-                .setParameter("lease", leaseUntil)
                 .setParameter("id", executionId)
                 .setParameter("queued", ExecutionStatus.QUEUED)
                 .executeUpdate() == 1;
@@ -153,7 +152,7 @@ public class JpaClusterStore implements ClusterStore {
     @Override
     public boolean markLost(long executionId, Instant at, String reason) {
         boolean running = em.createQuery("UPDATE ExecutionEntity e SET e.status = :lost, e.finishedAt = :at,"
-                        + " e.error = :reason, e.leaseUntil = NULL WHERE e.id = :id AND e.status = :running")
+                        + " e.error = :reason WHERE e.id = :id AND e.status = :running")
                 .setParameter("lost", ExecutionStatus.NODE_LOST)
                 .setParameter("at", at)
                 .setParameter("reason", reason)

@@ -6,7 +6,7 @@ import dev.clockwork.api.TaskQuery;
 import dev.clockwork.api.TaskState;
 import dev.clockwork.store.ExecutionOutcome;
 import dev.clockwork.store.ExecutionRow;
-import dev.clockwork.store.TaskClaim;
+import dev.clockwork.store.ClaimedFireRows;
 import dev.clockwork.store.TaskRow;
 import dev.clockwork.store.TaskStore;
 import jakarta.annotation.PostConstruct;
@@ -206,7 +206,7 @@ public class JpaTaskStore implements TaskStore {
     }
 
     @Override
-    public List<Long> recordClaims(List<TaskClaim> claims) {
+    public List<Long> recordClaims(List<ClaimedFireRows> claims) {
         if (claims.isEmpty()) {
             return List.of();
         }

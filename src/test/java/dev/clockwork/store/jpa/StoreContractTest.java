@@ -12,7 +12,7 @@ import dev.clockwork.api.TaskState;
 import dev.clockwork.store.ExecutionOutcome;
 import dev.clockwork.store.ExecutionRow;
 import dev.clockwork.store.NodeRow;
-import dev.clockwork.store.TaskClaim;
+import dev.clockwork.store.ClaimedFireRows;
 import dev.clockwork.store.TaskRow;
 import dev.clockwork.store.TaskStore;
 import dev.clockwork.store.UserRow;
@@ -384,7 +384,6 @@ abstract class StoreContractTest {
             assertThat(row.finishedAt()).contains(outcome.finishedAt());
             assertThat(row.result()).isEqualTo(outcome.result());
             assertThat(row.error()).isEqualTo(outcome.error());
-            assertThat(row.leaseUntil()).isEmpty();
         }
     }
 
@@ -558,7 +557,7 @@ abstract class StoreContractTest {
         TaskRow firstTask = fixture.inTransaction(s -> s.tasks().findById(first.taskId())).orElseThrow();
         assertThat(rows(s -> s.tasks().finishAll(List.of(outcome(first.id(), firstTask, ExecutionStatus.SUCCEEDED)),
                 a, (t, kind, at) -> Optional.empty()))).hasSize(1);
-        assertThat(yes(s -> s.cluster().reassign(manual, b, now, now.plusSeconds(60)))).isTrue();
+        assertThat(yes(s -> s.cluster().reassign(manual, b, now))).isTrue();
         assertThat(yes(s -> s.cluster().markLost(claimed.get(1), now, "node lost"))).isTrue();
 
         assertThat(unfinishedByNode()).containsEntry(a, 1L)
@@ -609,9 +608,9 @@ abstract class StoreContractTest {
         });
         return rows(s -> s.tasks().recordClaims(s.tasks().lockDue(now, 3).stream()
                 .filter(t -> t.name().startsWith(prefix))
-                .map(t -> new TaskClaim(t.withClaim(t.nextFireAt().orElseThrow(), next.apply(t)),
+                .map(t -> new ClaimedFireRows(t.withClaim(t.nextFireAt().orElseThrow(), next.apply(t)),
                         ExecutionRow.running(t.id(), t.name(), t.nextFireAt().orElseThrow(), 1,
-                                ExecutionKind.SCHEDULED, node, now, now.plusSeconds(300))))
+                                ExecutionKind.SCHEDULED, node, now)))
                 .toList()));
     }
 
@@ -689,14 +688,14 @@ abstract class StoreContractTest {
 
         List<Long> ids = rows(s -> s.tasks().recordClaims(s.tasks().lockDue(last, 3).stream()
                 .filter(t -> t.name().equals(name))
-                .map(t -> new TaskClaim(t.withClaim(last, Optional.empty()), ExecutionRow.running(t.id(), t.name(),
-                        last, 1, ExecutionKind.SCHEDULED, "node-a", last, last.plus(Duration.ofMinutes(5)))))
+                .map(t -> new ClaimedFireRows(t.withClaim(last, Optional.empty()), ExecutionRow.running(t.id(), t.name(),
+                        last, 1, ExecutionKind.SCHEDULED, "node-a", last)))
                 .toList()));
 
         assertThat(ids).hasSize(1);
         ExecutionRow run = maybe(s -> s.tasks().execution(ids.get(0))).orElseThrow();
         assertThat(run.fireTime()).isEqualTo(last);
-        assertThat(run.leaseUntil()).contains(Instant.parse("2200-01-01T00:04:59.999999Z"));
+        assertThat(run.startedAt()).contains(last);
         assertThat(maybe(s -> s.tasks().findById(stored.id())).orElseThrow().lastFireAt()).contains(last);
     }
 
@@ -723,7 +722,7 @@ abstract class StoreContractTest {
         TaskRow stored = fixture.inTransaction(s -> s.tasks().insert(task(unique(), Optional.of(T0), 0))).orElseThrow();
         assertThat(yes(s -> s.tasks().delete(stored.name()))).isTrue();
 
-        assertThatThrownBy(() -> fixture.inTransaction(s -> s.tasks().recordClaims(List.of(new TaskClaim(
+        assertThatThrownBy(() -> fixture.inTransaction(s -> s.tasks().recordClaims(List.of(new ClaimedFireRows(
                 stored.withClaim(T0, Optional.empty()), queued(stored, T0, 1, "node-a"))))))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining(stored.name());
     }
@@ -732,7 +731,7 @@ abstract class StoreContractTest {
     void record_claim_should_refuse_a_claim_of_another_fire_than_the_tasks_next() {
         TaskRow stored = fixture.inTransaction(s -> s.tasks().insert(task(unique(), Optional.of(T0), 0))).orElseThrow();
 
-        assertThatThrownBy(() -> fixture.inTransaction(s -> s.tasks().recordClaims(List.of(new TaskClaim(
+        assertThatThrownBy(() -> fixture.inTransaction(s -> s.tasks().recordClaims(List.of(new ClaimedFireRows(
                 stored.withClaim(T0, Optional.empty()), queued(stored, T0.plusSeconds(5), 1, "node-a"))))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(stored.name());
     }
@@ -853,7 +852,7 @@ abstract class StoreContractTest {
         assertThat(declared).contains(dead).doesNotContain(live);
         assertThat(rows(s -> s.cluster().orphaned())).extracting(ExecutionRow::id)
                 .contains(queued, running);
-        assertThat(yes(s -> s.cluster().reassign(queued, live, start, start.plusSeconds(60))))
+        assertThat(yes(s -> s.cluster().reassign(queued, live, start)))
                 .isTrue();
         assertThat(yes(s -> s.cluster().markLost(running, start, "node lost"))).isTrue();
         assertThat(rows(s -> s.cluster().orphaned())).extracting(ExecutionRow::id)
@@ -1011,8 +1010,7 @@ abstract class StoreContractTest {
     }
 
     private static ExecutionRow queued(TaskRow task, Instant fire, int attempt, String node) {
-        return ExecutionRow.queued(task.id(), task.name(), fire, attempt, ExecutionKind.SCHEDULED, node, fire,
-                fire.plusSeconds(300));
+        return ExecutionRow.queued(task.id(), task.name(), fire, attempt, ExecutionKind.SCHEDULED, node, fire);
     }
 
     private static TaskRow task(String name, Optional<Instant> next, int priority) {
