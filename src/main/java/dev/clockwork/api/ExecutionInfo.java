@@ -4,11 +4,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** One execution: one attempt of one fire of a task. */
+/**
+ * One execution: one attempt of one fire of a task.
+ *
+ * @param dueAt when a retry ({@link ExecutionStatus#WAITING}) is due; kept once it ran
+ */
 public record ExecutionInfo(long id, String taskName, Instant fireTime, int attempt, ExecutionKind kind,
                             Optional<String> node, ExecutionStatus status, Optional<Instant> startedAt,
                             Optional<Instant> finishedAt, Optional<String> result, Optional<String> error,
-                            List<String> report) {
+                            List<String> report, Optional<Instant> dueAt) {
 
     public ExecutionInfo {
         report = List.copyOf(report);

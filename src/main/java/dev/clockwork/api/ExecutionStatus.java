@@ -2,6 +2,8 @@ package dev.clockwork.api;
 
 /** Where one execution (one attempt of one fire) stands. */
 public enum ExecutionStatus {
+    /** A retry of a failed run, waiting for its due time ({@code dueAt}); any node may run it then. */
+    WAITING,
     /** Claimed by a node, waiting for a free worker. */
     QUEUED,
     /** The action is running. */
@@ -10,6 +12,8 @@ public enum ExecutionStatus {
     SUCCEEDED,
     /** The action threw. */
     FAILED,
+    /** The run took longer than the task's timeout and was interrupted. */
+    TIMED_OUT,
     /** No action of that name is deployed on the node that claimed the fire. */
     ACTION_NOT_FOUND,
     /** The task was cancelled or deleted before this execution could run. */
@@ -19,6 +23,16 @@ public enum ExecutionStatus {
 
     /** Whether the execution has ended. */
     public boolean isFinal() {
-        return this != QUEUED && this != RUNNING;
+        return this != WAITING && this != QUEUED && this != RUNNING;
+    }
+
+    /** Whether a node holds the execution: it was claimed and has not ended. */
+    public boolean isClaimed() {
+        return this == QUEUED || this == RUNNING;
+    }
+
+    /** Whether a run that ended so is retried under the task's retry policy. */
+    public boolean isRetried() {
+        return this == FAILED || this == TIMED_OUT || this == NODE_LOST;
     }
 }

@@ -1,5 +1,6 @@
 package dev.clockwork.api;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -13,12 +14,14 @@ import java.util.Optional;
  * @param nextFireAt the next fire time, empty when the task is not scheduled (paused, done, cancelled)
  * @param lastStatus the status of the latest ended execution (latest fire time, then attempt)
  * @param warnings things an operator should know, e.g. that the action is not deployed on this node
+ * @param timeout how long a run may take; empty for no limit
+ * @param retry how failed runs are retried
  */
 public record TaskInfo(String name, String trigger, String triggerDescription, String zone, String action,
                        String args, int priority, TaskState state, Optional<String> stateReason, String description,
                        Optional<Instant> nextFireAt, Optional<Instant> lastFireAt,
                        Optional<ExecutionStatus> lastStatus, long fireCount, Instant createdAt, Instant updatedAt,
-                       List<String> warnings) {
+                       List<String> warnings, Optional<Duration> timeout, RetryPolicy retry) {
 
     public TaskInfo {
         warnings = List.copyOf(warnings);

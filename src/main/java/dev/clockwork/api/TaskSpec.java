@@ -1,5 +1,6 @@
 package dev.clockwork.api;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,9 +14,12 @@ import java.util.Optional;
  * @param zone IANA zone id the trigger is read in; empty means the configured default zone, stored at creation
  * @param priority higher runs first when several tasks are due at once
  * @param description free text for operators
+ * @param timeout how long a run may take before it is interrupted and ends {@code TIMED_OUT}; empty for no limit
+ * @param retry how failed runs are retried; {@link RetryPolicy#NONE} by default
  */
 public record TaskSpec(String name, String trigger, String action, Optional<String> argsJson, Optional<String> zone,
-                       int priority, Optional<String> description) {
+                       int priority, Optional<String> description, Optional<Duration> timeout,
+                       RetryPolicy retry) {
 
     public TaskSpec {
         Objects.requireNonNull(name, "name");
@@ -24,6 +28,8 @@ public record TaskSpec(String name, String trigger, String action, Optional<Stri
         Objects.requireNonNull(argsJson, "argsJson");
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(retry, "retry");
     }
 
     public static Builder builder(String name) {
@@ -39,6 +45,8 @@ public record TaskSpec(String name, String trigger, String action, Optional<Stri
         private String zone;
         private int priority;
         private String description;
+        private Duration timeout;
+        private RetryPolicy retry = RetryPolicy.NONE;
 
         private Builder(String name) {
             this.name = Objects.requireNonNull(name, "name");
@@ -75,6 +83,18 @@ public record TaskSpec(String name, String trigger, String action, Optional<Stri
             return this;
         }
 
+        /** How long a run may take before it is interrupted and ends {@code TIMED_OUT}. */
+        public Builder timeout(Duration timeout) {
+            this.timeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /** How failed runs are retried, e.g. {@code RetryPolicy.attempts(3)}. */
+        public Builder retry(RetryPolicy retry) {
+            this.retry = Objects.requireNonNull(retry, "retry");
+            return this;
+        }
+
         public TaskSpec build() {
             if (trigger == null) {
                 throw SchedulerException.invalid("trigger", "Task \"" + name + "\" needs a trigger, e.g. \"every 5m\".");
@@ -83,7 +103,7 @@ public record TaskSpec(String name, String trigger, String action, Optional<Stri
                 throw SchedulerException.invalid("action", "Task \"" + name + "\" needs an action, e.g. \"log\".");
             }
             return new TaskSpec(name, trigger, action, Optional.ofNullable(argsJson), Optional.ofNullable(zone),
-                    priority, Optional.ofNullable(description));
+                    priority, Optional.ofNullable(description), Optional.ofNullable(timeout), retry);
         }
     }
 }

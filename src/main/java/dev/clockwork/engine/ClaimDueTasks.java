@@ -16,8 +16,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -73,11 +75,38 @@ public class ClaimDueTasks {
         for (int i = 0; i < claims.size(); i++) {
             TaskRow task = claims.get(i).advanced();
             ExecutionRow execution = claims.get(i).execution();
-            fires.add(new ClaimedFire(ids.get(i), task.id(), task.name(), task.action(), task.args(),
-                    execution.fireTime(), execution.attempt(), execution.kind(), task.priority(),
+            fires.add(ClaimedFire.of(ids.get(i), task, execution.fireTime(), execution.attempt(), execution.kind(),
                     execution.startedAt(), ScheduleRules.endMovesSchedule(triggers.get(i), execution.kind())));
         }
+        fires.addAll(claimRetries(now, limit - fires.size(), Math.max(0, startNow - fires.size())));
         return new ClaimRound(now, fires, store.earliestNextFire());
+    }
+
+    /**
+     * Claims retries that are due, after the due tasks of this round: the first {@code startNow} as running. A retry
+     * runs the task's action as it is now; its end never moves the task's schedule (the run it retries did).
+     */
+    private List<ClaimedFire> claimRetries(Instant now, int limit, int startNow) {
+        List<ExecutionRow> due = store.lockDueRetries(now, limit);
+        if (due.isEmpty()) {
+            return List.of();
+        }
+        List<ClaimedFire> fires = new ArrayList<>();
+        Set<Long> running = new HashSet<>();
+        for (ExecutionRow retry : due) {
+            Optional<TaskRow> task = store.findById(retry.taskId());
+            if (task.isEmpty()) {
+                continue;
+            }
+            boolean runNow = fires.size() < startNow;
+            if (runNow) {
+                running.add(retry.id());
+            }
+            fires.add(ClaimedFire.of(retry.id(), task.get(), retry.fireTime(), retry.attempt(), ExecutionKind.RETRY,
+                    runNow ? Optional.of(now) : Optional.empty(), false));
+        }
+        store.claimRetries(fires.stream().map(ClaimedFire::executionId).toList(), running, node.id(), now);
+        return fires;
     }
 
     /**

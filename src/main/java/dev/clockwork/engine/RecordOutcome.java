@@ -1,8 +1,10 @@
 package dev.clockwork.engine;
 
 import dev.clockwork.api.ExecutionKind;
+import dev.clockwork.engine.rules.RetryDelays;
 import dev.clockwork.engine.rules.ScheduleRules;
 import dev.clockwork.store.ExecutionOutcome;
+import dev.clockwork.store.ExecutionRow;
 import dev.clockwork.store.TaskRow;
 import dev.clockwork.store.TaskStore;
 import dev.clockwork.trigger.Trigger;
@@ -15,6 +17,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -30,6 +34,8 @@ public class RecordOutcome {
     Event<WakeUp> wakeUp;
     @Inject
     NodeIdentity node;
+    /** Draws the jitter of retry delays; a test sets a fixed one. */
+    DoubleSupplier jitterDraw = () -> ThreadLocalRandom.current().nextDouble();
 
     /** Puts fires that were claimed as running but never started back to queued (at shutdown). */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -58,12 +64,33 @@ public class RecordOutcome {
         Set<Long> recordedIds = new HashSet<>();
         recorded.forEach(outcome -> recordedIds.add(outcome.executionId()));
         for (Finished run : finished) {
-            if (!recordedIds.contains(run.outcome().executionId())) {
+            if (recordedIds.contains(run.outcome().executionId())) {
+                if (run.outcome().status().isRetried()) {
+                    scheduleRetry(run.fire(), run.outcome());
+                }
+            } else {
                 LOG.info(() -> "Execution " + run.fire().executionId() + " of task " + run.fire().taskName()
                         + " ended with " + run.outcome().status() + " but is no longer running (its task was deleted,"
                         + " or it was taken over)");
             }
         }
+    }
+
+    /**
+     * Schedules the next attempt of a fire whose run failed or timed out, when the task's retry policy allows one: a
+     * WAITING execution due after the policy's delay, in the transaction that records the failure, so that any node
+     * runs it then, even after a restart.
+     */
+    private void scheduleRetry(ClaimedFire fire, ExecutionOutcome outcome) {
+        store.findById(fire.taskId()).ifPresent(task -> RetryDelays.nextAttemptAt(task.retry(), fire.attempt(),
+                outcome.finishedAt(), jitterDraw.getAsDouble()).ifPresent(due -> {
+                    store.insertExecution(ExecutionRow.waiting(task.id(), task.name(), fire.fireTime(),
+                            fire.attempt() + 1, outcome.finishedAt(), due));
+                    wakeUp.fire(new WakeUp(due));
+                    LOG.info(() -> "Execution " + fire.executionId() + " of task " + task.name() + " ended "
+                            + outcome.status() + "; attempt " + (fire.attempt() + 1) + " of " + task.retry().attempts()
+                            + " is due at " + due);
+                }));
     }
 
     /** A run of this node that ended, and how. */

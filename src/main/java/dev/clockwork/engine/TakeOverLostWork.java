@@ -1,6 +1,7 @@
 package dev.clockwork.engine;
 
 import dev.clockwork.api.ExecutionKind;
+import dev.clockwork.api.RetryPolicy;
 import dev.clockwork.engine.rules.EngineConfig;
 import dev.clockwork.engine.rules.ScheduleRules;
 import dev.clockwork.engine.rules.SweepRules;
@@ -80,7 +81,7 @@ public class TakeOverLostWork {
 
     private Optional<ClaimedFire> takeOver(ExecutionRow orphan, Instant now) {
         Optional<TaskRow> task = tasks.findById(orphan.taskId());
-        switch (SweepRules.takeover(orphan, config.nodeLostRetries())) {
+        switch (SweepRules.takeover(orphan, lostRetries(task))) {
             case REASSIGN -> {
                 if (task.isPresent() && cluster.reassign(orphan.id(), node.id(), now)) {
                     return Optional.of(fire(orphan.id(), task.get(), orphan.fireTime(), orphan.attempt(),
@@ -109,15 +110,24 @@ public class TakeOverLostWork {
         }
     }
 
+    /**
+     * How many new attempts a fire gets when its run is lost with its node: as many as the task's retry policy allows,
+     * or {@code clockwork.node-lost-retries} for a task without one.
+     */
+    private int lostRetries(Optional<TaskRow> task) {
+        return task.map(TaskRow::retry).filter(RetryPolicy::retries).map(retry -> retry.attempts() - 1)
+                .orElse(config.nodeLostRetries());
+    }
+
     private boolean lose(ExecutionRow orphan, Instant now) {
         return cluster.markLost(orphan.id(), now, "Node " + orphan.node().orElse("?") + " stopped while running"
-                + " this execution; node-lost retries allowed: " + config.nodeLostRetries());
+                + " this execution");
     }
 
     /** A retry keeps the kind of run it retries for the task's schedule (a scheduled fire stays scheduled). */
     private static ClaimedFire fire(long id, TaskRow task, Instant fireTime, int attempt, ExecutionKind kind) {
-        return new ClaimedFire(id, task.id(), task.name(), task.action(), task.args(), fireTime, attempt,
-                forSchedule(kind), task.priority(), Optional.empty(), endMovesSchedule(task, forSchedule(kind)));
+        return ClaimedFire.of(id, task, fireTime, attempt, forSchedule(kind), Optional.empty(),
+                endMovesSchedule(task, forSchedule(kind)));
     }
 
     /**

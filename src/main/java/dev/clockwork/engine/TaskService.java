@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * The {@link Scheduler}: every rule about creating and steering tasks is applied here, for Java callers, REST and
@@ -39,6 +40,8 @@ import java.util.Optional;
 @ApplicationScoped
 @Transactional
 public class TaskService implements Scheduler {
+
+    private static final Logger LOG = Logger.getLogger(TaskService.class.getName());
 
     private static final int MAX_PAGE = 1000;
 
@@ -70,7 +73,7 @@ public class TaskService implements Scheduler {
         TaskRow row = TaskRow.builder(definition.name()).trigger(definition.trigger().toString())
                 .zone(definition.zone().getId()).action(definition.action()).args(definition.argsJson())
                 .priority(definition.priority()).description(definition.description()).anchorAt(now).nextFireAt(first)
-                .created(now, by).build();
+                .timeout(definition.timeout()).retry(definition.retry()).created(now, by).build();
         TaskRow stored = store.insert(row).orElseThrow(() -> new SchedulerException(
                 SchedulerException.Reason.CONFLICT, "name", "A task named \"" + definition.name()
                 + "\" already exists; choose another name or update that task."));
@@ -100,7 +103,8 @@ public class TaskService implements Scheduler {
         TaskLifecycle.check(task.name(), task.state(), Command.UPDATE);
         Instant now = clock.instant();
         TaskRow changed = task.withDefinition(definition.trigger().toString(), definition.zone().getId(),
-                definition.action(), definition.argsJson(), definition.priority(), definition.description(), now);
+                definition.action(), definition.argsJson(), definition.priority(), definition.description(), now)
+                .withPolicies(definition.timeout(), definition.retry());
         return save(rescheduled(changed, definition.trigger(), now));
     }
 
@@ -143,8 +147,8 @@ public class TaskService implements Scheduler {
         Instant now = clock.instant();
         long id = store.insertExecution(ExecutionRow.queued(task.id(), task.name(), now, 1, ExecutionKind.MANUAL,
                 node.id(), now));
-        manualRun.fire(new ManualRun(new ClaimedFire(id, task.id(), task.name(), task.action(), task.args(), now, 1,
-                ExecutionKind.MANUAL, task.priority(), Optional.empty(), false)));
+        manualRun.fire(new ManualRun(ClaimedFire.of(id, task, now, 1, ExecutionKind.MANUAL, Optional.empty(),
+                false)));
         return id;
     }
 
@@ -153,6 +157,10 @@ public class TaskService implements Scheduler {
         TaskRow task = existing(name);
         if (!TaskLifecycle.check(task.name(), task.state(), Command.CANCEL)) {
             return view(task);
+        }
+        int cancelled = store.cancelUnstarted(task.id(), clock.instant());
+        if (cancelled > 0) {
+            LOG.info(() -> "Cancelled " + cancelled + " queued or waiting executions of task " + task.name());
         }
         return save(task.withSchedule(TaskState.CANCELLED, Optional.empty()));
     }

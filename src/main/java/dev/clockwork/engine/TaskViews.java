@@ -22,13 +22,13 @@ final class TaskViews {
         return new TaskInfo(row.name(), row.trigger(), describe(row), row.zone(), row.action(),
                 row.args().orElse(null), row.priority(), row.state(), row.stateReason(), row.description().orElse(null),
                 row.nextFireAt(), row.lastFireAt(), lastStatus, row.fireCount(), row.createdAt(),
-                row.updatedAt(), warnings);
+                row.updatedAt(), warnings, row.timeout(), row.retry());
     }
 
     static ExecutionInfo execution(ExecutionRow row) {
         List<String> report = row.report().map(r -> Arrays.asList(r.split("\n"))).orElse(List.of());
         return new ExecutionInfo(row.id(), row.taskName(), row.fireTime(), row.attempt(), row.kind(), row.node(),
-                row.status(), row.startedAt(), row.finishedAt(), row.result(), row.error(), report);
+                row.status(), row.startedAt(), row.finishedAt(), row.result(), row.error(), report, row.dueAt());
     }
 
     private static String describe(TaskRow row) {

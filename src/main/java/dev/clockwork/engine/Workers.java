@@ -14,7 +14,11 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import dev.clockwork.api.ExecutionStatus;
+import dev.clockwork.trigger.Durations;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -62,6 +66,8 @@ public class Workers {
 
     private final PriorityBlockingQueue<ClaimedFire> queue = new PriorityBlockingQueue<>(64, ClaimedFire.RUN_ORDER);
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
+    private final AtomicInteger workerNumbers = new AtomicInteger();
+    private volatile Thread watchdog;
     /** Fires taken from the queue whose action has not ended yet. */
     private final AtomicInteger busy = new AtomicInteger();
     private final OutageBuffer kept = new OutageBuffer();
@@ -69,6 +75,9 @@ public class Workers {
     private WorkerCapacity capacity;
     private MarkRunning marking;
     private GroupCommit recorder;
+    private RunTimeouts timeouts;
+    /** How long a run may ignore its timeout's interrupt before its thread is replaced; a test sets a shorter one. */
+    Duration abandonAfter = RunTimeouts.ABANDON_AFTER;
 
     private volatile boolean accepting = true;
     /** Set once the workers asked for more fires at the queue's low water; cleared when fires come. */
@@ -81,6 +90,7 @@ public class Workers {
                 GroupCommit.RECORDERS * GroupCommit.MOST_PER_BATCH, runTimes);
         marking = new MarkRunning(queue, outcomes, kept, clock, () -> config.workers() - busy.get());
         recorder = new GroupCommit(outcomes, kept, () -> capacityFreed.fire(new CapacityFreed()));
+        timeouts = new RunTimeouts(ticker, abandonAfter, this::abandon);
     }
 
     /** How many more fires the dispatcher may claim now ({@link WorkerCapacity#claimable}). */
@@ -133,17 +143,24 @@ public class Workers {
         refillAsked.set(false);
     }
 
-    /** Starts the worker threads; fires submitted before wait in the queue. */
+    /** Starts the worker threads and the timeouts' watchdog; fires submitted before wait in the queue. */
     void start() {
         if (!threads.isEmpty()) {
             return;
         }
         for (int i = 1; i <= config.workers(); i++) {
-            Thread thread = threadFactory.newThread(this::work);
-            thread.setName("clockwork-worker-" + i);
-            threads.add(thread);
-            thread.start();
+            startWorker();
         }
+        watchdog = threadFactory.newThread(timeouts::watchdog);
+        watchdog.setName("clockwork-timeouts");
+        watchdog.start();
+    }
+
+    private void startWorker() {
+        Thread thread = threadFactory.newThread(this::work);
+        thread.setName("clockwork-worker-" + workerNumbers.incrementAndGet());
+        threads.add(thread);
+        thread.start();
     }
 
     /** Ends the worker threads (after {@link #drain}); an action still running is interrupted. */
@@ -151,6 +168,9 @@ public class Workers {
         accepting = false;
         threads.forEach(Thread::interrupt);
         threads.clear();
+        if (watchdog != null) {
+            watchdog.interrupt();
+        }
     }
 
     /**
@@ -206,7 +226,10 @@ public class Workers {
             } catch (InterruptedException e) {
                 return;
             }
-            runTaken(fire);
+            if (runTaken(fire) == RunTimeouts.End.ABANDONED) {
+                // The watchdog gave this run up and started a thread in this one's place.
+                return;
+            }
         }
     }
 
@@ -224,22 +247,33 @@ public class Workers {
         return taken;
     }
 
-    /** Runs a fire taken from the queue: marks it running if the claim did not, runs it, records what waits. */
-    private void runTaken(ClaimedFire fire) {
+    /**
+     * Runs a fire taken from the queue: marks it running if the claim did not, runs it, records what waits.
+     *
+     * @return how the run ended against its timeout; ABANDONED when the watchdog gave it up (its slot is freed)
+     */
+    private RunTimeouts.End runTaken(ClaimedFire fire) {
         busy.incrementAndGet();
         askForMoreAtLowWater();
+        RunTimeouts.End end = RunTimeouts.End.IN_TIME;
         try {
-            marking.start(fire).ifPresent(this::run);
+            Optional<ClaimedFire> started = marking.start(fire);
+            if (started.isPresent()) {
+                end = run(started.get());
+            }
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Execution " + fire.executionId() + " of task " + fire.taskName()
                     + " failed inside the engine; the worker goes on with the next fire", e);
         } finally {
-            busy.decrementAndGet();
+            if (end != RunTimeouts.End.ABANDONED) {
+                busy.decrementAndGet();
+            }
         }
         if (queue.isEmpty()) {
             capacityFreed.fire(new CapacityFreed());
         }
         recorder.recordWaiting();
+        return end;
     }
 
     /** Asks the dispatcher for more fires, once per batch, at the queue's low water ({@link WorkerCapacity}). */
@@ -253,17 +287,56 @@ public class Workers {
      * Runs a fire recorded as running; its outcome, with the moment the action really started (a fire claimed as
      * running may have waited a few milliseconds in the queue), waits for the recorder, and its time joins the mean.
      */
-    private void run(ClaimedFire fire) {
+    private RunTimeouts.End run(ClaimedFire fire) {
         runTimes.started(fire.executionId());
+        Instant startedAt = clock.instant();
+        Optional<RunTimeouts.Watch> watch = timeouts.watch(fire, Thread.currentThread(), startedAt);
         ExecutionOutcome outcome;
         long took;
+        RunTimeouts.End end = RunTimeouts.End.IN_TIME;
         try {
-            outcome = invoker.execute(fire, clock.instant());
+            outcome = invoker.execute(fire, startedAt);
         } finally {
             took = runTimes.ended(fire.executionId());
+            if (watch.isPresent()) {
+                end = watch.get().end();
+            }
+        }
+        if (end == RunTimeouts.End.ABANDONED) {
+            LOG.info(() -> "Execution " + fire.executionId() + " of task " + fire.taskName() + " returned at last,"
+                    + " after it was recorded TIMED_OUT; what it returned is dropped and its thread ends");
+            return end;
+        }
+        if (end == RunTimeouts.End.TIMED_OUT) {
+            outcome = RunTimeouts.timedOut(outcome, fire.timeout().orElseThrow());
         }
         recorder.add(new RecordOutcome.Finished(fire, outcome));
         metrics.ran(fire, outcome.status(), outcome.startedAt(), took);
+        return end;
+    }
+
+    /**
+     * A run ignored its timeout's interrupt: record it TIMED_OUT now, free its slot and start a worker in its
+     * thread's place (on the watchdog's thread).
+     */
+    private void abandon(RunTimeouts.Watch watch) {
+        ClaimedFire fire = watch.fire();
+        Instant now = clock.instant();
+        recorder.add(new RecordOutcome.Finished(fire, new ExecutionOutcome(fire.executionId(), fire.taskId(),
+                fire.kind(), fire.endMovesSchedule(), ExecutionStatus.TIMED_OUT, watch.startedAt(), now,
+                Optional.empty(), Optional.of("The run took longer than its timeout of "
+                        + Durations.format(fire.timeout().orElseThrow()) + " and ignored the interrupt for "
+                        + Durations.format(abandonAfter) + "; its worker thread was replaced"), Optional.empty(),
+                Optional.empty())));
+        metrics.ran(fire, ExecutionStatus.TIMED_OUT, watch.startedAt(),
+                Duration.between(watch.startedAt(), now).toNanos());
+        threads.remove(watch.worker());
+        busy.decrementAndGet();
+        if (accepting && !threads.isEmpty()) {
+            startWorker();
+        }
+        recorder.recordWaiting();
+        capacityFreed.fire(new CapacityFreed());
     }
 
     /**

@@ -19,6 +19,8 @@ public class ExecutionJson {
     public String result;
     public String error;
     public List<String> report;
+    /** When a retry is (or was) due; absent for other executions. */
+    public Instant dueAt;
 
     static ExecutionJson of(ExecutionInfo execution) {
         ExecutionJson json = new ExecutionJson();
@@ -34,6 +36,7 @@ public class ExecutionJson {
         json.result = execution.result().orElse(null);
         json.error = execution.error().orElse(null);
         json.report = execution.report();
+        json.dueAt = execution.dueAt().orElse(null);
         return json;
     }
 }

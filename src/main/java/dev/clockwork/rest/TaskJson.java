@@ -1,6 +1,7 @@
 package dev.clockwork.rest;
 
 import dev.clockwork.api.TaskInfo;
+import dev.clockwork.trigger.Durations;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
@@ -29,6 +30,9 @@ public class TaskJson {
     public Instant createdAt;
     public Instant updatedAt;
     public List<String> warnings;
+    /** How long a run may take, e.g. {@code "30s"}; absent for no limit. */
+    public String timeout;
+    public RetryJson retry;
 
     static TaskJson of(TaskInfo task) {
         TaskJson json = new TaskJson();
@@ -50,6 +54,8 @@ public class TaskJson {
         json.createdAt = task.createdAt();
         json.updatedAt = task.updatedAt();
         json.warnings = task.warnings();
+        json.timeout = task.timeout().map(Durations::format).orElse(null);
+        json.retry = RetryJson.of(task.retry());
         return json;
     }
 }

@@ -14,6 +14,9 @@ public class TaskRequest {
     public String zone;
     public Integer priority;
     public String description;
+    /** How long a run may take, e.g. {@code "30s"}; absent for no limit. */
+    public String timeout;
+    public RetryJson retry;
 
     /** The spec this request asks for; {@code name} wins over the body's name when given (PUT). */
     TaskSpec toSpec(String pathName) {
@@ -37,6 +40,12 @@ public class TaskRequest {
         }
         if (description != null) {
             builder.description(description);
+        }
+        if (timeout != null) {
+            builder.timeout(RetryJson.duration("timeout", timeout));
+        }
+        if (retry != null) {
+            builder.retry(retry.toPolicy());
         }
         return builder.build();
     }

@@ -6,12 +6,16 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
-/** An execution as stored; {@code report} holds the reported lines separated by newlines. */
+/**
+ * An execution as stored; {@code report} holds the reported lines separated by newlines.
+ *
+ * @param dueAt when a {@code WAITING} retry is due; kept after it was claimed, for the record
+ */
 public record ExecutionRow(long id, long taskId, String taskName, Instant fireTime, int attempt, ExecutionKind kind,
                            Optional<String> node, ExecutionStatus status, Instant claimedAt,
                            Optional<Instant> startedAt, Optional<Instant> finishedAt,
                            Optional<String> result, Optional<String> error, Optional<String> stackTrace,
-                           Optional<String> report) {
+                           Optional<String> report, Optional<Instant> dueAt) {
 
     public ExecutionRow {
         Objects.requireNonNull(taskName, "taskName");
@@ -19,6 +23,18 @@ public record ExecutionRow(long id, long taskId, String taskName, Instant fireTi
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(claimedAt, "claimedAt");
+        Objects.requireNonNull(dueAt, "dueAt");
+    }
+
+    /**
+     * A retry of the fire at {@code fireTime}, as attempt {@code attempt}, waiting until {@code dueAt} for any node to
+     * claim it; {@code createdAt} stands in for its claim time until a node claims it.
+     */
+    public static ExecutionRow waiting(long taskId, String taskName, Instant fireTime, int attempt, Instant createdAt,
+                                       Instant dueAt) {
+        return new ExecutionRow(0, taskId, taskName, fireTime, attempt, ExecutionKind.RETRY, Optional.empty(),
+                ExecutionStatus.WAITING, createdAt, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(dueAt));
     }
 
     /** A new execution claimed by {@code node}, waiting for a worker. */
@@ -26,7 +42,7 @@ public record ExecutionRow(long id, long taskId, String taskName, Instant fireTi
                                       String node, Instant claimedAt) {
         return new ExecutionRow(0, taskId, taskName, fireTime, attempt, kind, Optional.of(node),
                 ExecutionStatus.QUEUED, claimedAt, Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** A new execution claimed by {@code node} for a worker that is free now: it counts as started when claimed. */
@@ -34,6 +50,6 @@ public record ExecutionRow(long id, long taskId, String taskName, Instant fireTi
                                        String node, Instant claimedAt) {
         return new ExecutionRow(0, taskId, taskName, fireTime, attempt, kind, Optional.of(node),
                 ExecutionStatus.RUNNING, claimedAt, Optional.of(claimedAt), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 }

@@ -1,6 +1,8 @@
 package dev.clockwork.store;
 
+import dev.clockwork.api.RetryPolicy;
 import dev.clockwork.api.TaskState;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,12 +18,14 @@ import java.util.Optional;
  *     the trigger
  * @param nextFireAt the next fire time; empty whenever the task is not scheduled
  * @param fireCount how many fires have been claimed (scheduled fires only)
+ * @param timeout how long a run may take; empty for no limit
+ * @param retry how failed runs are retried; {@code max_attempts} and the {@code retry_*} columns
  * @param version optimistic lock version
  */
 public record TaskRow(long id, String name, String trigger, String zone, String action, Optional<String> args,
                       int priority, TaskState state, Optional<String> stateReason, Optional<String> description,
                       Instant anchorAt, Optional<Instant> nextFireAt, long fireCount, Optional<Instant> lastFireAt,
-                      int maxAttempts,
+                      Optional<Duration> timeout, RetryPolicy retry,
                       Instant createdAt, String createdBy, Instant updatedAt, String updatedBy, long version) {
 
     /** The longest reason stored (the column's width). */
@@ -44,6 +48,8 @@ public record TaskRow(long id, String name, String trigger, String zone, String 
         Objects.requireNonNull(anchorAt, "anchorAt");
         Objects.requireNonNull(nextFireAt, "nextFireAt");
         Objects.requireNonNull(lastFireAt, "lastFireAt");
+        Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(retry, "retry");
     }
 
     /** The task in {@code newState} with its next fire; any error reason is cleared. */
@@ -71,6 +77,10 @@ public record TaskRow(long id, String name, String trigger, String zone, String 
                                   int newPriority, Optional<String> newDescription, Instant newAnchorAt) {
         return toBuilder().trigger(newTrigger).zone(newZone).action(newAction).args(newArgs).priority(newPriority)
                 .description(newDescription).anchorAt(newAnchorAt).build();
+    }
+
+    public TaskRow withPolicies(Optional<Duration> newTimeout, RetryPolicy newRetry) {
+        return toBuilder().timeout(newTimeout).retry(newRetry).build();
     }
 
     public TaskRow withUpdate(Instant at, String by) {
@@ -102,7 +112,8 @@ public record TaskRow(long id, String name, String trigger, String zone, String 
         private Optional<Instant> nextFireAt = Optional.empty();
         private long fireCount;
         private Optional<Instant> lastFireAt = Optional.empty();
-        private int maxAttempts = 1;
+        private Optional<Duration> timeout = Optional.empty();
+        private RetryPolicy retry = RetryPolicy.NONE;
         private Instant createdAt;
         private String createdBy;
         private Instant updatedAt;
@@ -128,7 +139,8 @@ public record TaskRow(long id, String name, String trigger, String zone, String 
             nextFireAt = task.nextFireAt;
             fireCount = task.fireCount;
             lastFireAt = task.lastFireAt;
-            maxAttempts = task.maxAttempts;
+            timeout = task.timeout;
+            retry = task.retry;
             createdAt = task.createdAt;
             createdBy = task.createdBy;
             updatedAt = task.updatedAt;
@@ -201,8 +213,13 @@ public record TaskRow(long id, String name, String trigger, String zone, String 
             return this;
         }
 
-        public Builder maxAttempts(int value) {
-            maxAttempts = value;
+        public Builder timeout(Optional<Duration> value) {
+            timeout = value;
+            return this;
+        }
+
+        public Builder retry(RetryPolicy value) {
+            retry = value;
             return this;
         }
 
@@ -232,7 +249,7 @@ public record TaskRow(long id, String name, String trigger, String zone, String 
 
         public TaskRow build() {
             return new TaskRow(id, name, trigger, zone, action, args, priority, state, stateReason, description,
-                    anchorAt, nextFireAt, fireCount, lastFireAt, maxAttempts, createdAt, createdBy, updatedAt,
+                    anchorAt, nextFireAt, fireCount, lastFireAt, timeout, retry, createdAt, createdBy, updatedAt,
                     updatedBy, version);
         }
     }

@@ -67,8 +67,32 @@ public interface TaskStore {
      */
     List<TaskRow> lockDue(Instant now, int limit);
 
-    /** The earliest next fire time of any scheduled task, to wake the dispatcher precisely. */
+    /**
+     * The earliest next fire time of any scheduled task, or due time of a retry waiting for a task that is not
+     * paused, to wake the dispatcher precisely.
+     */
     Optional<Instant> earliestNextFire();
+
+    /**
+     * Locks up to {@code limit} retries WAITING and due at {@code now} whose task is neither paused nor cancelled,
+     * earliest due first. Rows locked by another transaction are skipped, not waited for; the locks last until the
+     * caller's transaction ends.
+     */
+    List<ExecutionRow> lockDueRetries(Instant now, int limit);
+
+    /**
+     * Claims retries this transaction locked with {@link #lockDueRetries} for {@code node}: those in {@code running}
+     * as RUNNING from {@code now} (a worker is free), the others QUEUED.
+     */
+    void claimRetries(List<Long> executionIds, Set<Long> running, String node, Instant now);
+
+    /**
+     * Cancels the executions of a task that no node runs yet: retries waiting and fires queued end CANCELLED at
+     * {@code at}; a node that took a queued one from its queue finds it no longer queued and does not run it.
+     *
+     * @return how many were cancelled
+     */
+    int cancelUnstarted(long taskId, Instant at);
 
     /** Inserts an execution; returns its id. */
     long insertExecution(ExecutionRow execution);

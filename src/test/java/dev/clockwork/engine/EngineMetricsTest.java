@@ -114,6 +114,6 @@ class EngineMetricsTest {
 
     private static ClaimedFire fire(String action, ExecutionKind kind, int attempt) {
         return new ClaimedFire(1, 1, "task", action, Optional.empty(), FIRE, attempt, kind, 0, Optional.empty(),
-                true);
+                true, Optional.empty());
     }
 }

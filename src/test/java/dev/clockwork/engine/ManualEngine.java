@@ -5,6 +5,7 @@ import dev.clockwork.api.TaskAction;
 import dev.clockwork.engine.rules.EngineConfig;
 import dev.clockwork.store.ExecutionOutcome;
 import dev.clockwork.store.jpa.StoreFixture;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.NotificationOptions;
 import jakarta.enterprise.util.TypeLiteral;
@@ -21,6 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.function.Function;
 
 /**
@@ -54,6 +57,7 @@ final class ManualEngine {
         claims.node = node;
         outcomes.node = node;
         outcomes.wakeUp = new IgnoredEvent<>();
+        outcomes.jitterDraw = () -> 0.5;
         takeOver.clock = clock;
         takeOver.config = config;
         takeOver.node = node;
@@ -135,6 +139,43 @@ final class ManualEngine {
         workers.assemble();
     }
 
+    /**
+     * Runs the workers on threads of their own, with their timeouts' watchdog, measuring run times by the JVM's
+     * monotonic clock: for what needs a second thread, such as interrupting a run. Fires go to them with
+     * {@link #submitDue}.
+     */
+    void startThreads(Duration abandonAfter) {
+        workers.threadFactory = new ManagedThreadFactory() {
+            @Override
+            public Thread newThread(Runnable work) {
+                Thread thread = new Thread(work);
+                thread.setDaemon(true);
+                return thread;
+            }
+
+            @Override
+            public ForkJoinWorkerThread newThread(ForkJoinPool pool) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        workers.ticker = System::nanoTime;
+        workers.abandonAfter = abandonAfter;
+        workers.assemble();
+        workers.start();
+    }
+
+    /** Ends the threads of {@link #startThreads}. */
+    void stopThreads() {
+        workers.stop();
+    }
+
+    /** Claims what is due now and hands it to the workers' threads; returns the fires claimed. */
+    List<ClaimedFire> submitDue() {
+        List<ClaimedFire> fires = isolatingClaims.claim(workers.claimable(), workers.startable()).fires();
+        workers.submit(fires);
+        return fires;
+    }
+
     /** Registers the action the engine runs for tasks whose action is {@code name}. */
     void action(String name, TaskAction action) {
         registered.put(name, action);
@@ -161,6 +202,16 @@ final class ManualEngine {
 
     void advance(Duration by) {
         clock.now = clock.now.plus(by);
+    }
+
+    /** Draws {@code draw} for the jitter of every retry delay from now on (0.5, no jitter, by default). */
+    void jitterDraw(double draw) {
+        outcomes.jitterDraw = () -> draw;
+    }
+
+    /** The earliest next fire or due retry, as the dispatcher reads it to know when to wake. */
+    Optional<Instant> earliestDue() {
+        return fixture.inTransaction(s -> s.tasks().earliestNextFire());
     }
 
     /** Claims what is due now, as the dispatcher does, up to {@code limit} fires. */

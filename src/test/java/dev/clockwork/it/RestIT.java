@@ -153,6 +153,72 @@ class RestIT {
     }
 
     @Test
+    void a_failing_task_should_be_retried_by_its_policy_as_attempts_of_the_same_fire() {
+        String name = unique("retried");
+        Api.Reply created = admin.post("tasks", "{\"name\":\"" + name + "\",\"trigger\":\"in 1s\","
+                + "\"action\":\"it.echo\",\"args\":{\"message\":\"m\",\"fail\":true},"
+                + "\"retry\":{\"attempts\":3,\"backoff\":\"1s\",\"multiplier\":1.0,\"jitter\":0}}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        JsonObject retry = created.json().getJsonObject("retry");
+        assertThat(retry.getInt("attempts")).isEqualTo(3);
+        assertThat(retry.getString("backoff")).isEqualTo("1s");
+        assertThat(retry.getString("maxBackoff")).as("the default").isEqualTo("1h");
+
+        List<JsonObject> runs = Poll.until(Duration.ofSeconds(60),
+                () -> admin.get("tasks/" + name + "/executions").json().getJsonArray("items")
+                        .getValuesAs(JsonObject.class),
+                items -> items.size() == 3 && items.stream().allMatch(e -> e.getString("status").equals("FAILED")),
+                "three failed attempts of " + name);
+
+        List<JsonObject> oldestFirst = new ArrayList<>(runs);
+        Collections.reverse(oldestFirst);
+        assertThat(oldestFirst).extracting(e -> e.getInt("attempt")).containsExactly(1, 2, 3);
+        assertThat(oldestFirst).extracting(e -> e.getString("kind")).containsExactly("SCHEDULED", "RETRY", "RETRY");
+        assertThat(oldestFirst).extracting(e -> e.getString("fireTime")).containsOnly(
+                oldestFirst.get(0).getString("fireTime"));
+        assertThat(oldestFirst.get(1).getString("dueAt", null)).isNotNull();
+        admin.delete("tasks/" + name);
+    }
+
+    @Test
+    void a_run_past_its_timeout_should_end_timed_out() {
+        String name = unique("timeout");
+        Api.Reply created = admin.post("tasks", "{\"name\":\"" + name + "\",\"trigger\":\"in 1s\","
+                + "\"action\":\"sleep\",\"args\":{\"ms\":60000},\"timeout\":\"1s\"}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.json().getString("timeout")).isEqualTo("1s");
+
+        JsonObject run = Poll.until(Duration.ofSeconds(40),
+                () -> admin.get("tasks/" + name + "/executions").json().getJsonArray("items"),
+                items -> items.size() == 1 && !List.of("QUEUED", "RUNNING").contains(items.getJsonObject(0)
+                        .getString("status")), "the run of " + name + " to end").getJsonObject(0);
+
+        assertThat(run.getString("status")).isEqualTo("TIMED_OUT");
+        assertThat(run.getString("error")).contains("timeout of 1s");
+        admin.delete("tasks/" + name);
+    }
+
+    @Test
+    void bad_policies_should_be_400_naming_the_field() {
+        for (String[] bad : new String[][] {
+                {"\"retry\":{\"attempts\":0}", "retry.attempts"},
+                {"\"retry\":{\"backoff\":\"10s\"}", "retry.attempts"},
+                {"\"retry\":{\"attempts\":3,\"backoff\":\"banana\"}", "retry.backoff"},
+                {"\"retry\":{\"attempts\":3,\"backoff\":\"-5s\"}", "retry.backoff"},
+                {"\"retry\":{\"attempts\":3,\"multiplier\":0.5}", "retry.multiplier"},
+                {"\"retry\":{\"attempts\":3,\"jitter\":1.5}", "retry.jitter"},
+                {"\"retry\":{\"attempts\":3,\"backoff\":\"10m\",\"maxBackoff\":\"1m\"}", "retry.maxBackoff"},
+                {"\"timeout\":\"0s\"", "timeout"},
+                {"\"timeout\":\"soon\"", "timeout"}}) {
+            Api.Reply refused = admin.post("tasks", "{\"name\":\"" + unique("bad-policy") + "\",\"trigger\":\"every 1h\","
+                    + "\"action\":\"noop\"," + bad[0] + "}");
+
+            assertThat(refused.status()).as(bad[0] + ": " + refused).isEqualTo(400);
+            assertThat(refused.json().getString("field")).as(bad[0]).isEqualTo(bad[1]);
+        }
+    }
+
+    @Test
     void malformed_json_and_missing_fields_should_be_400_not_500() {
         assertThat(admin.post("tasks", "{\"name\": ").status()).isEqualTo(400);
         Api.Reply missing = admin.post("tasks", "{\"name\":\"" + unique("missing") + "\",\"action\":\"log\"}");

@@ -1,6 +1,8 @@
 package dev.clockwork.engine.rules;
 
+import dev.clockwork.api.RetryPolicy;
 import dev.clockwork.trigger.Trigger;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,7 +13,8 @@ import java.util.Optional;
  * @param trigger the parsed trigger; its {@code toString()} is the canonical text that is stored
  */
 public record TaskDefinition(String name, Trigger trigger, ZoneId zone, String action, Optional<String> argsJson,
-                             int priority, Optional<String> description) {
+                             int priority, Optional<String> description, Optional<Duration> timeout,
+                             RetryPolicy retry) {
 
     public TaskDefinition {
         Objects.requireNonNull(name, "name");
@@ -20,5 +23,7 @@ public record TaskDefinition(String name, Trigger trigger, ZoneId zone, String a
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(argsJson, "argsJson");
         Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(retry, "retry");
     }
 }

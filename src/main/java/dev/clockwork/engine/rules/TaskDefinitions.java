@@ -1,10 +1,13 @@
 package dev.clockwork.engine.rules;
 
+import dev.clockwork.api.RetryPolicy;
 import dev.clockwork.api.SchedulerException;
 import dev.clockwork.api.TaskSpec;
+import dev.clockwork.trigger.Durations;
 import dev.clockwork.trigger.Trigger;
 import dev.clockwork.trigger.TriggerFormatException;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -42,7 +45,54 @@ public final class TaskDefinitions {
             throw SchedulerException.invalid("description", "description is " + description.get().length()
                     + " characters long; the limit is " + MAX_DESCRIPTION + ".");
         }
-        return new TaskDefinition(name, trigger, zone, action, args, spec.priority(), description);
+        spec.timeout().ifPresent(timeout -> checkPositive("timeout", timeout));
+        return new TaskDefinition(name, trigger, zone, action, args, spec.priority(), description, spec.timeout(),
+                checkRetry(spec.retry()));
+    }
+
+    /** Most runs of one fire: enough for any back-off, few enough that a broken task cannot run forever. */
+    static final int MOST_ATTEMPTS = 100;
+    /** Most growth of a retry's delay over the one before. */
+    static final double MOST_MULTIPLIER = 100;
+
+    /** Checks a retry policy field by field, naming each as {@code retry.<field>}. */
+    static RetryPolicy checkRetry(RetryPolicy retry) {
+        if (retry.attempts() < 1 || retry.attempts() > MOST_ATTEMPTS) {
+            throw SchedulerException.invalid("retry.attempts", "retry.attempts is " + retry.attempts()
+                    + "; it counts the first run too, so use 1 (no retry) to " + MOST_ATTEMPTS + ", e.g. 3.");
+        }
+        if (!retry.retries()) {
+            return RetryPolicy.NONE;
+        }
+        checkPositive("retry.backoff", retry.backoff());
+        checkPositive("retry.maxBackoff", retry.maxBackoff());
+        if (!(retry.multiplier() >= 1 && retry.multiplier() <= MOST_MULTIPLIER)) {
+            throw SchedulerException.invalid("retry.multiplier", "retry.multiplier is " + retry.multiplier()
+                    + "; use 1 (the same delay each time) to " + (int) MOST_MULTIPLIER + ", e.g. 2.");
+        }
+        if (retry.maxBackoff().compareTo(retry.backoff()) < 0) {
+            throw SchedulerException.invalid("retry.maxBackoff", "retry.maxBackoff (" + Durations.format(
+                    retry.maxBackoff()) + ") is shorter than retry.backoff (" + Durations.format(retry.backoff())
+                    + "); make it at least as long.");
+        }
+        if (!(retry.jitter() >= 0 && retry.jitter() <= 1)) {
+            throw SchedulerException.invalid("retry.jitter", "retry.jitter is " + retry.jitter()
+                    + "; use a share of the delay from 0 (none) to 1, e.g. 0.1 for ±10 %.");
+        }
+        return retry;
+    }
+
+    /** Checks a policy's duration: longer than zero, exact to the millisecond, at most 10,000 years. */
+    private static void checkPositive(String field, Duration duration) {
+        if (duration.isNegative() || duration.isZero()) {
+            throw SchedulerException.invalid(field, field + " must be longer than zero, was "
+                    + duration + "; use a duration such as 30s.");
+        }
+        try {
+            Durations.parse(duration.toString(), field);
+        } catch (TriggerFormatException e) {
+            throw new SchedulerException(SchedulerException.Reason.INVALID, field, e.getMessage(), e);
+        }
     }
 
     /** Parses trigger text for the named task, turning a format error into an INVALID "trigger" error. */

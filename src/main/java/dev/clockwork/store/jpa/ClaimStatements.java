@@ -33,6 +33,14 @@ final class ClaimStatements {
     private static final String DUE_CANDIDATES = "SELECT id, priority, next_fire_at FROM cw_task"
             + " WHERE next_fire_at <= ? ORDER BY next_fire_at LIMIT ?";
 
+    /**
+     * The earliest next fire, and the earliest due retry of a task that is not paused (a cancelled task has none):
+     * two index look-ups, along cw_task_due_ix and cw_execution_due_ix.
+     */
+    private static final String EARLIEST_DUE = "SELECT MIN(next_fire_at) FROM cw_task"
+            + " UNION ALL SELECT MIN(e.due_at) FROM cw_execution e JOIN cw_task t ON t.id = e.task_id"
+            + " WHERE e.status = ? AND t.state <> ?";
+
     /** How many candidates to read per task to claim: room for priorities and for rows other nodes hold. */
     private static final int CANDIDATES_PER_CLAIM = 4;
 
@@ -101,10 +109,19 @@ final class ClaimStatements {
 
     /** See {@link TaskStore#earliestNextFire}. */
     static Optional<Instant> earliestNextFire(Connection connection) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT MIN(next_fire_at) FROM cw_task");
-             ResultSet row = select.executeQuery()) {
-            row.next();
-            return JdbcRows.instant(row, 1);
+        try (PreparedStatement select = connection.prepareStatement(EARLIEST_DUE)) {
+            select.setString(1, ExecutionStatus.WAITING.name());
+            select.setString(2, TaskState.PAUSED.name());
+            try (ResultSet rows = select.executeQuery()) {
+                Optional<Instant> earliest = Optional.empty();
+                while (rows.next()) {
+                    Optional<Instant> each = JdbcRows.instant(rows, 1);
+                    if (each.isPresent() && (earliest.isEmpty() || each.get().isBefore(earliest.get()))) {
+                        earliest = each;
+                    }
+                }
+                return earliest;
+            }
         }
     }
 
@@ -153,6 +170,21 @@ final class ClaimStatements {
             }
             insert.executeBatch();
         }
+    }
+
+    /** Locks those of {@code ids} that still wait, skipping rows another transaction holds; returns them. */
+    static List<Long> lockWaiting(Connection connection, List<Long> ids) throws SQLException {
+        List<Long> locked = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT id FROM cw_execution WHERE id IN ("
+                + JdbcRows.idList(ids) + ") AND status = ? ORDER BY id FOR UPDATE SKIP LOCKED")) {
+            select.setString(1, ExecutionStatus.WAITING.name());
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    locked.add(rows.getLong(1));
+                }
+            }
+        }
+        return locked;
     }
 
     /** See {@link TaskStore#markRunning}. */

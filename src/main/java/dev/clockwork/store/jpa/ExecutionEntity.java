@@ -43,6 +43,8 @@ class ExecutionEntity {
     Instant startedAt;
     @Column(name = "finished_at")
     Instant finishedAt;
+    @Column(name = "due_at")
+    Instant dueAt;
     String result;
     String error;
     @Column(name = "stack_trace")

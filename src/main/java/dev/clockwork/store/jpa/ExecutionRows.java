@@ -14,7 +14,7 @@ final class ExecutionRows {
         return new ExecutionRow(e.id, e.taskId, e.taskName, e.fireTime, e.attempt, e.kind, Optional.ofNullable(e.node),
                 e.status, e.claimedAt, Optional.ofNullable(e.startedAt),
                 Optional.ofNullable(e.finishedAt), Optional.ofNullable(e.result), Optional.ofNullable(e.error),
-                Optional.ofNullable(e.stackTrace), Optional.ofNullable(e.report));
+                Optional.ofNullable(e.stackTrace), Optional.ofNullable(e.report), Optional.ofNullable(e.dueAt));
     }
 
     static ExecutionEntity toEntity(ExecutionRow row) {
@@ -33,6 +33,7 @@ final class ExecutionRows {
         e.error = row.error().orElse(null);
         e.stackTrace = row.stackTrace().orElse(null);
         e.report = row.report().orElse(null);
+        e.dueAt = row.dueAt().orElse(null);
         return e;
     }
 

@@ -18,7 +18,8 @@ final class JdbcRows {
 
     private static final String TASK_COLUMNS = "id, name, trigger_text, zone, action, args, priority, state,"
             + " state_reason, description, anchor_at, next_fire_at, fire_count, last_fire_at, max_attempts,"
-            + " created_at, created_by, updated_at, updated_by, version";
+            + " created_at, created_by, updated_at, updated_by, version, timeout_ms, retry_backoff_ms,"
+            + " retry_multiplier, retry_max_backoff_ms, retry_jitter";
 
     private JdbcRows() {
     }
@@ -90,8 +91,11 @@ final class JdbcRows {
                 .state(TaskState.valueOf(row.getString(8))).stateReason(Optional.ofNullable(row.getString(9)))
                 .description(Optional.ofNullable(row.getString(10))).anchorAt(instant(row, 11).orElseThrow())
                 .nextFireAt(instant(row, 12)).fireCount(row.getLong(13)).lastFireAt(instant(row, 14))
-                .maxAttempts(row.getInt(15)).created(instant(row, 16).orElseThrow(), row.getString(17))
+                .created(instant(row, 16).orElseThrow(), row.getString(17))
                 .updatedAt(instant(row, 18).orElseThrow()).updatedBy(row.getString(19)).version(row.getLong(20))
+                .timeout(PolicyColumns.timeout(row.getObject(21, Long.class)))
+                .retry(PolicyColumns.retry(row.getInt(15), row.getObject(22, Long.class),
+                        row.getObject(23, Double.class), row.getObject(24, Long.class), row.getObject(25, Double.class)))
                 .build();
     }
 

@@ -4,9 +4,9 @@ import dev.clockwork.api.ExecutionStatus;
 import dev.clockwork.api.Page;
 import dev.clockwork.api.TaskQuery;
 import dev.clockwork.api.TaskState;
+import dev.clockwork.store.ClaimedFireRows;
 import dev.clockwork.store.ExecutionOutcome;
 import dev.clockwork.store.ExecutionRow;
-import dev.clockwork.store.ClaimedFireRows;
 import dev.clockwork.store.TaskRow;
 import dev.clockwork.store.TaskStore;
 import jakarta.annotation.PostConstruct;
@@ -123,7 +123,8 @@ public class JpaTaskStore implements TaskStore {
         for (List<Long> slice : JdbcRows.slices(List.copyOf(taskIds), LAST_STATUSES_AT_ONCE)) {
             Query select = em.createNativeQuery(String.join(" UNION ALL ", Collections.nCopies(slice.size(),
                     "(SELECT task_id, status FROM cw_execution WHERE task_id = ? AND status NOT IN ('"
-                            + ExecutionStatus.QUEUED + "', '" + ExecutionStatus.RUNNING + "')"
+                            + ExecutionStatus.WAITING + "', '" + ExecutionStatus.QUEUED + "', '" + ExecutionStatus.RUNNING
+                            + "')"
                             + " ORDER BY fire_time DESC, attempt DESC LIMIT 1)")));
             for (int i = 0; i < slice.size(); i++) {
                 select.setParameter(i + 1, slice.get(i));
@@ -191,11 +192,93 @@ public class JpaTaskStore implements TaskStore {
     }
 
     @Override
+    public List<ExecutionRow> lockDueRetries(Instant now, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        // Candidates first, by a plain read; then the rows locked by id, skipping those another node holds, so the
+        // locking statement touches no cw_task row (the claim of due tasks locks those).
+        List<Long> candidates = em.createQuery("SELECT e.id FROM ExecutionEntity e, TaskEntity t"
+                        + " WHERE t.id = e.taskId AND e.status = :waiting AND e.dueAt <= :now AND t.state NOT IN :held"
+                        + " ORDER BY e.dueAt, e.id", Long.class)
+                .setParameter("waiting", ExecutionStatus.WAITING)
+                .setParameter("now", now)
+                .setParameter("held", List.of(TaskState.PAUSED, TaskState.CANCELLED))
+                .setMaxResults(Math.min(TaskStore.MOST_IDS, limit * 2))
+                .getResultList();
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        List<Long> locked = jdbc("lock due retries", connection -> ClaimStatements.lockWaiting(connection,
+                candidates));
+        if (locked.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("SELECT e FROM ExecutionEntity e WHERE e.id IN :ids ORDER BY e.dueAt, e.id",
+                        ExecutionEntity.class)
+                .setParameter("ids", locked.subList(0, Math.min(limit, locked.size())))
+                .getResultStream().map(ExecutionRows::toRow).toList();
+    }
+
+    @Override
+    public void claimRetries(List<Long> executionIds, Set<Long> running, String node, Instant now) {
+        List<Long> startNow = executionIds.stream().filter(running::contains).toList();
+        List<Long> queue = executionIds.stream().filter(id -> !running.contains(id)).toList();
+        for (List<Long> slice : JdbcRows.slices(startNow)) {
+            claimWaiting(slice, ExecutionStatus.RUNNING, node, now, now);
+        }
+        for (List<Long> slice : JdbcRows.slices(queue)) {
+            claimWaiting(slice, ExecutionStatus.QUEUED, node, now, null);
+        }
+        for (long id : executionIds) {
+            RunEntity run = new RunEntity();
+            run.executionId = id;
+            run.node = node;
+            em.persist(run);
+        }
+        em.flush();
+    }
+
+    private void claimWaiting(List<Long> ids, ExecutionStatus status, String node, Instant now, Instant startedAt) {
+        em.createQuery("UPDATE ExecutionEntity e SET e.status = :status, e.node = :node, e.claimedAt = :now,"
+                        + " e.startedAt = :startedAt WHERE e.id IN :ids AND e.status = :waiting")
+                .setParameter("status", status)
+                .setParameter("node", node)
+                .setParameter("now", now)
+                .setParameter("startedAt", startedAt)
+                .setParameter("ids", ids)
+                .setParameter("waiting", ExecutionStatus.WAITING)
+                .executeUpdate();
+    }
+
+    @Override
+    public int cancelUnstarted(long taskId, Instant at) {
+        List<Long> queued = em.createQuery("SELECT e.id FROM ExecutionEntity e WHERE e.taskId = :task"
+                        + " AND e.status = :queued", Long.class)
+                .setParameter("task", taskId)
+                .setParameter("queued", ExecutionStatus.QUEUED)
+                .getResultList();
+        int cancelled = em.createQuery("UPDATE ExecutionEntity e SET e.status = :cancelled, e.finishedAt = :at,"
+                        + " e.error = :why WHERE e.taskId = :task AND e.status IN :unstarted")
+                .setParameter("cancelled", ExecutionStatus.CANCELLED)
+                .setParameter("at", at)
+                .setParameter("why", "The task was cancelled before this execution ran")
+                .setParameter("task", taskId)
+                .setParameter("unstarted", List.of(ExecutionStatus.WAITING, ExecutionStatus.QUEUED))
+                .executeUpdate();
+        for (List<Long> slice : JdbcRows.slices(queued)) {
+            em.createQuery("DELETE FROM RunEntity r WHERE r.executionId IN :ids").setParameter("ids", slice)
+                    .executeUpdate();
+        }
+        return cancelled;
+    }
+
+    @Override
     public long insertExecution(ExecutionRow execution) {
         ExecutionEntity entity = ExecutionRows.toEntity(execution);
         em.persist(entity);
         em.flush();
-        if (!execution.status().isFinal()) {
+        if (execution.status().isClaimed()) {
             RunEntity run = new RunEntity();
             run.executionId = entity.id;
             run.node = entity.node;

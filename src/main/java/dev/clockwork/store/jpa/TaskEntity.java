@@ -48,6 +48,16 @@ class TaskEntity {
     Instant lastFireAt;
     @Column(name = "max_attempts")
     int maxAttempts;
+    @Column(name = "timeout_ms")
+    Long timeoutMs;
+    @Column(name = "retry_backoff_ms")
+    Long retryBackoffMs;
+    @Column(name = "retry_multiplier")
+    Double retryMultiplier;
+    @Column(name = "retry_max_backoff_ms")
+    Long retryMaxBackoffMs;
+    @Column(name = "retry_jitter")
+    Double retryJitter;
     @Column(name = "created_at")
     Instant createdAt;
     @Column(name = "created_by")

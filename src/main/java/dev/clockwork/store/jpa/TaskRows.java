@@ -15,7 +15,9 @@ final class TaskRows {
                 .args(Optional.ofNullable(e.args)).priority(e.priority).state(e.state)
                 .stateReason(Optional.ofNullable(e.stateReason)).description(Optional.ofNullable(e.description))
                 .anchorAt(e.anchorAt).nextFireAt(Optional.ofNullable(e.nextFireAt)).fireCount(e.fireCount)
-                .lastFireAt(Optional.ofNullable(e.lastFireAt)).maxAttempts(e.maxAttempts)
+                .lastFireAt(Optional.ofNullable(e.lastFireAt)).timeout(PolicyColumns.timeout(e.timeoutMs))
+                .retry(PolicyColumns.retry(e.maxAttempts, e.retryBackoffMs, e.retryMultiplier, e.retryMaxBackoffMs,
+                        e.retryJitter))
                 .created(e.createdAt, e.createdBy).updatedAt(e.updatedAt).updatedBy(e.updatedBy).version(e.version)
                 .build();
     }
@@ -35,7 +37,7 @@ final class TaskRows {
         e.nextFireAt = row.nextFireAt().orElse(null);
         e.fireCount = row.fireCount();
         e.lastFireAt = row.lastFireAt().orElse(null);
-        e.maxAttempts = row.maxAttempts();
+        PolicyColumns.copy(row.timeout(), row.retry(), e);
         e.createdAt = row.createdAt();
         e.createdBy = row.createdBy();
         e.updatedAt = row.updatedAt();

@@ -3,11 +3,14 @@ package dev.clockwork.engine.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.clockwork.api.RetryPolicy;
 import dev.clockwork.api.SchedulerException;
 import dev.clockwork.api.TaskSpec;
+import java.time.Duration;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class TaskDefinitionsTest {
@@ -23,6 +26,43 @@ class TaskDefinitionsTest {
                 .isInstanceOf(SchedulerException.class)
                 .satisfies(e -> assertThat(((SchedulerException) e).field()).contains("name"))
                 .hasMessageContaining("letters, digits");
+    }
+
+    @ParameterizedTest(name = "{0} -> field {1}")
+    @CsvSource(delimiterString = "|", textBlock = """
+            # attempts | backoff ms | multiplier | max backoff ms | jitter | field
+              0        | 10000      | 2          | 60000          | 0.1    | retry.attempts
+              101      | 10000      | 2          | 60000          | 0.1    | retry.attempts
+              -1       | 10000      | 2          | 60000          | 0.1    | retry.attempts
+              3        | -5         | 2          | 60000          | 0.1    | retry.backoff
+              3        | 0          | 2          | 60000          | 0.1    | retry.backoff
+              3        | 10000      | 0.5        | 60000          | 0.1    | retry.multiplier
+              3        | 10000      | 101        | 60000          | 0.1    | retry.multiplier
+              3        | 10000      | NaN        | 60000          | 0.1    | retry.multiplier
+              3        | 10000      | 2          | 5000           | 0.1    | retry.maxBackoff
+              3        | 10000      | 2          | 60000          | 1.5    | retry.jitter
+              3        | 10000      | 2          | 60000          | -0.1   | retry.jitter
+            """)
+    void check_should_reject_a_bad_retry_policy_naming_the_field(int attempts, long backoffMs, double multiplier,
+            long maxBackoffMs, double jitter, String field) {
+        TaskSpec spec = TaskSpec.builder("t").trigger("every 5m").action("noop").retry(new RetryPolicy(attempts,
+                Duration.ofMillis(backoffMs), multiplier, Duration.ofMillis(maxBackoffMs), jitter)).build();
+
+        assertThatThrownBy(() -> TaskDefinitions.check(spec, DEFAULT))
+                .isInstanceOf(SchedulerException.class)
+                .satisfies(e -> assertThat(((SchedulerException) e).field()).contains(field))
+                .hasMessageContaining(field);
+    }
+
+    @Test
+    void check_should_keep_a_good_retry_policy_and_read_one_attempt_as_none() {
+        RetryPolicy three = RetryPolicy.attempts(3);
+        TaskSpec retried = TaskSpec.builder("t").trigger("every 5m").action("noop").retry(three).build();
+        TaskSpec once = TaskSpec.builder("t").trigger("every 5m").action("noop").retry(RetryPolicy.attempts(1))
+                .build();
+
+        assertThat(TaskDefinitions.check(retried, DEFAULT).retry()).isEqualTo(three);
+        assertThat(TaskDefinitions.check(once, DEFAULT).retry()).isEqualTo(RetryPolicy.NONE);
     }
 
     @Test

@@ -700,6 +700,50 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void waiting_retries_should_be_locked_when_due_claimed_once_and_cancelled_with_their_task() {
+        String name = unique();
+        TaskRow active = fixture.inTransaction(s -> s.tasks().insert(task(name + "active", Optional.empty(), 0)
+                .toBuilder().state(TaskState.ACTIVE).build())).orElseThrow();
+        TaskRow paused = fixture.inTransaction(s -> s.tasks().insert(task(name + "paused", Optional.empty(), 0)))
+                .orElseThrow();
+        long due = fixture.inTransaction(s -> s.tasks().insertExecution(ExecutionRow.waiting(active.id(),
+                active.name(), T0, 2, T0, T0.plusSeconds(10))));
+        long later = fixture.inTransaction(s -> s.tasks().insertExecution(ExecutionRow.waiting(active.id(),
+                active.name(), T0.plusSeconds(60), 2, T0, T0.plusSeconds(100))));
+        long held = fixture.inTransaction(s -> s.tasks().insertExecution(ExecutionRow.waiting(paused.id(),
+                paused.name(), T0, 2, T0, T0.plusSeconds(5))));
+        Set<Long> ours = Set.of(due, later, held);
+
+        assertThat(ids(rows(s -> s.tasks().lockDueRetries(T0.plusSeconds(9), 100)), ours)).isEmpty();
+        List<ExecutionRow> locked = rows(s -> s.tasks().lockDueRetries(T0.plusSeconds(10), 100));
+        assertThat(ids(locked, ours)).as("due, and not of a paused task").containsExactly(due);
+        assertThat(maybe(s -> s.tasks().execution(due)).orElseThrow().dueAt()).contains(T0.plusSeconds(10));
+
+        fixture.inTransaction(s -> {
+            s.tasks().claimRetries(List.of(due), Set.of(due), "node-a", T0.plusSeconds(11));
+            return null;
+        });
+        ExecutionRow claimed = maybe(s -> s.tasks().execution(due)).orElseThrow();
+        assertThat(claimed.status()).isEqualTo(ExecutionStatus.RUNNING);
+        assertThat(claimed.node()).contains("node-a");
+        assertThat(claimed.startedAt()).contains(T0.plusSeconds(11));
+        assertThat(ids(rows(s -> s.tasks().lockDueRetries(T0.plusSeconds(3600), 100)), ours))
+                .as("claimed once; the paused task's retry still waits").containsExactly(later);
+
+        int cancelled = fixture.inTransaction(s -> s.tasks().cancelUnstarted(active.id(), T0.plusSeconds(12)));
+        assertThat(cancelled).isEqualTo(1);
+        assertThat(maybe(s -> s.tasks().execution(later)).orElseThrow().status())
+                .isEqualTo(ExecutionStatus.CANCELLED);
+        assertThat(maybe(s -> s.tasks().execution(due)).orElseThrow().status()).as("running: not cancelled")
+                .isEqualTo(ExecutionStatus.RUNNING);
+        assertThat(maybe(s -> s.tasks().earliestNextFire())).as("readable with waiting retries").isNotNull();
+    }
+
+    private static List<Long> ids(List<ExecutionRow> rows, Set<Long> among) {
+        return rows.stream().map(ExecutionRow::id).filter(among::contains).toList();
+    }
+
+    @Test
     void put_in_error_should_unschedule_a_scheduled_task_with_its_reason() {
         TaskRow stored = fixture.inTransaction(s -> s.tasks().insert(task(unique(), Optional.of(T0), 0))).orElseThrow();
 
