@@ -12,8 +12,9 @@
 #   CLOCKWORK_DB_URL     JDBC URL (postgresql, mysql); CLOCKWORK_DB_USER its user (default clockwork)
 #   CLOCKWORK_DB_PASSWORD, CLOCKWORK_ADMIN_PASSWORD
 #                        only read to create the aliases clockwork.db.password / clockwork.admin.password when they do
-#                        not exist yet; an existing alias is kept. Both are passed to asadmin in a temporary file that
-#                        only you can read, never on a command line.
+#                        not exist yet; an existing alias is kept. Passed to asadmin in a temporary file that only you
+#                        can read, never on a command line. Without alias or variable the server's own environment
+#                        must hold CLOCKWORK_DB_PASSWORD (and, at the first start, CLOCKWORK_ADMIN_PASSWORD).
 #   CLOCKWORK_DATA_DIR   h2 only: the folder of the H2 files (default clockwork-data in the domain's folder)
 #   CLOCKWORK_DRIVERS    where postgresql.jar and mysql-connector-j.jar are (default target/drivers beside this folder)
 #   AS_ADMIN_HOST, AS_ADMIN_PORT, AS_ADMIN_USER, AS_ADMIN_PASSWORDFILE: asadmin's own, if the domain needs them.
@@ -51,12 +52,14 @@ if [ -n "$driver" ]; then
     restart=yes
   fi
 fi
-if "$asadmin" list-domains --domaindir "$domains" | grep -qx "$domain running"; then
+if "$asadmin" list-domains --domaindir "$domains" | grep -q "^$domain running"; then
   if [ $restart = yes ]; then
     "$asadmin" restart-domain --domaindir "$domains" "$domain"
   fi
 else
-  "$asadmin" start-domain --domaindir "$domains" "$domain"
+  # Not with this script's CLOCKWORK_* variables: the domain keeps its own settings (aliases, config properties).
+  env -u CLOCKWORK_DB_URL -u CLOCKWORK_DB_USER -u CLOCKWORK_DB_PASSWORD -u CLOCKWORK_ADMIN_PASSWORD \
+      "$asadmin" start-domain --domaindir "$domains" "$domain"
 fi
 step "driver ${driver:-(H2 comes with Payara)} in $domains/$domain/lib, domain $domain running"
 
@@ -72,9 +75,13 @@ create_alias() {
 }
 has_alias() { grep -qx "$1" <<<"$aliases"; }
 if [ -n "$driver" ] && ! has_alias clockwork.db.password; then
-  [ -n "${CLOCKWORK_DB_PASSWORD:-}" ] || { echo "No password alias clockwork.db.password: create it with" \
-      "$asadmin create-password-alias clockwork.db.password, or set CLOCKWORK_DB_PASSWORD for this script" >&2; exit 2; }
-  create_alias clockwork.db.password "$CLOCKWORK_DB_PASSWORD"
+  if [ -n "${CLOCKWORK_DB_PASSWORD:-}" ]; then
+    create_alias clockwork.db.password "$CLOCKWORK_DB_PASSWORD"
+  else
+    echo "No password alias clockwork.db.password and no CLOCKWORK_DB_PASSWORD here: the server must have" \
+        "CLOCKWORK_DB_PASSWORD in its own environment (or create the alias: asadmin create-password-alias" \
+        "clockwork.db.password)"
+  fi
 fi
 if ! has_alias clockwork.admin.password && [ -n "${CLOCKWORK_ADMIN_PASSWORD:-}" ]; then
   create_alias clockwork.admin.password "$CLOCKWORK_ADMIN_PASSWORD"

@@ -1,0 +1,177 @@
+package dev.clockwork.it;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+/**
+ * A Payara Server domain of a test's own: created fresh under {@code target/} in the distribution the build unpacked
+ * ({@code payara.server.home}), on a free port base, and set up only by {@code server-config/payara/deploy-to-server.sh},
+ * as the README tells an admin. {@link #close()} stops it, or kills it if it does not stop; so does a JVM shutdown.
+ */
+final class PayaraServer implements AutoCloseable {
+
+    private static final Duration COMMAND_LIMIT = Duration.ofMinutes(5);
+    /** The ports create-domain takes from the port base: admin, HTTP(S), IIOP, JMS, JMX, OSGi, debugger, Hazelcast. */
+    private static final int[] PORT_OFFSETS = {48, 80, 81, 37, 38, 39, 76, 86, 66, 9, 49, 59};
+
+    private final Path domains;
+    private final String domain;
+    private final int portBase;
+    private final Path log;
+    private final Map<String, Duration> times = new LinkedHashMap<>();
+    private final Thread killAtExit = new Thread(this::kill, "stop Payara Server domain");
+
+    private PayaraServer(Path domains, String domain, int portBase, Path log) {
+        this.domains = domains;
+        this.domain = domain;
+        this.portBase = portBase;
+        this.log = log;
+    }
+
+    /** Creates a fresh domain {@code name} in {@code target/payara-server-<name>/} (deleted first). */
+    static PayaraServer create(String name) throws IOException {
+        Path dir = Path.of("target", "payara-server-" + name).toAbsolutePath();
+        delete(dir);
+        Files.createDirectories(dir);
+        PayaraServer server = new PayaraServer(dir.resolve("domains"), name, freePortBase(), dir.resolve("asadmin.log"));
+        server.timed("create-domain", () -> server.run(List.of(asadmin().toString(), "create-domain",
+                "--portbase", Integer.toString(server.portBase), "--nopassword=true",
+                "--domaindir", server.domains.toString(), name), Map.of()));
+        Runtime.getRuntime().addShutdownHook(server.killAtExit);
+        return server;
+    }
+
+    /**
+     * Runs {@code server-config/payara/deploy-to-server.sh database war} against this domain with {@code environment}
+     * (e.g. {@code CLOCKWORK_DB_URL}); the step is timed under {@code step}.
+     */
+    void deploy(String step, String database, Path war, Map<String, String> environment) {
+        Map<String, String> variables = new LinkedHashMap<>(environment);
+        variables.put("PAYARA_HOME", home().toString());
+        variables.put("PAYARA_DOMAIN", domain);
+        variables.put("PAYARA_DOMAIN_DIR", domains.toString());
+        variables.put("AS_ADMIN_HOST", "127.0.0.1");
+        variables.put("AS_ADMIN_PORT", Integer.toString(portBase + 48));
+        timed(step, () -> run(List.of("bash", Path.of(System.getProperty("clockwork.server-config"),
+                "deploy-to-server.sh").toString(), database, war.toAbsolutePath().toString()), variables));
+    }
+
+    URI base() {
+        return URI.create("http://127.0.0.1:" + (portBase + 80) + "/clockwork/");
+    }
+
+    Path serverLog() {
+        return domains.resolve(domain).resolve("logs/server.log");
+    }
+
+    Path domainXml() {
+        return domains.resolve(domain).resolve("config/domain.xml");
+    }
+
+    /** How long each step took, in order. */
+    Map<String, Duration> times() {
+        return times;
+    }
+
+    /** Stops the domain with asadmin; kills its JVM if that fails. */
+    @Override
+    public void close() {
+        try {
+            timed("stop-domain", () -> run(List.of(asadmin().toString(), "stop-domain", "--domaindir",
+                    domains.toString(), domain), Map.of()));
+        } finally {
+            kill();
+            Runtime.getRuntime().removeShutdownHook(killAtExit);
+        }
+    }
+
+    /** Kills the domain's JVM (named in its {@code config/pid}) if it still runs. */
+    private void kill() {
+        Path pid = domains.resolve(domain).resolve("config/pid");
+        try {
+            if (Files.exists(pid)) {
+                ProcessHandle.of(Long.parseLong(Files.readString(pid).strip())).ifPresent(ProcessHandle::destroyForcibly);
+            }
+        } catch (IOException | NumberFormatException e) {
+            System.err.println("Cannot read " + pid + ": " + e);
+        }
+    }
+
+    private void timed(String step, Runnable action) {
+        long start = System.nanoTime();
+        action.run();
+        times.put(step, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** Runs a command with the test's JDK for asadmin, appending its output to the log; fails unless it exits 0. */
+    private void run(List<String> command, Map<String, String> environment) {
+        ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().put("AS_JAVA", System.getProperty("java.home"));
+        builder.environment().putAll(environment);
+        try {
+            Files.writeString(log, "$ " + String.join(" ", command) + "\n", StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            Process process = builder.start();
+            if (!process.waitFor(COMMAND_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("Gave up after " + COMMAND_LIMIT + ": " + command + "; see " + log);
+            }
+            if (process.exitValue() != 0) {
+                throw new AssertionError("Exit " + process.exitValue() + " from " + command + "; see " + log
+                        + " and " + serverLog());
+            }
+        } catch (IOException e) {
+            throw new AssertionError("Cannot run " + command + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("Interrupted running " + command, e);
+        }
+    }
+
+    private static Path asadmin() {
+        return home().resolve("bin/asadmin");
+    }
+
+    private static Path home() {
+        String home = System.getProperty("payara.server.home");
+        if (home == null) {
+            throw new IllegalStateException("System property payara.server.home is not set; run the test through"
+                    + " Maven (mvn verify), which unpacks Payara Server and sets it");
+        }
+        return Path.of(home);
+    }
+
+    /** A port base (a multiple of 100) all of whose domain ports are free on 127.0.0.1. */
+    private static int freePortBase() {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int base = ThreadLocalRandom.current().nextInt(200, 600) * 100;
+            if (IntStream.of(PORT_OFFSETS).allMatch(offset -> Ports.isFree(base + offset))) {
+                return base;
+            }
+        }
+        throw new IllegalStateException("No free port base for a Payara Server domain");
+    }
+
+    private static void delete(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+    }
+}
