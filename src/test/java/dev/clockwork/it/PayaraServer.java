@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,11 +47,44 @@ final class PayaraServer implements AutoCloseable {
         delete(dir);
         Files.createDirectories(dir);
         PayaraServer server = new PayaraServer(dir.resolve("domains"), name, freePortBase(), dir.resolve("asadmin.log"));
-        server.timed("create-domain", () -> server.run(List.of(asadmin().toString(), "create-domain",
-                "--portbase", Integer.toString(server.portBase), "--nopassword=true",
-                "--domaindir", server.domains.toString(), name), Map.of()));
+        server.timed("create-domain", () -> server.asadmin("create-domain", "--portbase",
+                Integer.toString(server.portBase), "--nopassword=true", "--domaindir", server.domains.toString(), name));
         Runtime.getRuntime().addShutdownHook(server.killAtExit);
         return server;
+    }
+
+    /**
+     * Starts the domain and moves its listeners (HTTP, HTTPS, admin, IIOP, JMX) from every interface to 127.0.0.1,
+     * effective at the next restart of the domain (the script's, for the driver).
+     */
+    void startOnLoopback() {
+        timed("start-domain", () -> {
+            asadmin("start-domain", "--domaindir", domains.toString(), domain);
+            String config = "configs.config.server-config.";
+            String listeners = config + "network-config.network-listeners.network-listener.";
+            String iiop = config + "iiop-service.iiop-listener.";
+            for (String address : List.of(listeners + "http-listener-1", listeners + "http-listener-2",
+                    listeners + "admin-listener", iiop + "orb-listener-1", iiop + "SSL", iiop + "SSL_MUTUALAUTH",
+                    config + "admin-service.jmx-connector.system")) {
+                asadmin("set", address + ".address=127.0.0.1");
+            }
+        });
+    }
+
+    /** {@code asadmin create-password-alias name}, the password from a file only the owner can read. */
+    void createPasswordAlias(String name, String password) {
+        Path file = log.resolveSibling("alias-password");
+        timed("create-password-alias " + name, () -> {
+            try {
+                Files.deleteIfExists(file);
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.writeString(file, "AS_ADMIN_ALIASPASSWORD=" + password + "\n", StandardCharsets.UTF_8);
+                asadmin("--passwordfile", file.toString(), "create-password-alias", name);
+                Files.delete(file);
+            } catch (IOException e) {
+                throw new AssertionError("Cannot write " + file + ": " + e.getMessage(), e);
+            }
+        });
     }
 
     /**
@@ -62,8 +96,6 @@ final class PayaraServer implements AutoCloseable {
         variables.put("PAYARA_HOME", home().toString());
         variables.put("PAYARA_DOMAIN", domain);
         variables.put("PAYARA_DOMAIN_DIR", domains.toString());
-        variables.put("AS_ADMIN_HOST", "127.0.0.1");
-        variables.put("AS_ADMIN_PORT", Integer.toString(portBase + 48));
         timed(step, () -> run(List.of("bash", Path.of(System.getProperty("clockwork.server-config"),
                 "deploy-to-server.sh").toString(), database, war.toAbsolutePath().toString()), variables));
     }
@@ -89,8 +121,7 @@ final class PayaraServer implements AutoCloseable {
     @Override
     public void close() {
         try {
-            timed("stop-domain", () -> run(List.of(asadmin().toString(), "stop-domain", "--domaindir",
-                    domains.toString(), domain), Map.of()));
+            timed("stop-domain", () -> asadmin("stop-domain", "--domaindir", domains.toString(), domain));
         } finally {
             kill();
             Runtime.getRuntime().removeShutdownHook(killAtExit);
@@ -115,11 +146,24 @@ final class PayaraServer implements AutoCloseable {
         times.put(step, Duration.ofNanos(System.nanoTime() - start));
     }
 
-    /** Runs a command with the test's JDK for asadmin, appending its output to the log; fails unless it exits 0. */
+    private void asadmin(String... arguments) {
+        List<String> command = new ArrayList<>(List.of(home().resolve("bin/asadmin").toString()));
+        command.addAll(List.of(arguments));
+        run(command, Map.of());
+    }
+
+    /**
+     * Runs a command with the test's JDK and this domain's admin port for asadmin, appending its output to the log;
+     * fails unless it exits 0.
+     */
     private void run(List<String> command, Map<String, String> environment) {
         ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        // A developer's own CLOCKWORK_* settings would reach the domain and win over its aliases and properties.
+        builder.environment().keySet().removeIf(name -> name.startsWith("CLOCKWORK_"));
         builder.environment().put("AS_JAVA", System.getProperty("java.home"));
+        builder.environment().put("AS_ADMIN_HOST", "127.0.0.1");
+        builder.environment().put("AS_ADMIN_PORT", Integer.toString(portBase + 48));
         builder.environment().putAll(environment);
         try {
             Files.writeString(log, "$ " + String.join(" ", command) + "\n", StandardCharsets.UTF_8,
@@ -139,10 +183,6 @@ final class PayaraServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new AssertionError("Interrupted running " + command, e);
         }
-    }
-
-    private static Path asadmin() {
-        return home().resolve("bin/asadmin");
     }
 
     private static Path home() {

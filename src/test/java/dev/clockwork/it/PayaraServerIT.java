@@ -30,8 +30,9 @@ import org.junit.jupiter.api.TestClassOrder;
 
 /**
  * The README's "Deploying to an existing Payara Server" on a real Payara Server (the full distribution from Maven
- * Central, unpacked by the build): a fresh domain on free ports, a fresh PostgreSQL schema, and every step through
- * {@code server-config/payara/deploy-to-server.sh}, secrets as password aliases. Then the REST checks every server
+ * Central, unpacked by the build): a fresh domain on free ports of 127.0.0.1, a fresh PostgreSQL schema, and the
+ * README's first block: start the domain, both passwords as password aliases, then
+ * {@code server-config/payara/deploy-to-server.sh}, which restarts the domain once. Then the REST checks every server
  * runs, an upgrade (the same script redeploys a newer WAR over the running one), and a look for the secrets in the
  * domain's log and configuration. The domain is stopped at the end, whatever failed.
  *
@@ -52,7 +53,13 @@ class PayaraServerIT {
         db = ClusterDatabase.postgresql("cw_payara_server");
         db.reset();
         server = PayaraServer.create("it");
-        server.deploy("install", "postgresql", Path.of(System.getProperty("clockwork.war")), environment());
+        // The README's first block: start the domain, keep both passwords as aliases, run the script.
+        server.startOnLoopback();
+        server.createPasswordAlias("clockwork.db.password", db.nodePassword());
+        server.createPasswordAlias("clockwork.admin.password", ADMIN_PASSWORD);
+        Map<String, String> location = new HashMap<>(db.environment());
+        location.remove("CLOCKWORK_DB_PASSWORD");
+        server.deploy("install", "postgresql", Path.of(System.getProperty("clockwork.war")), location);
     }
 
     @AfterAll
@@ -65,13 +72,6 @@ class PayaraServerIT {
         } finally {
             db.drop();
         }
-    }
-
-    /** The script's environment: the database and both passwords, which it turns into aliases. */
-    private static Map<String, String> environment() {
-        Map<String, String> environment = new HashMap<>(db.environment());
-        environment.put("CLOCKWORK_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        return environment;
     }
 
     @Nested
