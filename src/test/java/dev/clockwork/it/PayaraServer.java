@@ -54,20 +54,30 @@ final class PayaraServer implements AutoCloseable {
     }
 
     /**
-     * Starts the domain and moves its listeners (HTTP, HTTPS, admin, IIOP, JMX) from every interface to 127.0.0.1,
-     * effective at the next restart of the domain (the script's, for the driver).
+     * Starts the domain and moves everything it listens on (HTTP, HTTPS, admin, IIOP, JMX, JMS, Hazelcast) from every
+     * interface to 127.0.0.1, effective at the next restart of the domain (the script's, for the driver).
      */
     void startOnLoopback() {
         timed("start-domain", () -> {
             asadmin("start-domain", "--domaindir", domains.toString(), domain);
-            String config = "configs.config.server-config.";
-            String listeners = config + "network-config.network-listeners.network-listener.";
+            String config = "set configs.config.server-config.";
+            String listener = config + "network-config.network-listeners.network-listener.";
             String iiop = config + "iiop-service.iiop-listener.";
-            for (String address : List.of(listeners + "http-listener-1", listeners + "http-listener-2",
-                    listeners + "admin-listener", iiop + "orb-listener-1", iiop + "SSL", iiop + "SSL_MUTUALAUTH",
-                    config + "admin-service.jmx-connector.system")) {
-                asadmin("set", address + ".address=127.0.0.1");
+            List<String> commands = List.of(listener + "http-listener-1.address=127.0.0.1",
+                    listener + "http-listener-2.address=127.0.0.1", listener + "admin-listener.address=127.0.0.1",
+                    iiop + "orb-listener-1.address=127.0.0.1", iiop + "SSL.address=127.0.0.1",
+                    iiop + "SSL_MUTUALAUTH.address=127.0.0.1",
+                    config + "admin-service.jmx-connector.system.address=127.0.0.1",
+                    config + "jms-service.jms-host.default_JMS_host.host=127.0.0.1",
+                    "set-hazelcast-configuration --interfaces=127.0.0.1",
+                    "create-jvm-options -Dhazelcast.socket.bind.any=false");
+            Path file = log.resolveSibling("loopback.asadmin");
+            try {
+                Files.write(file, commands);
+            } catch (IOException e) {
+                throw new AssertionError("Cannot write " + file + ": " + e.getMessage(), e);
             }
+            asadmin("multimode", "--file", file.toString());
         });
     }
 
