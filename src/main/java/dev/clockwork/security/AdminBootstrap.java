@@ -13,7 +13,9 @@ import java.util.logging.Logger;
 /**
  * On the first start against an empty user table, creates the {@code admin} user with the password from
  * {@code CLOCKWORK_ADMIN_PASSWORD} (or the system property {@code clockwork.admin.password}), or else with a random
- * password that is written to the log once. There is no fixed default password.
+ * password that is written to the log once. There is no fixed default password. On Payara Server the system property
+ * can hold a password alias, {@code ${ALIAS=clockwork.admin.password}}: Payara puts the resolved value in the system
+ * properties, so the password is neither in {@code domain.xml} nor in a JVM option.
  */
 @Singleton
 @Startup

@@ -3,6 +3,7 @@ package dev.clockwork.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.IOException;
@@ -94,6 +95,10 @@ public final class Api {
 
         public JsonObject json() {
             return Json.createReader(new StringReader(body)).readObject();
+        }
+
+        public JsonArray array() {
+            return Json.createReader(new StringReader(body)).readArray();
         }
 
         public JsonValue value(String field) {

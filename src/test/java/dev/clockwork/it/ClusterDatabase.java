@@ -39,15 +39,30 @@ record ClusterDatabase(String name, String adminUrl, String nodeUrl, String user
     }
 
     static ClusterDatabase postgresql() {
-        return new ClusterDatabase("postgresql", "jdbc:postgresql://127.0.0.1:5432/test",
-                "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=cw_cluster", "postgres", "", "postgres",
-                "trusted-anyway", "postgresql.asadmin",
-                "DROP SCHEMA IF EXISTS cw_cluster CASCADE; CREATE SCHEMA cw_cluster");
+        return postgresql("cw_cluster");
     }
 
+    /** A schema {@code schema} of the machine's PostgreSQL database {@code test}. */
+    static ClusterDatabase postgresql(String schema) {
+        return new ClusterDatabase("postgresql", "jdbc:postgresql://127.0.0.1:5432/test",
+                "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + schema, "postgres", "", "postgres",
+                "trusted-anyway", "postgresql.asadmin",
+                "DROP SCHEMA IF EXISTS " + schema + " CASCADE; CREATE SCHEMA " + schema);
+    }
+
+    /** Drops the database or schema and creates it empty. */
     void reset() throws SQLException {
+        execute(resetSql.split(";"));
+    }
+
+    /** Drops the database or schema (the first statement of the reset). */
+    void drop() throws SQLException {
+        execute(resetSql.split(";")[0]);
+    }
+
+    private void execute(String... statements) throws SQLException {
         try (Connection connection = DriverManager.getConnection(adminUrl, user, password)) {
-            for (String statement : resetSql.split(";")) {
+            for (String statement : statements) {
                 connection.createStatement().execute(statement.strip());
             }
         }

@@ -2,7 +2,6 @@ package dev.clockwork.it;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -187,19 +186,11 @@ public final class WildFlyProcess implements AutoCloseable {
     private static int freeOffset() {
         for (int attempt = 0; attempt < 100; attempt++) {
             int offset = ThreadLocalRandom.current().nextInt(1000, 20000);
-            if (Stream.of(8080, 8443, 9990, 9993).allMatch(port -> isFree(port + offset))) {
+            if (Stream.of(8080, 8443, 9990, 9993).allMatch(port -> Ports.isFree(port + offset))) {
                 return offset;
             }
         }
         throw new IllegalStateException("No free port offset for WildFly");
-    }
-
-    private static boolean isFree(int port) {
-        try (ServerSocket socket = new ServerSocket(port)) {
-            return true;
-        } catch (IOException taken) {
-            return false;
-        }
     }
 
     private static Path home() {

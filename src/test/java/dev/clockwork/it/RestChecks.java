@@ -1,0 +1,386 @@
+package dev.clockwork.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The REST API over HTTP with real credentials, against the WAR as built: the checks every server runs, whoever
+ * deployed the WAR (Arquillian in {@link RestIT}, the README's script in {@link PayaraServerIT}).
+ */
+abstract class RestChecks {
+
+    private static final String ADMIN_PASSWORD = System.getProperty("clockwork.it.admin.password");
+
+    private Api admin;
+
+    /** The application's root with a trailing slash, e.g. {@code http://127.0.0.1:8080/clockwork/}. */
+    protected abstract URI root() throws Exception;
+
+    @BeforeEach
+    void connect() throws Exception {
+        admin = new Api(root(), "admin", ADMIN_PASSWORD);
+    }
+
+    @Test
+    void health_should_be_up_without_login() {
+        Api.Reply health = admin.anonymous().get("health");
+
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().getString("status")).isEqualTo("UP");
+        assertThat(health.json().getString("database")).isEqualTo("UP");
+        assertThat(health.json().getString("dispatcher")).isEqualTo("UP");
+    }
+
+    @Test
+    void api_should_answer_401_without_credentials_and_with_wrong_ones() {
+        assertThat(admin.anonymous().get("tasks").status()).isEqualTo(401);
+        Api.Reply wrong = admin.as("admin", "not-the-password").get("tasks");
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(wrong.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void viewer_should_read_but_get_403_when_changing_tasks() {
+        String viewer = "viewer-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(admin.post("users", "{\"username\":\"" + viewer + "\",\"password\":\"viewer-password\","
+                + "\"role\":\"clockwork-viewer\"}").status()).isEqualTo(201);
+        Api asViewer = admin.as(viewer, "viewer-password");
+
+        assertThat(asViewer.get("tasks").status()).isEqualTo(200);
+        assertThat(asViewer.post("tasks", taskJson(unique("viewer"), "every 1h", "noop")).status()).isEqualTo(403);
+        assertThat(asViewer.post("users", "{\"username\":\"x1234567\",\"password\":\"x1234567\","
+                + "\"role\":\"clockwork-admin\"}").status()).isEqualTo(403);
+    }
+
+    @Test
+    void post_should_create_a_task_with_201_location_and_body() {
+        String name = unique("create");
+        Api.Reply created = admin.post("tasks", "{\"name\":\"" + name + "\",\"trigger\":\"cron 0 9 * * MON-FRI\","
+                + "\"action\":\"log\",\"args\":{\"to\":\"ops\"},\"zone\":\"Europe/Paris\",\"priority\":5,"
+                + "\"description\":\"morning report\"}");
+
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.location()).endsWith("/api/tasks/" + name);
+        JsonObject task = created.json();
+        assertThat(task.getString("name")).isEqualTo(name);
+        assertThat(task.getString("zone")).isEqualTo("Europe/Paris");
+        assertThat(task.getJsonObject("args").getString("to")).isEqualTo("ops");
+        assertThat(task.getInt("priority")).isEqualTo(5);
+        assertThat(task.getBoolean("active")).isTrue();
+        assertThat(task.getString("state")).isEqualTo("ACTIVE");
+        assertThat(task.getString("triggerDescription")).isNotBlank();
+        assertThat(Instant.parse(task.getString("nextFireAt"))).isAfter(Instant.now());
+        assertThat(task.getJsonArray("warnings")).isEmpty();
+        assertThat(admin.get("tasks/" + name).json().getString("description")).isEqualTo("morning report");
+    }
+
+    @Test
+    void bad_trigger_should_be_400_problem_naming_the_cron_field() {
+        Api.Reply bad = admin.post("tasks", taskJson(unique("bad"), "cron 0 25 * * *", "log"));
+
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.contentType()).startsWith("application/problem+json");
+        assertThat(bad.json().getInt("status")).isEqualTo(400);
+        assertThat(bad.json().getString("field")).isEqualTo("trigger");
+        assertThat(bad.json().getString("detail")).contains("hour").contains("25");
+    }
+
+    @Test
+    void fire_times_beyond_the_horizon_should_be_400_on_create_and_update_and_change_nothing() {
+        for (String trigger : List.of("at 2263-01-01T00:00", "at 9999-12-31T23:59", "in 13000w", "every 13000w",
+                "every 1h from 2300-01-01T00:00")) {
+            Api.Reply refused = admin.post("tasks", taskJson(unique("far"), trigger, "noop"));
+            assertThat(refused.status()).as(trigger + ": " + refused).isEqualTo(400);
+            assertThat(refused.json().getString("field")).isEqualTo("trigger");
+            assertThat(refused.json().getString("detail")).contains("fire times must be before 2200-01-01T00:00:00Z");
+        }
+        String name = unique("far-update");
+        assertThat(admin.post("tasks", taskJson(name, "every 1h", "noop")).status()).isEqualTo(201);
+
+        Api.Reply update = admin.put("tasks/" + name, taskJson(name, "at 2263-01-01T00:00", "noop"));
+
+        assertThat(update.status()).as(update.toString()).isEqualTo(400);
+        assertThat(update.json().getString("detail")).contains("2200-01-01");
+        assertThat(admin.get("tasks/" + name).json().getString("trigger")).isEqualTo("every 1h");
+        admin.delete("tasks/" + name);
+    }
+
+    @Test
+    void task_whose_next_fire_is_beyond_the_horizon_should_fire_once_be_done_and_stop_nothing() {
+        String far = unique("far-next");
+        // Far enough ahead that a slow request still arrives before it: a start already past would make the first
+        // fire the one 12,500 weeks on, beyond the horizon, and the create a 400.
+        String from = LocalDateTime.ofInstant(Instant.now().plusSeconds(15), ZoneOffset.UTC)
+                .truncatedTo(ChronoUnit.SECONDS).toString();
+        assertThat(admin.post("tasks", "{\"name\":\"" + far + "\",\"trigger\":\"every 12500w from " + from
+                + "\",\"action\":\"noop\",\"zone\":\"UTC\"}").status()).isEqualTo(201);
+        String steady = unique("steady");
+        assertThat(admin.post("tasks", taskJson(steady, "every 1s", "noop")).status()).isEqualTo(201);
+
+        Poll.until(Duration.ofSeconds(60), () -> admin.get("tasks/" + far).json(),
+                task -> task.getString("state").equals("DONE") && "SUCCEEDED".equals(task.getString("lastStatus", null)),
+                "the far task to fire once and be DONE");
+        int before = admin.get("tasks/" + steady).json().getInt("fireCount");
+        Poll.until(Duration.ofSeconds(30), () -> admin.get("tasks/" + steady).json().getInt("fireCount"),
+                count -> count >= before + 2, "the steady task to keep firing");
+        Api.Reply health = admin.anonymous().get("health");
+        assertThat(health.status()).as(health.toString()).isEqualTo(200);
+        assertThat(health.json().getString("dispatcher")).isEqualTo("UP");
+        admin.delete("tasks/" + far);
+        admin.delete("tasks/" + steady);
+    }
+
+    @Test
+    void a_failing_task_should_be_retried_by_its_policy_as_attempts_of_the_same_fire() {
+        String name = unique("retried");
+        Api.Reply created = admin.post("tasks", "{\"name\":\"" + name + "\",\"trigger\":\"in 1s\","
+                + "\"action\":\"it.echo\",\"args\":{\"message\":\"m\",\"fail\":true},"
+                + "\"retry\":{\"attempts\":3,\"backoff\":\"1s\",\"multiplier\":1.0,\"jitter\":0}}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        JsonObject retry = created.json().getJsonObject("retry");
+        assertThat(retry.getInt("attempts")).isEqualTo(3);
+        assertThat(retry.getString("backoff")).isEqualTo("1s");
+        assertThat(retry.getString("maxBackoff")).as("the default").isEqualTo("1h");
+
+        List<JsonObject> runs = Poll.until(Duration.ofSeconds(60),
+                () -> admin.get("tasks/" + name + "/executions").json().getJsonArray("items")
+                        .getValuesAs(JsonObject.class),
+                items -> items.size() == 3 && items.stream().allMatch(e -> e.getString("status").equals("FAILED")),
+                "three failed attempts of " + name);
+
+        List<JsonObject> oldestFirst = new ArrayList<>(runs);
+        Collections.reverse(oldestFirst);
+        assertThat(oldestFirst).extracting(e -> e.getInt("attempt")).containsExactly(1, 2, 3);
+        assertThat(oldestFirst).extracting(e -> e.getString("kind")).containsExactly("SCHEDULED", "RETRY", "RETRY");
+        assertThat(oldestFirst).extracting(e -> e.getString("fireTime")).containsOnly(
+                oldestFirst.get(0).getString("fireTime"));
+        assertThat(oldestFirst.get(1).getString("dueAt", null)).isNotNull();
+        admin.delete("tasks/" + name);
+    }
+
+    @Test
+    void a_run_past_its_timeout_should_end_timed_out() {
+        String name = unique("timeout");
+        Api.Reply created = admin.post("tasks", "{\"name\":\"" + name + "\",\"trigger\":\"in 1s\","
+                + "\"action\":\"sleep\",\"args\":{\"ms\":60000},\"timeout\":\"1s\"}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.json().getString("timeout")).isEqualTo("1s");
+
+        JsonObject run = Poll.until(Duration.ofSeconds(40),
+                () -> admin.get("tasks/" + name + "/executions").json().getJsonArray("items"),
+                items -> items.size() == 1 && !List.of("QUEUED", "RUNNING").contains(items.getJsonObject(0)
+                        .getString("status")), "the run of " + name + " to end").getJsonObject(0);
+
+        assertThat(run.getString("status")).isEqualTo("TIMED_OUT");
+        assertThat(run.getString("error")).contains("timeout of 1s");
+        admin.delete("tasks/" + name);
+    }
+
+    @Test
+    void bad_policies_should_be_400_naming_the_field() {
+        for (String[] bad : new String[][] {
+                {"\"retry\":{\"attempts\":0}", "retry.attempts"},
+                {"\"retry\":{\"backoff\":\"10s\"}", "retry.attempts"},
+                {"\"retry\":{\"attempts\":3,\"backoff\":\"banana\"}", "retry.backoff"},
+                {"\"retry\":{\"attempts\":3,\"backoff\":\"-5s\"}", "retry.backoff"},
+                {"\"retry\":{\"attempts\":3,\"multiplier\":0.5}", "retry.multiplier"},
+                {"\"retry\":{\"attempts\":3,\"jitter\":1.5}", "retry.jitter"},
+                {"\"retry\":{\"attempts\":3,\"backoff\":\"10m\",\"maxBackoff\":\"1m\"}", "retry.maxBackoff"},
+                {"\"timeout\":\"0s\"", "timeout"},
+                {"\"timeout\":\"soon\"", "timeout"}}) {
+            Api.Reply refused = admin.post("tasks", "{\"name\":\"" + unique("bad-policy") + "\",\"trigger\":\"every 1h\","
+                    + "\"action\":\"noop\"," + bad[0] + "}");
+
+            assertThat(refused.status()).as(bad[0] + ": " + refused).isEqualTo(400);
+            assertThat(refused.json().getString("field")).as(bad[0]).isEqualTo(bad[1]);
+        }
+    }
+
+    @Test
+    void malformed_json_and_missing_fields_should_be_400_not_500() {
+        assertThat(admin.post("tasks", "{\"name\": ").status()).isEqualTo(400);
+        Api.Reply missing = admin.post("tasks", "{\"name\":\"" + unique("missing") + "\",\"action\":\"log\"}");
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.json().getString("field")).isEqualTo("trigger");
+        assertThat(admin.get("tasks?state=SLEEPING").status()).isEqualTo(400);
+        assertThat(admin.get("tasks?limit=lots").json().getString("field")).isEqualTo("limit");
+    }
+
+    @Test
+    void duplicate_name_should_be_409() {
+        String name = unique("dup");
+        assertThat(admin.post("tasks", taskJson(name, "every 1h", "log")).status()).isEqualTo(201);
+
+        Api.Reply duplicate = admin.post("tasks", taskJson(name, "every 2h", "log"));
+
+        assertThat(duplicate.status()).isEqualTo(409);
+        assertThat(duplicate.json().getString("detail")).contains(name);
+    }
+
+    @Test
+    void unknown_task_should_be_404_problem() {
+        Api.Reply missing = admin.get("tasks/" + unique("nobody"));
+
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void list_should_page_and_filter_by_prefix() {
+        String prefix = unique("page") + ".";
+        for (int i = 0; i < 5; i++) {
+            assertThat(admin.post("tasks", taskJson(prefix + i, "every 1h", "noop")).status()).isEqualTo(201);
+        }
+
+        JsonObject page = admin.get("tasks?prefix=" + prefix + "&offset=2&limit=2").json();
+
+        assertThat(page.getInt("total")).isEqualTo(5);
+        assertThat(page.getInt("offset")).isEqualTo(2);
+        assertThat(page.getInt("limit")).isEqualTo(2);
+        assertThat(page.getJsonArray("items").getValuesAs(JsonObject.class))
+                .extracting(t -> t.getString("name")).containsExactly(prefix + 2, prefix + 3);
+        assertThat(page.getJsonArray("items").getValuesAs(JsonObject.class))
+                .as("no last status before a first run").allMatch(t -> !t.containsKey("lastStatus")
+                        || t.isNull("lastStatus"));
+    }
+
+    @Test
+    void steering_should_pause_resume_run_update_and_delete() {
+        String name = unique("steer");
+        admin.post("tasks", taskJson(name, "every 1h", "noop"));
+
+        assertThat(admin.post("tasks/" + name + "/pause", "").json().getString("state")).isEqualTo("PAUSED");
+        assertThat(admin.post("tasks/" + name + "/resume", "").json().getString("state")).isEqualTo("ACTIVE");
+        Api.Reply run = admin.post("tasks/" + name + "/run", "");
+        assertThat(run.status()).isEqualTo(202);
+        long id = run.json().getJsonNumber("executionId").longValue();
+        JsonObject execution = Poll.until(Duration.ofSeconds(20), () -> admin.get("executions/" + id).json(),
+                e -> e.getString("status").equals("SUCCEEDED"), "manual run " + id);
+        assertThat(execution.getString("kind")).isEqualTo("MANUAL");
+        assertThat(admin.get("tasks/" + name).json().getString("lastStatus")).isEqualTo("SUCCEEDED");
+        assertThat(admin.get("tasks?prefix=" + name).json().getJsonArray("items").getJsonObject(0)
+                .getString("lastStatus")).isEqualTo("SUCCEEDED");
+        Api.Reply updated = admin.put("tasks/" + name, "{\"trigger\":\"every 2h\",\"action\":\"log\"}");
+        assertThat(updated.json().getString("trigger")).isEqualTo("every 2h");
+        assertThat(updated.json().getString("lastStatus")).isEqualTo("SUCCEEDED");
+        assertThat(admin.delete("tasks/" + name).status()).isEqualTo(204);
+        assertThat(admin.get("tasks/" + name).status()).isEqualTo(404);
+    }
+
+    /** Prints the lateness (started minus fire time) of 20 one-second tasks; asserts only that all ran. */
+    @Test
+    void twenty_one_second_tasks_should_all_run_and_report_lateness() {
+        String prefix = unique("late") + ".";
+        for (int i = 0; i < 20; i++) {
+            assertThat(admin.post("tasks", taskJson(prefix + i, "in 1s", "noop")).status()).isEqualTo(201);
+        }
+        List<Long> lateness = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String path = "tasks/" + prefix + i + "/executions";
+            JsonObject run = Poll.until(Duration.ofSeconds(30), () -> admin.get(path).json(),
+                    page -> page.getJsonArray("items").size() == 1 && page.getJsonArray("items").getJsonObject(0)
+                            .getString("status").equals("SUCCEEDED"), path).getJsonArray("items").getJsonObject(0);
+            lateness.add(Duration.between(Instant.parse(run.getString("fireTime")),
+                    Instant.parse(run.getString("startedAt"))).toMillis());
+        }
+        Collections.sort(lateness);
+        System.out.printf("LATENESS of 20 'in 1s' tasks: median %d ms, max %d ms, all %s%n",
+                lateness.get(10), lateness.get(19), lateness);
+        assertThat(lateness).allSatisfy(ms -> assertThat(ms).isGreaterThanOrEqualTo(0));
+    }
+
+    private static String taskJson(String name, String trigger, String action) {
+        return "{\"name\":\"" + name + "\",\"trigger\":\"" + trigger + "\",\"action\":\"" + action + "\"}";
+    }
+
+    private static String unique(String prefix) {
+        return "rest." + prefix + "." + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void metrics_should_count_runs_of_a_known_action_and_pass_promtool() throws Exception {
+        String noopSucceeded = "clockwork_executions_total{action=\"noop\",status=\"SUCCEEDED\"}";
+        double before = scrape().value(noopSucceeded).orElseThrow();
+        String name = unique("metrics");
+        assertThat(admin.post("tasks", taskJson(name, "every 1s", "noop")).status()).isEqualTo(201);
+
+        Poll.until(Duration.ofSeconds(30), () -> scrape().value(noopSucceeded).orElseThrow(),
+                count -> count >= before + 3, "three runs of noop counted in " + noopSucceeded);
+        admin.delete("tasks/" + name);
+        Api.Reply reply = admin.get("metrics");
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        assertThat(reply.contentType().toLowerCase(Locale.ROOT).split(" *; *"))
+                .containsExactlyInAnyOrder("text/plain", "version=0.0.4", "charset=utf-8");
+        Promtool.assertAccepts(reply.body());
+        Exposition metrics = Exposition.parse(reply.body());
+        assertThat(metrics.value("clockwork_execution_duration_seconds_count{action=\"noop\"}").orElseThrow())
+                .isGreaterThanOrEqualTo(3);
+        assertThat(metrics.value("clockwork_fire_lateness_seconds_count").orElseThrow()).isGreaterThanOrEqualTo(3);
+        assertThat(metrics.value("clockwork_claim_duration_seconds_count").orElseThrow()).isGreaterThanOrEqualTo(3);
+        assertThat(metrics.value("clockwork_scheduling_lag_seconds").orElseThrow()).isBetween(0.0, 5.0);
+        assertThat(metrics.value("clockwork_workers").orElseThrow()).isEqualTo(16);
+        assertThat(metrics.value("clockwork_workers_busy").orElseThrow()).isBetween(0.0, 16.0);
+        assertThat(metrics.value("clockwork_queue_size").orElseThrow()).isGreaterThanOrEqualTo(0);
+        assertThat(metrics.value("clockwork_outcomes_unrecorded").orElseThrow()).isGreaterThanOrEqualTo(0);
+        assertThat(metrics.value("clockwork_nodes{state=\"LIVE\"}").orElseThrow()).isGreaterThanOrEqualTo(1);
+        assertThat(metrics.value("clockwork_clock_offset_seconds").orElseThrow()).isBetween(-1.0, 1.0);
+        assertThat(metrics.value("clockwork_executions_total{action=\"other\",status=\"ACTION_NOT_FOUND\"}"))
+                .as("undeployed actions share one label value").isPresent();
+        assertThat(List.of("jvm_memory_used_bytes", "jvm_gc_memory_allocated_bytes_total", "jvm_threads_live_threads",
+                "jvm_classes_loaded_classes", "system_cpus", "process_cpu_usage")).allMatch(metrics::has);
+    }
+
+    @Test
+    void metrics_should_need_a_user_unless_made_public() {
+        assertThat(admin.anonymous().get("metrics").status()).isEqualTo(401);
+        assertThat(admin.as("admin", "not-the-password").get("metrics").status()).isEqualTo(401);
+        String viewer = "metrics-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(admin.post("users", "{\"username\":\"" + viewer + "\",\"password\":\"viewer-password\","
+                + "\"role\":\"clockwork-viewer\"}").status()).isEqualTo(201);
+
+        Api.Reply asViewer = admin.as(viewer, "viewer-password").get("metrics");
+
+        assertThat(asViewer.status()).as(asViewer.toString()).isEqualTo(200);
+        assertThat(asViewer.body()).contains("clockwork_workers ");
+    }
+
+    @Test
+    void liveness_and_readiness_should_be_up_and_open_whatever_credentials_come() {
+        for (Api caller : List.of(admin.anonymous(), admin.as("admin", "not-the-password"), admin)) {
+            Api.Reply live = caller.get("health/live");
+            Api.Reply ready = caller.get("health/ready");
+
+            assertThat(live.status()).as(live.toString()).isEqualTo(200);
+            assertThat(live.contentType()).startsWith("application/json");
+            assertThat(live.json().getString("status")).isEqualTo("UP");
+            assertThat(live.json().getJsonArray("checks").getValuesAs(JsonObject.class))
+                    .extracting(c -> c.getString("name")).containsExactly("dispatcher-thread", "worker-threads");
+            assertThat(ready.status()).as(ready.toString()).isEqualTo(200);
+            assertThat(ready.json().getString("status")).isEqualTo("UP");
+            assertThat(ready.json().getJsonArray("checks").getValuesAs(JsonObject.class))
+                    .allMatch(c -> c.getString("status").equals("UP") && !c.getString("detail").isBlank())
+                    .extracting(c -> c.getString("name")).containsExactly("database", "schema", "dispatcher", "clock");
+        }
+    }
+
+    private Exposition scrape() {
+        Api.Reply reply = admin.get("metrics");
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        return Exposition.parse(reply.body());
+    }
+}
