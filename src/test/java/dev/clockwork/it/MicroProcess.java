@@ -116,7 +116,7 @@ public final class MicroProcess implements AutoCloseable {
     }
 
     private void awaitHealthy() {
-        Api api = new Api(base(), null, null);
+        Api api = Api.unchecked(base());
         long deadline = System.nanoTime() + STARTUP.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
