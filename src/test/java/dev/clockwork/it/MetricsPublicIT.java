@@ -2,6 +2,10 @@ package dev.clockwork.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.Reader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -21,6 +25,7 @@ class MetricsPublicIT {
 
     private static final String PASSWORD = "metrics-public-admin-password";
     private static final int WORKERS = 4;
+    private static final Path DASHBOARD = Path.of("server-config", "grafana", "clockwork-dashboard.json");
 
     private static MicroProcess micro;
     private static Api admin;
@@ -86,6 +91,7 @@ class MetricsPublicIT {
             System.out.printf("PROMETHEUS: with %d runs of 20 s on %d workers, %s = %.3f s, workers busy %.0f%n",
                     longRuns, WORKERS, lag, grown.getAsDouble(), busy);
             assertThat(busy).isEqualTo(WORKERS);
+            assertDashboardQueriesAnswer(prometheus);
         } finally {
             for (int i = 0; i < 3 * WORKERS; i++) {
                 admin.delete("tasks/" + prefix + "sleep." + i);
@@ -93,6 +99,25 @@ class MetricsPublicIT {
             for (int i = 0; i < 3; i++) {
                 admin.delete("tasks/" + prefix + "noop." + i);
             }
+        }
+    }
+
+    /** Every query of the Grafana dashboard, as Grafana would send it for all nodes, gives series from this data. */
+    private static void assertDashboardQueriesAnswer(PrometheusServer prometheus) throws Exception {
+        JsonObject dashboard;
+        try (Reader in = Files.newBufferedReader(DASHBOARD)) {
+            dashboard = Json.createReader(in).readObject();
+        }
+        List<String> queries = dashboard.getJsonArray("panels").getValuesAs(JsonObject.class).stream()
+                .flatMap(panel -> panel.getJsonArray("targets").getValuesAs(JsonObject.class).stream())
+                .map(target -> target.getString("expr").replace("$__rate_interval", "1m")
+                        .replace("$instance", ".*"))
+                .toList();
+        assertThat(queries).hasSizeGreaterThanOrEqualTo(6);
+        for (String query : queries) {
+            List<JsonObject> series = prometheus.query(query);
+            System.out.printf("DASHBOARD %s -> %s%n", query, series);
+            assertThat(series).as(query).isNotEmpty();
         }
     }
 }
