@@ -167,6 +167,11 @@ class RestIT {
         assertThat(missing.json().getString("field")).isEqualTo("trigger");
         assertThat(admin.get("tasks?state=SLEEPING").status()).isEqualTo(400);
         assertThat(admin.get("tasks?limit=lots").json().getString("field")).isEqualTo("limit");
+        String name = unique("paging");
+        assertThat(admin.post("tasks", taskJson(name, "every 1h", "noop")).status()).isEqualTo(201);
+        assertThat(admin.get("tasks/" + name + "/executions?offset=-1").json().getString("field"))
+                .isEqualTo("offset");
+        admin.delete("tasks/" + name);
     }
 
     @Test
@@ -228,6 +233,41 @@ class RestIT {
         assertThat(updated.json().getString("lastStatus")).isEqualTo("SUCCEEDED");
         assertThat(admin.delete("tasks/" + name).status()).isEqualTo(204);
         assertThat(admin.get("tasks/" + name).status()).isEqualTo(404);
+    }
+
+    @Test
+    void cancelled_task_should_refuse_pause_resume_and_run_with_409_problems() {
+        String name = unique("cancelled");
+        assertThat(admin.post("tasks", taskJson(name, "every 1h", "noop")).status()).isEqualTo(201);
+        assertThat(admin.post("tasks/" + name + "/cancel", "").json().getString("state")).isEqualTo("CANCELLED");
+
+        for (String command : List.of("pause", "resume", "run")) {
+            Api.Reply refused = admin.post("tasks/" + name + "/" + command, "");
+            assertThat(refused.status()).as(command + ": " + refused).isEqualTo(409);
+            assertThat(refused.json().getString("detail")).as(command).contains("CANCELLED");
+        }
+        assertThat(admin.post("tasks/" + name + "/cancel", "").json().getString("state")).isEqualTo("CANCELLED");
+        admin.delete("tasks/" + name);
+    }
+
+    @Test
+    void users_should_refuse_a_bad_role_a_short_password_and_a_taken_name() {
+        String name = "user-" + UUID.randomUUID().toString().substring(0, 8);
+        Api.Reply role = admin.post("users", "{\"username\":\"" + name + "\",\"password\":\"long-enough\","
+                + "\"role\":\"boss\"}");
+        Api.Reply password = admin.post("users", "{\"username\":\"" + name + "\",\"password\":\"short\","
+                + "\"role\":\"clockwork-viewer\"}");
+        assertThat(admin.post("users", "{\"username\":\"" + name + "\",\"password\":\"long-enough\","
+                + "\"role\":\"clockwork-viewer\"}").status()).isEqualTo(201);
+        Api.Reply taken = admin.post("users", "{\"username\":\"" + name + "\",\"password\":\"long-enough\","
+                + "\"role\":\"clockwork-viewer\"}");
+
+        assertThat(role.status()).isEqualTo(400);
+        assertThat(role.json().getString("field")).isEqualTo("role");
+        assertThat(password.status()).isEqualTo(400);
+        assertThat(password.json().getString("field")).isEqualTo("password");
+        assertThat(taken.status()).isEqualTo(409);
+        assertThat(taken.json().getString("field")).isEqualTo("username");
     }
 
     /** Prints the lateness (started minus fire time) of 20 one-second tasks; asserts only that all ran. */
