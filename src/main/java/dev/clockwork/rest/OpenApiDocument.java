@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -73,7 +74,7 @@ public final class OpenApiDocument {
         schemas.put("ExecutionPage", page("Execution"));
         schemas.put("RunStarted", object(Map.of("executionId", integer("The new execution's id."))));
         schemas.put("UserCreated", object(Map.of("username", new JsonSchema().types(Types.STRING),
-                "roles", array(new JsonSchema().types(Types.STRING)._enum(List.copyOf(Roles.ALL))))));
+                "roles", array(new JsonSchema().types(Types.STRING)._enum(List.copyOf(new TreeSet<>(Roles.ALL)))))));
         schemas.values().forEach(OpenApiDocument::closeResponseShapes);
         schemas.get("TaskRequest").additionalProperties(null);
         schemas.get("UserRequest").additionalProperties(null);
@@ -121,7 +122,8 @@ public final class OpenApiDocument {
                     .post(op(command + "Task", capitalized(command) + " a task; the README's table says what each"
                             + " state allows", Roles.OPERATOR)
                             .responses(responses(ok("Task"), problem("404", "No task of that name."),
-                                    problem("409", "The task's state does not allow it; detail names those that do."))));
+                                    problem("409", "The task's state does not allow it; detail names the states"
+                                            + " that do."))));
         }
         path("/tasks/{name}/run").parameters(List.of(name))
                 .post(op("runTask", "Run a task once now, besides its schedule", Roles.OPERATOR)

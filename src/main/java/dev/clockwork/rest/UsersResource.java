@@ -31,7 +31,8 @@ public class UsersResource {
         public String username;
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = Users.MIN_PASSWORD)
         public String password;
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                allowableValues = {Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
         public String role;
     }
 
