@@ -1,23 +1,37 @@
 package dev.clockwork.rest;
 
+import dev.clockwork.api.ExecutionStatus;
+import dev.clockwork.api.ExecutionKind;
+import io.swagger.v3.oas.annotations.media.Schema;
 import dev.clockwork.api.ExecutionInfo;
 import java.time.Instant;
 import java.util.List;
 
 /** An execution as the API shows it. */
+@Schema(name = "Execution", description = "One attempt of one fire of a task.")
 public class ExecutionJson {
 
+    @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
     public long id;
+    @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The task's name.")
     public String task;
+    @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
     public Instant fireTime;
+    @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "1 for the first attempt of a fire.")
     public int attempt;
+    @Schema(requiredMode = Schema.RequiredMode.REQUIRED, implementation = ExecutionKind.class)
     public String kind;
+    @Schema(description = "The node that claimed it.")
     public String node;
     public Instant startedAt;
     public Instant finishedAt;
+    @Schema(requiredMode = Schema.RequiredMode.REQUIRED, implementation = ExecutionStatus.class)
     public String status;
+    @Schema(description = "What the action returned, as text.")
     public String result;
+    @Schema(description = "Why it did not succeed.")
     public String error;
+    @Schema(description = "The lines the action reported.")
     public List<String> report;
     /** When a retry is (or was) due; absent for other executions. */
     public Instant dueAt;

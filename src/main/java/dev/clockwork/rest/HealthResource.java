@@ -1,5 +1,6 @@
 package dev.clockwork.rest;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import dev.clockwork.engine.HealthCheck;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -22,17 +23,25 @@ public class HealthResource {
     HealthCheck health;
 
     /** The health body. */
+    @Schema(name = "Health")
     public static class HealthJson {
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"UP", "DOWN"})
         public String status;
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"UP", "DOWN"})
         public String database;
         public String databaseError;
         /** UP while the dispatch loop completes its rounds, else DOWN. */
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"UP", "DOWN"})
         public String dispatcher;
         public String dispatcherError;
         /** The JNDI name of the data source in use: jdbc/clockwork, or the server's default when none is defined. */
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
         public String dataSource;
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
         public String node;
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
         public int busyWorkers;
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
         public Instant checkedAt;
     }
 

@@ -1,5 +1,7 @@
 package dev.clockwork.rest;
 
+import dev.clockwork.api.NodeState;
+import io.swagger.v3.oas.annotations.media.Schema;
 import dev.clockwork.api.NodeInfo;
 import dev.clockwork.engine.ClusterNodes;
 import jakarta.enterprise.context.RequestScoped;
@@ -21,16 +23,26 @@ public class NodesResource {
     ClusterNodes nodes;
 
     /** A node as the API shows it. */
+    @Schema(name = "Node", description = "A server of the cluster.")
     public static class NodeJson {
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
         public String id;
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
         public String host;
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
         public long pid;
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
         public String version;
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, implementation = NodeState.class)
         public String state;
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
         public Instant startedAt;
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
         public Instant heartbeatAt;
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
         public long heartbeatAgeMs;
         public Instant stoppedAt;
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
         public long runningExecutions;
 
         static NodeJson of(NodeInfo node) {

@@ -1,20 +1,28 @@
 package dev.clockwork.rest;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import dev.clockwork.engine.rules.Probe;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /** A probe's answer: {@code status} UP or DOWN and each check's; 200 when UP, 503 when DOWN. */
+@Schema(name = "Probe", description = "A liveness or readiness answer: UP when every check is UP.")
 public class ProbeJson {
 
+    @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"UP", "DOWN"})
     public String status;
+    @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
     public List<CheckJson> checks;
 
     /** One check of the probe. */
+    @Schema(name = "ProbeCheck")
     public static class CheckJson {
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
         public String name;
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"UP", "DOWN"})
         public String status;
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
         public String detail;
     }
 

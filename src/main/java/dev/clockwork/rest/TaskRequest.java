@@ -1,17 +1,26 @@
 package dev.clockwork.rest;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import dev.clockwork.api.SchedulerException;
 import dev.clockwork.api.TaskSpec;
 import jakarta.json.JsonValue;
 
 /** The body of {@code POST /tasks} and {@code PUT /tasks/{name}}. */
+@Schema(name = "TaskRequest", description = "A task's definition. POST needs name, trigger and action; PUT takes"
+        + " the name from the URL.")
 public class TaskRequest {
 
+    @Schema(description = "Unique; optional in PUT, where it must equal the URL's.", example = "report.daily")
     public String name;
+    @Schema(description = "cron, at, every or in; see docs/triggers.md.", example = "cron 0 6 * * MON-FRI")
     public String trigger;
+    @Schema(description = "The name of a deployed action.", example = "log")
     public String action;
+    @Schema(description = "Arguments for the action: any JSON.")
     public JsonValue args;
+    @Schema(description = "IANA time zone; the server's when left out.", example = "Europe/Paris")
     public String zone;
+    @Schema(description = "Higher fires first; 0 when left out.")
     public Integer priority;
     public String description;
     /** How long a run may take, e.g. {@code "30s"}; absent for no limit. */

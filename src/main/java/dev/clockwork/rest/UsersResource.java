@@ -1,5 +1,6 @@
 package dev.clockwork.rest;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import dev.clockwork.api.SchedulerException;
 import dev.clockwork.security.Roles;
 import dev.clockwork.security.Users;
@@ -24,9 +25,14 @@ public class UsersResource {
     Users users;
 
     /** The body of {@code POST /users}. */
+    @Schema(name = "UserRequest")
     public static class UserRequest {
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, pattern = "^[A-Za-z0-9._@-]{1,100}$")
         public String username;
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = Users.MIN_PASSWORD)
         public String password;
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                allowableValues = {Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
         public String role;
     }
 

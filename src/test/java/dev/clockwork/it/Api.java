@@ -24,17 +24,38 @@ import java.util.Optional;
  */
 public final class Api {
 
+    private static final String JSON = "application/json";
+
     /** Keeps the session cookie of the first authenticated call, as a browser would; each Api has its own. */
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager()).build();
     private final URI base;
     private final Optional<String> authorization;
+    private final Checking checking;
 
-    /** @param base the application's root, e.g. {@code http://127.0.0.1:8080/clockwork/} */
+    /** Whether each exchange is held against the server's OpenAPI document. */
+    private enum Checking { AGAINST_DOCUMENT, NONE }
+
+    /**
+     * A client whose every request and response is checked against the OpenAPI document the server serves
+     * ({@link OpenApiContract}): a test fails when the two disagree.
+     *
+     * @param base the application's root, e.g. {@code http://127.0.0.1:8080/clockwork/}
+     */
     public Api(URI base, String username, String password) {
+        this(base, username, password, Checking.AGAINST_DOCUMENT);
+    }
+
+    private Api(URI base, String username, String password, Checking checking) {
         this.base = base;
         this.authorization = username == null ? Optional.empty() : Optional.of("Basic " + Base64.getEncoder()
                 .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        this.checking = checking;
+    }
+
+    /** An anonymous client that checks nothing against the document: for waiting until a server has started. */
+    public static Api unchecked(URI base) {
+        return new Api(base, null, null, Checking.NONE);
     }
 
     /** Creates a task, as a script would; fails the test unless the API answers 201. */
@@ -45,29 +66,29 @@ public final class Api {
     }
 
     public Api as(String username, String password) {
-        return new Api(base, username, password);
+        return new Api(base, username, password, checking);
     }
 
     public Api anonymous() {
-        return new Api(base, null, null);
+        return new Api(base, null, null, checking);
     }
 
     public Reply get(String path) {
-        return send(request(path).GET());
+        return send(request(path).GET(), "");
     }
 
     public Reply post(String path, String json) {
-        return send(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
+        return send(request(path).header("Content-Type", JSON).POST(HttpRequest.BodyPublishers.ofString(json)),
+                json);
     }
 
     public Reply put(String path, String json) {
-        return send(request(path).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+        return send(request(path).header("Content-Type", JSON).PUT(HttpRequest.BodyPublishers.ofString(json)),
+                json);
     }
 
     public Reply delete(String path) {
-        return send(request(path).DELETE());
+        return send(request(path).DELETE(), "");
     }
 
     private HttpRequest.Builder request(String path) {
@@ -77,11 +98,17 @@ public final class Api {
         return builder;
     }
 
-    private Reply send(HttpRequest.Builder request) {
+    private Reply send(HttpRequest.Builder builder, String body) {
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+            HttpRequest request = builder.build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            Reply reply = new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.headers().firstValue("Location").orElse(""), response.body());
+            if (checking == Checking.AGAINST_DOCUMENT) {
+                OpenApiContract.of(base).check(request.method(), request.uri(),
+                        request.headers().firstValue("Content-Type").orElse(""), body, reply);
+            }
+            return reply;
         } catch (IOException e) {
             throw new AssertionError("Request failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {

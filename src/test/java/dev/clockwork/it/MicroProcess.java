@@ -116,7 +116,7 @@ public final class MicroProcess implements AutoCloseable {
     }
 
     private void awaitHealthy() {
-        Api api = new Api(base(), null, null);
+        Api api = Api.unchecked(base());
         long deadline = System.nanoTime() + STARTUP.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -152,7 +152,8 @@ public final class MicroProcess implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static int freePort() throws IOException {
+    /** A port no process listens on now. */
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -3,7 +3,11 @@ package dev.clockwork.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -13,7 +17,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -218,6 +225,11 @@ abstract class RestChecks {
         assertThat(missing.json().getString("field")).isEqualTo("trigger");
         assertThat(admin.get("tasks?state=SLEEPING").status()).isEqualTo(400);
         assertThat(admin.get("tasks?limit=lots").json().getString("field")).isEqualTo("limit");
+        String name = unique("paging");
+        assertThat(admin.post("tasks", taskJson(name, "every 1h", "noop")).status()).isEqualTo(201);
+        assertThat(admin.get("tasks/" + name + "/executions?offset=-1").json().getString("field"))
+                .isEqualTo("offset");
+        admin.delete("tasks/" + name);
     }
 
     @Test
@@ -279,6 +291,41 @@ abstract class RestChecks {
         assertThat(updated.json().getString("lastStatus")).isEqualTo("SUCCEEDED");
         assertThat(admin.delete("tasks/" + name).status()).isEqualTo(204);
         assertThat(admin.get("tasks/" + name).status()).isEqualTo(404);
+    }
+
+    @Test
+    void cancelled_task_should_refuse_pause_resume_and_run_with_409_problems() {
+        String name = unique("cancelled");
+        assertThat(admin.post("tasks", taskJson(name, "every 1h", "noop")).status()).isEqualTo(201);
+        assertThat(admin.post("tasks/" + name + "/cancel", "").json().getString("state")).isEqualTo("CANCELLED");
+
+        for (String command : List.of("pause", "resume", "run")) {
+            Api.Reply refused = admin.post("tasks/" + name + "/" + command, "");
+            assertThat(refused.status()).as(command + ": " + refused).isEqualTo(409);
+            assertThat(refused.json().getString("detail")).as(command).contains("CANCELLED");
+        }
+        assertThat(admin.post("tasks/" + name + "/cancel", "").json().getString("state")).isEqualTo("CANCELLED");
+        admin.delete("tasks/" + name);
+    }
+
+    @Test
+    void users_should_refuse_a_bad_role_a_short_password_and_a_taken_name() {
+        String name = "user-" + UUID.randomUUID().toString().substring(0, 8);
+        Api.Reply role = admin.post("users", "{\"username\":\"" + name + "\",\"password\":\"long-enough\","
+                + "\"role\":\"boss\"}");
+        Api.Reply password = admin.post("users", "{\"username\":\"" + name + "\",\"password\":\"short\","
+                + "\"role\":\"clockwork-viewer\"}");
+        assertThat(admin.post("users", "{\"username\":\"" + name + "\",\"password\":\"long-enough\","
+                + "\"role\":\"clockwork-viewer\"}").status()).isEqualTo(201);
+        Api.Reply taken = admin.post("users", "{\"username\":\"" + name + "\",\"password\":\"long-enough\","
+                + "\"role\":\"clockwork-viewer\"}");
+
+        assertThat(role.status()).isEqualTo(400);
+        assertThat(role.json().getString("field")).isEqualTo("role");
+        assertThat(password.status()).isEqualTo(400);
+        assertThat(password.json().getString("field")).isEqualTo("password");
+        assertThat(taken.status()).isEqualTo(409);
+        assertThat(taken.json().getString("field")).isEqualTo("username");
     }
 
     /** Prints the lateness (started minus fire time) of 20 one-second tasks; asserts only that all ran. */
@@ -376,6 +423,92 @@ abstract class RestChecks {
                     .allMatch(c -> c.getString("status").equals("UP") && !c.getString("detail").isBlank())
                     .extracting(c -> c.getString("name")).containsExactly("database", "schema", "dispatcher", "clock");
         }
+    }
+
+    @Test
+    void openapi_document_should_be_open_as_json_and_yaml_with_its_ui() throws Exception {
+        for (Api caller : List.of(admin.anonymous(), admin.as("admin", "not-the-password"))) {
+            Api.Reply json = caller.get("openapi.json");
+            Api.Reply yaml = caller.get("openapi.yaml");
+
+            assertThat(json.status()).as(json.toString()).isEqualTo(200);
+            assertThat(json.contentType()).startsWith("application/json");
+            assertThat(json.json().getString("openapi")).isEqualTo("3.1.0");
+            assertThat(json.json().getJsonObject("paths").keySet()).contains("/tasks", "/tasks/{name}/run",
+                    "/executions/{id}", "/users", "/metrics");
+            assertThat(yaml.status()).as(yaml.toString()).isEqualTo(200);
+            assertThat(yaml.contentType()).startsWith("application/yaml");
+            assertThat(yaml.body()).startsWith("openapi: 3.1.0").contains("/tasks/{name}/run:");
+        }
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(root().resolve("api-docs"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        Matcher bundle = Pattern.compile("src=\"\\.\\./(webjars/swagger-ui/[^\"]+/swagger-ui-bundle\\.js)\"")
+                .matcher(page.body());
+        assertThat(bundle.find()).as(page.body()).isTrue();
+        for (String file : List.of(bundle.group(1), "api-docs/start.js")) {
+            HttpResponse<String> served = http.send(HttpRequest.newBuilder(root().resolve(file))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(served.statusCode()).as(file).isEqualTo(200);
+        }
+    }
+
+    /**
+     * Calls every operation of the document with no credentials and as a user one role short of the role the
+     * document names: the server must refuse both (401, 403), so the document's roles are the ones it enforces. As
+     * the admin, who holds every role, the same calls get past security to the resource (on a task and an
+     * execution that do not exist: 404, or 400 for the empty bodies).
+     */
+    @Test
+    void every_operation_should_need_the_role_the_document_names() {
+        Map<String, Api> below = Map.of(
+                "clockwork-operator", user("clockwork-viewer"),
+                "clockwork-admin", user("clockwork-operator"));
+        JsonObject paths = admin.anonymous().get("openapi.json").json().getJsonObject("paths");
+        int checked = 0;
+        for (String path : paths.keySet()) {
+            String concrete = path.substring(1).replace("{name}", unique("roles")).replace("{id}", "0");
+            for (Map.Entry<String, JsonValue> operation : paths.getJsonObject(path).entrySet()) {
+                if (operation.getKey().equals("parameters")) {
+                    continue;
+                }
+                String method = operation.getKey();
+                String role = operation.getValue().asJsonObject().getString("x-clockwork-role", null);
+                int anonymous = call(admin.anonymous(), method, concrete).status();
+                if (role == null) {
+                    assertThat(anonymous).as(method + " " + path + " is open").isEqualTo(200);
+                    continue;
+                }
+                assertThat(anonymous).as(method + " " + path + " anonymously").isEqualTo(401);
+                if (below.containsKey(role)) {
+                    assertThat(call(below.get(role), method, concrete).status())
+                            .as(method + " " + path + " below " + role).isEqualTo(403);
+                }
+                assertThat(call(admin, method, concrete).status()).as(method + " " + path + " as admin")
+                        .isIn(200, 400, 404);
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThanOrEqualTo(14);
+    }
+
+    private Api user(String role) {
+        String name = "role-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(admin.post("users", "{\"username\":\"" + name + "\",\"password\":\"role-password\","
+                + "\"role\":\"" + role + "\"}").status()).isEqualTo(201);
+        return admin.as(name, "role-password");
+    }
+
+    private static Api.Reply call(Api api, String method, String path) {
+        return switch (method) {
+            case "get" -> api.get(path);
+            case "post" -> api.post(path, "{}");
+            case "put" -> api.put(path, "{}");
+            case "delete" -> api.delete(path);
+            default -> throw new AssertionError("The test does not call " + method);
+        };
     }
 
     private Exposition scrape() {

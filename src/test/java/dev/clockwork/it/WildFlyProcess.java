@@ -150,7 +150,7 @@ public final class WildFlyProcess implements AutoCloseable {
     }
 
     private void awaitHealthy() {
-        Api api = new Api(base(), null, null);
+        Api api = Api.unchecked(base());
         await(() -> {
             try {
                 return api.get("health").status() == 200;
