@@ -60,6 +60,8 @@ public class TaskService implements Scheduler {
     Event<WakeUp> wakeUp;
     @Inject
     Event<ManualRun> manualRun;
+    @Inject
+    TaskAudit audit;
 
     @Override
     public TaskInfo schedule(TaskSpec spec) {
@@ -75,6 +77,7 @@ public class TaskService implements Scheduler {
                 SchedulerException.Reason.CONFLICT, "name", "A task named \"" + definition.name()
                 + "\" already exists; choose another name or update that task."));
         first.ifPresent(at -> wakeUp.fire(new WakeUp(at)));
+        audit.created(stored);
         return view(stored, Optional.empty());
     }
 
@@ -101,7 +104,7 @@ public class TaskService implements Scheduler {
         Instant now = clock.instant();
         TaskRow changed = task.withDefinition(definition.trigger().toString(), definition.zone().getId(),
                 definition.action(), definition.argsJson(), definition.priority(), definition.description(), now);
-        return save(rescheduled(changed, definition.trigger(), now));
+        return save("update", task, rescheduled(changed, definition.trigger(), now));
     }
 
     @Override
@@ -112,7 +115,7 @@ public class TaskService implements Scheduler {
         Instant now = clock.instant();
         TaskRow changed = task.withDefinition(parsed.toString(), task.zone(), task.action(), task.args(),
                 task.priority(), task.description(), now);
-        return save(rescheduled(changed, parsed, now));
+        return save("update", task, rescheduled(changed, parsed, now));
     }
 
     @Override
@@ -121,7 +124,7 @@ public class TaskService implements Scheduler {
         if (!TaskLifecycle.check(task.name(), task.state(), Command.PAUSE)) {
             return view(task);
         }
-        return save(task.withSchedule(TaskState.PAUSED, Optional.empty()));
+        return save("pause", task, task.withSchedule(TaskState.PAUSED, Optional.empty()));
     }
 
     @Override
@@ -133,7 +136,7 @@ public class TaskService implements Scheduler {
         Instant now = clock.instant();
         Trigger trigger = TaskDefinitions.parseTrigger(task.trigger(), task.name());
         Optional<Instant> next = ScheduleRules.firstFire(trigger, ZoneId.of(task.zone()), task.anchorAt(), now);
-        return save(task.withSchedule(next.isPresent() ? TaskState.ACTIVE : TaskState.DONE, next));
+        return save("resume", task, task.withSchedule(next.isPresent() ? TaskState.ACTIVE : TaskState.DONE, next));
     }
 
     @Override
@@ -145,6 +148,7 @@ public class TaskService implements Scheduler {
                 node.id(), now, now.plus(config.lease())));
         manualRun.fire(new ManualRun(new ClaimedFire(id, task.id(), task.name(), task.action(), task.args(), now, 1,
                 ExecutionKind.MANUAL, task.priority(), Optional.empty(), false)));
+        audit.ranNow(task, id);
         return id;
     }
 
@@ -154,7 +158,7 @@ public class TaskService implements Scheduler {
         if (!TaskLifecycle.check(task.name(), task.state(), Command.CANCEL)) {
             return view(task);
         }
-        return save(task.withSchedule(TaskState.CANCELLED, Optional.empty()));
+        return save("cancel", task, task.withSchedule(TaskState.CANCELLED, Optional.empty()));
     }
 
     @Override
@@ -162,6 +166,7 @@ public class TaskService implements Scheduler {
         if (!store.delete(name)) {
             throw SchedulerException.notFound(name);
         }
+        audit.deleted(name);
     }
 
     @Override
@@ -201,7 +206,9 @@ public class TaskService implements Scheduler {
         return Optional.of(ScheduleRules.requireFirstFire(trigger, zone, now, now));
     }
 
-    private TaskInfo save(TaskRow task) {
+    /** Stores a change of {@code before} made by {@code command}, and its audit entry. */
+    private TaskInfo save(String command, TaskRow before, TaskRow task) {
+        audit.changed(command, before, task);
         TaskRow stored = store.update(task.withUpdate(clock.instant(), user.name()))
                 .orElseThrow(() -> new SchedulerException(SchedulerException.Reason.CONFLICT, null,
                         "Task \"" + task.name() + "\" was changed by someone else meanwhile; reload it and try again."));

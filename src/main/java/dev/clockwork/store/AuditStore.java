@@ -1,5 +1,7 @@
 package dev.clockwork.store;
 
+import dev.clockwork.api.AuditEntry;
+import dev.clockwork.api.AuditQuery;
 import dev.clockwork.api.Page;
 import java.time.Instant;
 

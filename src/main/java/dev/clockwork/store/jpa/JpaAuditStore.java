@@ -1,8 +1,8 @@
 package dev.clockwork.store.jpa;
 
 import dev.clockwork.api.Page;
-import dev.clockwork.store.AuditEntry;
-import dev.clockwork.store.AuditQuery;
+import dev.clockwork.api.AuditEntry;
+import dev.clockwork.api.AuditQuery;
 import dev.clockwork.store.AuditStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.clockwork.api.Page;
-import dev.clockwork.store.AuditEntry;
-import dev.clockwork.store.AuditQuery;
+import dev.clockwork.api.AuditEntry;
+import dev.clockwork.api.AuditQuery;
 import dev.clockwork.store.UserRow;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.clockwork.store;
+package dev.clockwork.api;
 
 import java.time.Instant;
 import java.util.Objects;
