@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.clockwork.engine.rules.SecurityConfig;
 import dev.clockwork.store.UserRow;
-import dev.clockwork.store.UserStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +26,7 @@ class LoginsTest {
     private final SettableClock clock = new SettableClock(Instant.parse("2026-12-03T10:00:00Z"));
     private final long[] nanos = {0};
     private final FakeHashing hashing = new FakeHashing();
-    private final FakeUsers store = new FakeUsers();
+    private final InMemoryUserStore store = new InMemoryUserStore();
     private final RecordedLogins records = new RecordedLogins();
     private final List<Duration> pauses = new ArrayList<>();
     private Logins logins;
@@ -197,64 +194,6 @@ class LoginsTest {
         @Override
         void throttled(String username, String address, Logins.Channel channel, Duration wait) {
             lines.add("throttled " + username + " " + address + " " + wait);
-        }
-    }
-
-    private static final class FakeUsers implements UserStore {
-        final Map<String, UserRow> users = new HashMap<>();
-
-        void put(UserRow user) {
-            users.put(user.username(), user);
-        }
-
-        void put(UserRow user, Instant lastLogin) {
-            put(new UserRow(user.id(), user.username(), user.passwordHash(), user.roles(), user.createdAt(),
-                    user.updatedAt(), user.enabled(), user.mustChangePassword(), Optional.of(lastLogin)));
-        }
-
-        @Override
-        public Optional<UserRow> findByUsername(String username) {
-            return Optional.ofNullable(users.get(username));
-        }
-
-        @Override
-        public long count() {
-            return users.size();
-        }
-
-        @Override
-        public List<UserRow> list() {
-            return List.copyOf(users.values());
-        }
-
-        @Override
-        public Optional<UserRow> insert(UserRow user) {
-            return Optional.ofNullable(users.putIfAbsent(user.username(), user) == null ? user : null);
-        }
-
-        @Override
-        public boolean changePasswordHash(String username, String passwordHash, Instant at) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean updateAccount(UserRow user) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean delete(String username) {
-            return users.remove(username) != null;
-        }
-
-        @Override
-        public void recordLogin(String username, Instant at) {
-            throw new UnsupportedOperationException("LoginRecords writes it");
-        }
-
-        @Override
-        public List<String> lockEnabledWithRole(String role) {
-            throw new UnsupportedOperationException();
         }
     }
 
