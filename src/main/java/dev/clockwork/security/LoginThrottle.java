@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Slows repeated failed logins, per username and per address, on this node (docs/decisions/030-accounts-and-audit.md).
+ * Slows repeated failed logins, per username and per address, on this node (docs/decisions/031-accounts-and-audit.md).
  * A key (a username, or an address) may fail {@code free-failures} times; after that each further failure makes it
  * wait {@code first-delay}, doubled with every failure, at most {@code most-delay}, from its last failure. Failures
  * older than {@code forget-after} no longer count; a successful login clears its username's.

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.function.Function;
 
 /**
- * Account and audit settings, read once at startup (docs/decisions/030-accounts-and-audit.md).
+ * Account and audit settings, read once at startup (docs/decisions/031-accounts-and-audit.md).
  *
  * @param auditRetention how long audit entries are kept ({@code clockwork.audit.retention}, default 90 days)
  * @param loginFreeFailures failed logins a username or an address may have before further attempts are slowed
