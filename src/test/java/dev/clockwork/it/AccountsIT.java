@@ -2,11 +2,17 @@ package dev.clockwork.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -197,6 +203,41 @@ class AccountsIT {
         admin.delete("users/" + name);
     }
 
+    @Test
+    void errors_the_server_raises_under_the_api_should_be_problem_json_and_never_echo_a_large_value()
+            throws Exception {
+        String viewerName = unique("v");
+        create(viewerName, "viewer-password-1", "clockwork-viewer");
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1).build();
+        String auth = "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+
+        HttpResponse<String> options = http.send(HttpRequest.newBuilder(root.resolve("api/tasks"))
+                .header("Authorization", auth).method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.ofString());
+        Api.Reply forbidden = admin.as(viewerName, "viewer-password-1").post("tasks", "{}");
+        HttpResponse<String> huge = http.send(HttpRequest.newBuilder(root.resolve("api/tasks"))
+                .header("Authorization", auth).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + "n".repeat(1_100_000)
+                        + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        Api.Reply longName = admin.post("tasks", "{\"name\":\"" + "n".repeat(900_000)
+                + "\",\"trigger\":\"every 1h\",\"action\":\"noop\"}");
+
+        assertThat(options.statusCode()).as(options.body()).isBetween(400, 499);
+        assertThat(options.headers().firstValue("Content-Type")).get().asString()
+                .startsWith("application/problem+json");
+        assertThat(forbidden.status()).isEqualTo(403);
+        assertThat(forbidden.contentType()).startsWith("application/problem+json");
+        assertThat(forbidden.json().getInt("status")).isEqualTo(403);
+        assertThat(huge.statusCode()).as(huge.body()).isEqualTo(413);
+        assertThat(huge.headers().firstValue("Content-Type")).get().asString()
+                .startsWith("application/problem+json");
+        assertThat(longName.status()).isEqualTo(400);
+        assertThat(longName.body().length()).as("a short excerpt, not the name").isLessThan(2000);
+        admin.delete("users/" + viewerName);
+    }
+
     private void create(String username, String password, String role) {
         Api.Reply created = admin.post("users", "{\"username\":\"" + username + "\",\"password\":\"" + password
                 + "\",\"role\":\"" + role + "\"}");
@@ -204,7 +245,7 @@ class AccountsIT {
     }
 
     private static JsonObject findIn(String usersJson, String name) {
-        return jakarta.json.Json.createReader(new java.io.StringReader(usersJson)).readArray()
+        return Json.createReader(new StringReader(usersJson)).readArray()
                 .getValuesAs(JsonValue::asJsonObject).stream().filter(u -> u.getString("username").equals(name))
                 .findFirst().orElse(null);
     }
