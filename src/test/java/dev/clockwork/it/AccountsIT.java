@@ -238,6 +238,25 @@ class AccountsIT {
         admin.delete("users/" + viewerName);
     }
 
+    @Test
+    void console_pages_and_api_answers_should_carry_the_browser_hardening_headers() throws Exception {
+        Browser browser = new Browser(root);
+        assertThat(browser.logIn("admin", ADMIN_PASSWORD).statusCode()).isEqualTo(302);
+        HttpResponse<String> page = browser.get("users.xhtml");
+        HttpResponse<String> login = new Browser(root).get("login.xhtml");
+
+        for (HttpResponse<String> answer : List.of(page, login)) {
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(answer.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+            assertThat(answer.headers().firstValue("X-Frame-Options")).contains("DENY");
+            assertThat(answer.headers().firstValue("Referrer-Policy")).contains("same-origin");
+            assertThat(answer.headers().firstValue("Cache-Control")).contains("no-store");
+            assertThat(answer.headers().firstValue("Content-Security-Policy")).get().asString()
+                    .contains("frame-ancestors 'none'", "object-src 'none'", "form-action 'self'");
+        }
+        assertThat(page.body()).contains("<title>Clockwork: Users</title>", "Create user");
+    }
+
     private void create(String username, String password, String role) {
         Api.Reply created = admin.post("users", "{\"username\":\"" + username + "\",\"password\":\"" + password
                 + "\",\"role\":\"" + role + "\"}");
