@@ -19,40 +19,17 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * What every database must do for the user and audit stores, on H2, MariaDB and PostgreSQL, each with a session zone
  * that is not UTC.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class AccountStoreContractTest {
+abstract class AccountStoreContractTest extends ContractTestBase {
 
     private static final Instant T0 = Instant.parse("2026-03-29T00:59:59.123456Z");
     private static final String ADMIN = "clockwork-admin";
     private static final String VIEWER = "clockwork-viewer";
-
-    private StoreFixture fixture;
-
-    /** May abort (JUnit {@code Assumptions}) when the database cannot be had: every test is then reported skipped. */
-    abstract StoreFixture createFixture();
-
-    @BeforeEach
-    void openFixture() {
-        if (fixture == null) {
-            fixture = createFixture();
-        }
-    }
-
-    @AfterAll
-    void close() {
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
 
     @Test
     void a_new_user_should_be_enabled_never_logged_in_and_listed_by_name() {
