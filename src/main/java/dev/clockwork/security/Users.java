@@ -2,6 +2,7 @@ package dev.clockwork.security;
 
 import dev.clockwork.api.SchedulerException;
 import dev.clockwork.engine.AuditTrail;
+import dev.clockwork.engine.CurrentUser;
 import dev.clockwork.store.FirstUserStore;
 import dev.clockwork.store.UserRow;
 import dev.clockwork.store.UserStore;
@@ -38,6 +39,8 @@ public class Users {
     FirstUserStore firstUser;
     @Inject
     AuditTrail audit;
+    @Inject
+    CurrentUser caller;
 
     /**
      * Creates the first admin unless a user exists. Nodes starting together on an empty database do this one at a
@@ -80,7 +83,9 @@ public class Users {
 
     /**
      * Changes a user's role, enabled flag or password, as an admin. A disabled user's sessions and Basic credentials
-     * stop working at once (each request reads the user); so do a reset password's.
+     * stop working at once (each request reads the user); so do a reset password's. A password set for someone else
+     * must be changed at their next login unless the change says otherwise; one an admin sets for themselves need
+     * not (it is how a must-change admin changes it through the API).
      *
      * @throws SchedulerException NOT_FOUND for no such user, INVALID for a bad role or password, CONFLICT when it
      *     would leave no enabled admin
@@ -94,7 +99,10 @@ public class Users {
             checkPassword(username, change.password().get());
             hash = passwords.hash(change.password().get());
         }
-        boolean must = change.mustChangePassword().orElse(change.password().isPresent() || user.mustChangePassword());
+        // A password someone else set must be changed by its user; one users set for themselves need not.
+        boolean setsOwn = change.password().isPresent() && caller.name().equals(username);
+        boolean must = change.mustChangePassword().orElse(change.password().isPresent() ? !setsOwn
+                : user.mustChangePassword());
         boolean staysAdmin = enabled && roles.contains(Roles.ADMIN);
         if (!staysAdmin && user.enabled() && user.roles().contains(Roles.ADMIN)) {
             requireAnotherAdmin(username, enabled ? "demoted" : "disabled");

@@ -105,6 +105,17 @@ class AccountsIT {
                 .contains("/password.xhtml?required=true");
         assertThat(browser.follow(elsewhere).body()).contains("Choose a new password before you go on");
 
+        String boss = unique("boss");
+        create(boss, "boss-password-1", "clockwork-admin");
+        admin.put("users/" + boss, "{\"password\":\"boss-password-2\"}");
+        Api asBoss = admin.as(boss, "boss-password-2");
+        assertThat(asBoss.get("tasks").status()).isEqualTo(403);
+        Api.Reply own = asBoss.put("users/" + boss, "{\"password\":\"boss-password-3\"}");
+        assertThat(own.status()).as("an admin may set their own new password through the API").isEqualTo(200);
+        assertThat(own.json().getBoolean("mustChangePassword")).isFalse();
+        assertThat(admin.as(boss, "boss-password-3").get("tasks").status()).isEqualTo(200);
+        admin.delete("users/" + boss);
+
         assertThat(admin.put("users/" + name, "{\"mustChangePassword\":false}").status()).isEqualTo(200);
         assertThat(admin.as(name, "second-password-2").get("tasks").status()).isEqualTo(200);
         assertThat(browser.get("index.xhtml").statusCode()).isEqualTo(200);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.clockwork.api.SchedulerException;
 import dev.clockwork.engine.AuditTrail;
+import dev.clockwork.engine.CurrentUser;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -38,6 +39,12 @@ class UsersTest {
                 audited.add(action + " " + target + ": " + summary);
             }
         };
+        users.caller = new CurrentUser() {
+            @Override
+            public String name() {
+                return "root";
+            }
+        };
         users.create("root", "first-admin-pw".toCharArray(), Roles.upTo(Roles.ADMIN));
         users.create("olga", "operator-pw".toCharArray(), Roles.upTo(Roles.OPERATOR));
     }
@@ -69,6 +76,9 @@ class UsersTest {
         UserAccount reset = users.update("olga", password("a-new-secret", Optional.empty()));
         UserAccount serviceAccount = users.update("olga", password("another-secret", Optional.of(false)));
 
+        UserAccount own = users.update("root", password("roots-own-secret", Optional.empty()));
+
+        assertThat(own.mustChangePassword()).as("set by the user themself").isFalse();
         assertThat(reset.mustChangePassword()).isTrue();
         assertThat(serviceAccount.mustChangePassword()).isFalse();
         assertThat(store.users.get("olga").passwordHash()).isEqualTo("hash:another-secret");
