@@ -3,7 +3,8 @@
 # Usage: bench/login-flood.sh WAR PAYARA_MICRO_JAR [PORT]
 # Starts Payara Micro on 127.0.0.1:PORT with an H2 database of its own, then measures GET /api/tasks as admin:
 # 30 calls alone, then 30 calls while 8 clients send wrong passwords for "admin" as fast as they can.
-# Prints the median and 90th percentile of each, and how the flood's answers split by status.
+# Prints the median and 90th percentile of each, and how the flood's answers split by status. Runs
+# bench/probes.sh first (issue 25's probes).
 set -euo pipefail
 war=$1 micro=$2 port=${3:-8931}
 dir=$(mktemp -d) password=flood-admin-password base="http://127.0.0.1:$port/clockwork/api"
@@ -26,6 +27,7 @@ valid() { # prints one latency in seconds per call
 }
 summary() { sort -n | awk '{a[NR]=$1} END {printf "median %.3f s, p90 %.3f s (n=%d)\n", a[int(NR/2)+1], a[int(NR*0.9)], NR}'; }
 
+bench/probes.sh "http://127.0.0.1:$port/clockwork" $password
 valid >/dev/null # warm-up
 echo "alone:        $(valid | summary)"
 flooders=()
