@@ -63,6 +63,8 @@ public class TaskService implements Scheduler {
     Event<WakeUp> wakeUp;
     @Inject
     Event<ManualRun> manualRun;
+    @Inject
+    TaskAudit audit;
 
     @Override
     public TaskInfo schedule(TaskSpec spec) {
@@ -78,6 +80,7 @@ public class TaskService implements Scheduler {
                 SchedulerException.Reason.CONFLICT, "name", "A task named \"" + definition.name()
                 + "\" already exists; choose another name or update that task."));
         first.ifPresent(at -> wakeUp.fire(new WakeUp(at)));
+        audit.created(stored);
         return view(stored, Optional.empty());
     }
 
@@ -105,7 +108,7 @@ public class TaskService implements Scheduler {
         TaskRow changed = task.withDefinition(definition.trigger().toString(), definition.zone().getId(),
                 definition.action(), definition.argsJson(), definition.priority(), definition.description(), now)
                 .withPolicies(definition.timeout(), definition.retry());
-        return save(rescheduled(changed, definition.trigger(), now));
+        return save("update", task, rescheduled(changed, definition.trigger(), now));
     }
 
     @Override
@@ -116,7 +119,7 @@ public class TaskService implements Scheduler {
         Instant now = clock.instant();
         TaskRow changed = task.withDefinition(parsed.toString(), task.zone(), task.action(), task.args(),
                 task.priority(), task.description(), now);
-        return save(rescheduled(changed, parsed, now));
+        return save("update", task, rescheduled(changed, parsed, now));
     }
 
     @Override
@@ -125,7 +128,7 @@ public class TaskService implements Scheduler {
         if (!TaskLifecycle.check(task.name(), task.state(), Command.PAUSE)) {
             return view(task);
         }
-        return save(task.withSchedule(TaskState.PAUSED, Optional.empty()));
+        return save("pause", task, task.withSchedule(TaskState.PAUSED, Optional.empty()));
     }
 
     @Override
@@ -137,7 +140,7 @@ public class TaskService implements Scheduler {
         Instant now = clock.instant();
         Trigger trigger = TaskDefinitions.parseTrigger(task.trigger(), task.name());
         Optional<Instant> next = ScheduleRules.firstFire(trigger, ZoneId.of(task.zone()), task.anchorAt(), now);
-        return save(task.withSchedule(next.isPresent() ? TaskState.ACTIVE : TaskState.DONE, next));
+        return save("resume", task, task.withSchedule(next.isPresent() ? TaskState.ACTIVE : TaskState.DONE, next));
     }
 
     @Override
@@ -149,6 +152,7 @@ public class TaskService implements Scheduler {
                 node.id(), now));
         manualRun.fire(new ManualRun(ClaimedFire.of(id, task, now, 1, ExecutionKind.MANUAL, Optional.empty(),
                 false)));
+        audit.ranNow(task, id);
         return id;
     }
 
@@ -162,7 +166,7 @@ public class TaskService implements Scheduler {
         if (cancelled > 0) {
             LOG.info(() -> "Cancelled " + cancelled + " queued or waiting executions of task " + task.name());
         }
-        return save(task.withSchedule(TaskState.CANCELLED, Optional.empty()));
+        return save("cancel", task, task.withSchedule(TaskState.CANCELLED, Optional.empty()));
     }
 
     @Override
@@ -170,6 +174,7 @@ public class TaskService implements Scheduler {
         if (!store.delete(name)) {
             throw SchedulerException.notFound(name);
         }
+        audit.deleted(name);
     }
 
     @Override
@@ -209,7 +214,9 @@ public class TaskService implements Scheduler {
         return Optional.of(ScheduleRules.requireFirstFire(trigger, zone, now, now));
     }
 
-    private TaskInfo save(TaskRow task) {
+    /** Stores a change of {@code before} made by {@code command}, and its audit entry. */
+    private TaskInfo save(String command, TaskRow before, TaskRow task) {
+        audit.changed(command, before, task);
         TaskRow stored = store.update(task.withUpdate(clock.instant(), user.name()))
                 .orElseThrow(() -> new SchedulerException(SchedulerException.Reason.CONFLICT, null,
                         "Task \"" + task.name() + "\" was changed by someone else meanwhile; reload it and try again."));

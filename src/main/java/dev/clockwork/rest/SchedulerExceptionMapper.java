@@ -1,6 +1,7 @@
 package dev.clockwork.rest;
 
 import dev.clockwork.api.SchedulerException;
+import dev.clockwork.security.Excerpt;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -9,6 +10,9 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class SchedulerExceptionMapper implements ExceptionMapper<SchedulerException> {
 
+    /** Longer details are cut; the rules' own messages are far shorter. */
+    static final int MOST_DETAIL = 1000;
+
     @Override
     public Response toResponse(SchedulerException e) {
         Response.Status status = switch (e.reason()) {
@@ -16,6 +20,7 @@ public class SchedulerExceptionMapper implements ExceptionMapper<SchedulerExcept
             case NOT_FOUND -> Response.Status.NOT_FOUND;
             case CONFLICT -> Response.Status.CONFLICT;
         };
-        return Problem.response(status, e.getMessage(), e.field().orElse(null));
+        // Cut: a message that quotes a value the caller sent (a 1 MB name) must not echo it back whole.
+        return Problem.response(status, Excerpt.of(e.getMessage(), MOST_DETAIL), e.field().orElse(null));
     }
 }

@@ -2,19 +2,27 @@ package dev.clockwork.rest;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import dev.clockwork.api.SchedulerException;
+import dev.clockwork.security.AccountChange;
+import dev.clockwork.security.Excerpt;
 import dev.clockwork.security.Roles;
 import dev.clockwork.security.Users;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** {@code POST /users}: an admin creates a user with a role (web.xml lets only admins in). */
+/** {@code /users}: an admin lists, creates, changes and deletes users (web.xml lets only admins in). */
 @Path("users")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -36,18 +44,38 @@ public class UsersResource {
         public String role;
     }
 
+    /** The body of {@code PUT /users/{username}}: each field that is present is changed. */
+    public static class ChangeRequest {
+        public String role;
+        public Boolean enabled;
+        public String password;
+        public Boolean mustChangePassword;
+    }
+
+    @GET
+    public List<UserJson> list() {
+        return users.list().stream().map(UserJson::of).toList();
+    }
+
+    @GET
+    @Path("{username}")
+    public UserJson get(@PathParam("username") String username) {
+        return users.find(username).map(UserJson::of).orElseThrow(() -> new SchedulerException(
+                SchedulerException.Reason.NOT_FOUND, "username", "No user is named \"" + Excerpt.of(username)
+                + "\". List the users to see their names."));
+    }
+
     @POST
     public Response create(UserRequest request) {
-        if (request == null || request.username == null || !request.username.matches("[A-Za-z0-9._@-]{1,100}")) {
+        if (request == null || request.username == null || !request.username.matches(Users.USERNAME_PATTERN)) {
             throw SchedulerException.invalid("username", "username must be 1-100 characters of letters, digits,"
                     + " '.', '_', '@' and '-'.");
         }
         if (request.role == null || !Roles.ALL.contains(request.role)) {
             throw SchedulerException.invalid("role", "role must be one of " + Roles.ALL + ".");
         }
-        if (request.password == null || request.password.length() < Users.MIN_PASSWORD) {
-            throw SchedulerException.invalid("password", "password must have at least " + Users.MIN_PASSWORD
-                    + " characters.");
+        if (request.password == null) {
+            throw SchedulerException.invalid("password", "password is required.");
         }
         if (!users.create(request.username, request.password.toCharArray(), Roles.upTo(request.role))) {
             throw new SchedulerException(SchedulerException.Reason.CONFLICT, "username",
@@ -55,5 +83,26 @@ public class UsersResource {
         }
         return Response.status(Response.Status.CREATED)
                 .entity(Map.of("username", request.username, "roles", Roles.upTo(request.role))).build();
+    }
+
+    /** Changes role, enabled, password or must-change; 409 when it would leave no enabled admin. */
+    @PUT
+    @Path("{username}")
+    public UserJson update(@PathParam("username") String username, ChangeRequest request) {
+        if (request == null) {
+            throw SchedulerException.invalid(null, "The request needs a JSON body with the fields to change, e.g."
+                    + " {\"role\":\"clockwork-operator\"} or {\"enabled\":false}.");
+        }
+        return UserJson.of(users.update(username, new AccountChange(Optional.ofNullable(request.role),
+                Optional.ofNullable(request.enabled), Optional.ofNullable(request.password).map(String::toCharArray),
+                Optional.ofNullable(request.mustChangePassword))));
+    }
+
+    /** 204; 409 for the last enabled admin. */
+    @DELETE
+    @Path("{username}")
+    public Response delete(@PathParam("username") String username) {
+        users.delete(username);
+        return Response.noContent().build();
     }
 }

@@ -12,10 +12,10 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     @Override
     public Response toResponse(WebApplicationException e) {
         Response.StatusType status = e.getResponse().getStatusInfo();
-        String detail = status.getStatusCode() == 400
-                ? "The request body is not valid JSON for this endpoint: " + rootMessage(e)
-                : e.getMessage();
-        return Problem.response(status, detail, null);
+        if (status.getStatusCode() == 400) {
+            return UnreadableBodyMapper.unreadable(e, rootMessage(e));
+        }
+        return Problem.response(status, e.getMessage(), null);
     }
 
     private static String rootMessage(Throwable e) {

@@ -13,9 +13,10 @@ import java.util.logging.Logger;
 /**
  * On the first start against an empty user table, creates the {@code admin} user with the password from
  * {@code CLOCKWORK_ADMIN_PASSWORD} (or the system property {@code clockwork.admin.password}), or else with a random
- * password that is written to the log once. There is no fixed default password. On Payara Server the system property
- * can hold a password alias, {@code ${ALIAS=clockwork.admin.password}}: Payara puts the resolved value in the system
- * properties, so the password is neither in {@code domain.xml} nor in a JVM option.
+ * password that is written to the log once and must be changed at the first login. There is no fixed default
+ * password. On Payara Server the system property can hold a password alias, {@code ${ALIAS=clockwork.admin.password}}:
+ * Payara puts the resolved value in the system properties, so the password is neither in {@code domain.xml} nor in a
+ * JVM option.
  */
 @Singleton
 @Startup
@@ -48,18 +49,17 @@ public class AdminBootstrap {
             return;
         }
         String password = configured != null ? configured : randomPassword();
-        if (password.length() < Users.MIN_PASSWORD) {
-            throw new IllegalStateException("The admin password from " + PASSWORD_SOURCES + " has " + password.length()
-                    + " characters; the admin password needs at least " + Users.MIN_PASSWORD + ".");
-        }
-        if (!users.createFirstAdmin(password.toCharArray(), Roles.ALL)) {
+        PasswordPolicy.problem("admin", password.toCharArray()).ifPresent(problem -> {
+            throw new IllegalStateException("The admin password from " + PASSWORD_SOURCES + " is refused: " + problem);
+        });
+        if (!users.createFirstAdmin(password.toCharArray(), Roles.ALL, configured == null)) {
             LOG.info("Another node created user admin first");
         } else if (configured != null) {
             LOG.info("Created user admin with the password from " + PASSWORD_SOURCES);
         } else {
             LOG.warning("Created user admin with the generated password " + password
-                    + " (shown once; change it in the console, or set CLOCKWORK_ADMIN_PASSWORD before the first"
-                    + " start)");
+                    + " (shown once; the console asks for a new one at the first login, and the API refuses it"
+                    + " until then; or set CLOCKWORK_ADMIN_PASSWORD before the first start)");
         }
     }
 

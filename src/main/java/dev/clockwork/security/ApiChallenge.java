@@ -1,9 +1,7 @@
 package dev.clockwork.security;
 
-import jakarta.json.Json;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 
 /** The API's answer to a request without valid credentials: 401 with a Basic challenge and a problem body. */
 final class ApiChallenge {
@@ -13,24 +11,21 @@ final class ApiChallenge {
 
     static AuthenticationStatus send(HttpServletResponse response) {
         response.setHeader("WWW-Authenticate", "Basic realm=\"clockwork\", charset=\"UTF-8\"");
-        writeProblem(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", "Send the HTTP Basic"
+        return ApiProblem.send(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", "Send the HTTP Basic"
                 + " credentials of a Clockwork user in the Authorization header; the API ignores cookies.");
-        // The challenge is sent; after SEND_FAILURE WildFly would try to send an error page on top of it.
-        return AuthenticationStatus.SEND_CONTINUE;
     }
 
-    /** Writes and completes an RFC 9457 problem answer outside JAX-RS (the security layer answers first). */
-    static void writeProblem(HttpServletResponse response, int status, String title, String detail) {
-        response.setStatus(status);
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding("UTF-8");
-        try {
-            response.getWriter().write(Json.createObjectBuilder().add("type", "about:blank").add("title", title)
-                    .add("status", status).add("detail", detail).build().toString());
-            // Completed now: WildFly would otherwise send its own HTML error page in place of the body.
-            response.getWriter().close();
-        } catch (IOException e) {
-            throw new IllegalStateException("Could not write the " + status + " response", e);
-        }
+    /** 429 with {@code Retry-After}: too many failed logins for this username or from this address. */
+    static AuthenticationStatus throttled(HttpServletResponse response, long seconds) {
+        response.setHeader("Retry-After", Long.toString(seconds));
+        return ApiProblem.send(response, 429, "Too Many Requests", "Too many failed logins for this username or"
+                + " from this address; try again in " + seconds + " s.");
+    }
+
+    /** 403 until the user has changed the password an admin set (or the generated first one). */
+    static AuthenticationStatus mustChangePassword(HttpServletResponse response, String username) {
+        return ApiProblem.send(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", "User " + username
+                + " must change the password before using the API: log in to the console, which asks for a new"
+                + " one, or (an admin) PUT /api/users/" + username + " with a new \"password\".");
     }
 }

@@ -13,7 +13,8 @@ import java.util.logging.Logger;
 /**
  * The console's logins, kept in the HTTP session by the application and not by the container: only the console
  * has sessions (the API reads its credentials from every request), and each console request checks that the
- * user still exists and still has the password of the login, so that changing it ends the user's other sessions.
+ * user still exists, is enabled and still has the password of the login, so that deleting or disabling a user or
+ * changing the password ends the user's other sessions at their next request.
  */
 @ApplicationScoped
 public class ConsoleSessions {
@@ -45,11 +46,12 @@ public class ConsoleSessions {
             return Optional.empty();
         }
         Optional<UserRow> user = users.findByUsername(login.username());
-        if (user.isPresent() && login.stamp().matches(user.get().passwordHash())) {
+        if (user.isPresent() && user.get().enabled() && login.stamp().matches(user.get().passwordHash())) {
             return user;
         }
-        LOG.info(() -> "Ended a console session of " + login.username() + ": "
-                + (user.isEmpty() ? "the user no longer exists" : "the password was changed") + " since its login");
+        LOG.info(() -> "Ended a console session of " + login.username() + ": " + (user.isEmpty()
+                ? "the user no longer exists" : !user.get().enabled() ? "the user was disabled"
+                : "the password was changed") + " since its login");
         session.invalidate();
         return Optional.empty();
     }

@@ -1,39 +1,33 @@
 package dev.clockwork.security;
 
-import dev.clockwork.store.UserRow;
-import dev.clockwork.store.UserStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
-import java.util.Optional;
 
-/** Checks usernames and passwords against the users in the database. */
+/**
+ * Checks usernames and passwords against the users in the database, for a caller of the container's identity store
+ * handler. Clockwork's own mechanism ({@link ClockworkAuthentication}) calls {@link Logins} itself, with the
+ * caller's address; this store goes through the same checks and throttling under an unknown address.
+ */
 @ApplicationScoped
 public class DatabaseIdentityStore implements IdentityStore {
 
-    /** Verified when the user does not exist, so that unknown and known names take the same time. */
-    private static final String DUMMY_HASH = "PBKDF2WithHmacSHA256:100000:"
-            + "c2FsdHNhbHRzYWx0c2FsdHNhbHRzYWx0c2FsdHNhbHQ=:aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g=";
+    static final String UNKNOWN_ADDRESS = "unknown";
 
     @Inject
-    UserStore users;
-    @Inject
-    PasswordHashing passwords;
+    Logins logins;
 
     @Override
     public CredentialValidationResult validate(Credential credential) {
         if (!(credential instanceof UsernamePasswordCredential login)) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
-        Optional<UserRow> user = users.findByUsername(login.getCaller());
-        boolean matches = passwords.matches(login.getPassword().getValue(),
-                user.map(UserRow::passwordHash).orElse(DUMMY_HASH));
-        if (user.isEmpty() || !matches) {
-            return CredentialValidationResult.INVALID_RESULT;
-        }
-        return new CredentialValidationResult(user.get().username(), user.get().roles());
+        LoginResult result = logins.attempt(login.getCaller(), login.getPassword().getValue(), UNKNOWN_ADDRESS,
+                Logins.Channel.CONSOLE);
+        return result.user().map(user -> new CredentialValidationResult(user.username(), user.roles()))
+                .orElse(CredentialValidationResult.INVALID_RESULT);
     }
 }

@@ -20,8 +20,13 @@ final class LoginRedirect {
     }
 
     static AuthenticationStatus send(HttpServletRequest request, HttpServletResponse response) {
-        String url = request.getContextPath() + LOGIN_PAGE + "?next=" + URLEncoder.encode(target(request),
-                StandardCharsets.UTF_8) + (sessionEnded(request) ? "&ended=true" : "");
+        return sendTo(request, response, request.getContextPath() + LOGIN_PAGE + "?next="
+                + URLEncoder.encode(target(request), StandardCharsets.UTF_8)
+                + (sessionEnded(request) ? "&ended=true" : ""));
+    }
+
+    /** Sends the browser to {@code url}, a page of this application, also from an Ajax request. */
+    static AuthenticationStatus sendTo(HttpServletRequest request, HttpServletResponse response, String url) {
         try {
             if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
                 // An Ajax request would follow a 302 in the background and show nothing: Faces' own redirect.

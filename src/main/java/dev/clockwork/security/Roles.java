@@ -17,6 +17,11 @@ public final class Roles {
     private Roles() {
     }
 
+    /** The highest of {@code roles}: what the API and the console show as the user's role. */
+    public static String highest(Set<String> roles) {
+        return roles.contains(ADMIN) ? ADMIN : roles.contains(OPERATOR) ? OPERATOR : VIEWER;
+    }
+
     /** The roles a user with {@code highest} holds: the role and every role below it. */
     public static Set<String> upTo(String highest) {
         return switch (highest) {

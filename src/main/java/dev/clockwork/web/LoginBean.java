@@ -1,5 +1,6 @@
 package dev.clockwork.web;
 
+import dev.clockwork.security.ClockworkAuthentication;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
@@ -44,7 +45,10 @@ public class LoginBean {
                 faces.responseComplete();
             }
             default -> faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    "Wrong username or password.", null));
+                    external.getRequestMap().get(ClockworkAuthentication.RETRY_AFTER) instanceof Long seconds
+                            ? "Too many failed logins for this username or from this address; try again in "
+                            + seconds + " s."
+                            : "Wrong username or password.", null));
         }
     }
 

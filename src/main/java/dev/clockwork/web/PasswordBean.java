@@ -2,6 +2,7 @@ package dev.clockwork.web;
 
 import dev.clockwork.security.ConsoleSessions;
 import dev.clockwork.security.CredentialStamp;
+import dev.clockwork.security.UserAccount;
 import dev.clockwork.security.Users;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
@@ -25,6 +26,17 @@ public class PasswordBean {
     private String current;
     private String replacement;
     private String confirmation;
+    /** Read once per request: EL asks for it several times. */
+    private Boolean required;
+
+    /** Whether the user must change the password before using the console (an admin set it, or it was generated). */
+    public boolean isRequired() {
+        if (required == null) {
+            required = users.find(faces.getExternalContext().getRemoteUser()).map(UserAccount::mustChangePassword)
+                    .orElse(false);
+        }
+        return required;
+    }
 
     public void change() {
         if (!replacement.equals(confirmation)) {
@@ -36,6 +48,7 @@ public class PasswordBean {
             CredentialStamp stamp = users.changePassword(faces.getExternalContext().getRemoteUser(),
                     current.toCharArray(), replacement.toCharArray());
             sessions.restamp((HttpServletRequest) faces.getExternalContext().getRequest(), stamp);
+            required = false;
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
                     "Your password was changed. Your other sessions have ended.", null));
         } catch (IllegalArgumentException e) {

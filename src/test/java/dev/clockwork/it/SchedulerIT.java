@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.clockwork.api.AuditEntry;
+import dev.clockwork.api.AuditQuery;
 import dev.clockwork.api.ExecutionInfo;
 import dev.clockwork.api.ExecutionStatus;
 import dev.clockwork.api.Scheduler;
@@ -11,11 +13,13 @@ import dev.clockwork.api.SchedulerException;
 import dev.clockwork.api.TaskInfo;
 import dev.clockwork.api.TaskSpec;
 import dev.clockwork.api.TaskState;
+import dev.clockwork.engine.AuditTrail;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -31,6 +35,8 @@ class SchedulerIT {
 
     @Inject
     Scheduler scheduler;
+    @Inject
+    AuditTrail audit;
 
     @Deployment
     static WebArchive deployment() {
@@ -189,6 +195,22 @@ class SchedulerIT {
         return Poll.until(TIMEOUT, () -> scheduler.executions(name, 0, 100).items().stream()
                         .filter(e -> e.status().isFinal()).toList(),
                 runs -> runs.size() >= count, count + " finished executions of " + name);
+    }
+
+    @Test
+    void changes_through_the_bean_without_a_caller_should_be_audited_as_the_system_and_failures_not_at_all() {
+        String name = unique("audited");
+        scheduler.schedule(name, "every 1h", "noop", null);
+        scheduler.pause(name);
+        scheduler.delete(name);
+        assertThrows(SchedulerException.class, () -> scheduler.pause(name));
+
+        List<AuditEntry> entries = audit.find(new AuditQuery(Optional.empty(), Optional.of(name), Optional.empty(),
+                Optional.empty(), Optional.empty(), 0, 10)).items();
+
+        assertEquals(List.of("task.delete", "task.pause", "task.create"),
+                entries.stream().map(AuditEntry::action).toList(), () -> "entries: " + entries);
+        assertTrue(entries.stream().allMatch(e -> e.actor().equals("system")), () -> "no caller: " + entries);
     }
 
     private static String unique(String prefix) {

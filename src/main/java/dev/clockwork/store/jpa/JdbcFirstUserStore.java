@@ -84,13 +84,14 @@ public class JdbcFirstUserStore implements FirstUserStore {
 
     private static boolean insert(Connection connection, UserRow user) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO cw_user (id, username, password_hash,"
-                + " roles, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, 1)")) {
+                + " roles, created_at, updated_at, must_change_password, version) VALUES (?, ?, ?, ?, ?, ?, ?, 1)")) {
             insert.setLong(1, nextUserId(connection));
             insert.setString(2, user.username());
             insert.setString(3, user.passwordHash());
             insert.setString(4, UserEntity.roles(user.roles()));
             insert.setLong(5, InstantConverter.toMicros(user.createdAt()));
             insert.setLong(6, InstantConverter.toMicros(user.updatedAt()));
+            insert.setBoolean(7, user.mustChangePassword());
             return insert.executeUpdate() == 1;
         }
     }

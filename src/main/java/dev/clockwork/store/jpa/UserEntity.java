@@ -33,6 +33,11 @@ class UserEntity {
     Instant createdAt;
     @Column(name = "updated_at")
     Instant updatedAt;
+    boolean enabled = true;
+    @Column(name = "must_change_password")
+    boolean mustChangePassword;
+    @Column(name = "last_login_at")
+    Instant lastLoginAt;
     @Version
     long version;
 

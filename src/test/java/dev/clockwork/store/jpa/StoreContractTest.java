@@ -36,39 +36,15 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * What every database must do for the stores, run against H2 and the real MariaDB and PostgreSQL servers, each with
  * a session time zone that is not UTC.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class StoreContractTest {
+abstract class StoreContractTest extends ContractTestBase {
 
     private static final Instant T0 = Instant.parse("2026-03-29T00:59:59.123456Z");
-
-    private StoreFixture fixture;
-
-    /** May abort (JUnit {@code Assumptions}) when the database cannot be had: every test is then reported skipped. */
-    abstract StoreFixture createFixture();
-
-    /** Before each test rather than in the constructor: an abort there would be counted as no test at all. */
-    @BeforeEach
-    void openFixture() {
-        if (fixture == null) {
-            fixture = createFixture();
-        }
-    }
-
-    @AfterAll
-    void close() {
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
 
     @Test
     void insert_should_store_a_task_and_refuse_a_taken_name() {

@@ -84,7 +84,9 @@ public final class StoreFixture implements AutoCloseable {
         cluster.dialect = dialect;
         JpaUserStore users = new JpaUserStore();
         users.em = em;
-        return new Stores(tasks, cluster, users, em);
+        JpaAuditStore audit = new JpaAuditStore();
+        audit.em = em;
+        return new Stores(tasks, cluster, users, audit, em);
     }
 
     /** A plain JDBC connection to the fixture's database, as the server's data source gives one. */
@@ -102,6 +104,7 @@ public final class StoreFixture implements AutoCloseable {
     }
 
     /** The stores of one entity manager. */
-    public record Stores(JpaTaskStore tasks, JpaClusterStore cluster, JpaUserStore users, EntityManager em) {
+    public record Stores(JpaTaskStore tasks, JpaClusterStore cluster, JpaUserStore users, JpaAuditStore audit,
+                         EntityManager em) {
     }
 }
