@@ -4,11 +4,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** One execution: one attempt of one fire of a task. */
+/**
+ * One execution: one attempt of one fire of a task.
+ *
+ * @param error what went wrong, for an execution that failed
+ * @param stackTrace the stack trace of the exception the action threw, when it threw one
+ * @param report the lines the action reported, in order
+ */
 public record ExecutionInfo(long id, String taskName, Instant fireTime, int attempt, ExecutionKind kind,
                             Optional<String> node, ExecutionStatus status, Optional<Instant> startedAt,
                             Optional<Instant> finishedAt, Optional<String> result, Optional<String> error,
-                            List<String> report) {
+                            Optional<String> stackTrace, List<String> report) {
 
     public ExecutionInfo {
         report = List.copyOf(report);

@@ -18,6 +18,7 @@ public class ExecutionJson {
     public String status;
     public String result;
     public String error;
+    public String stackTrace;
     public List<String> report;
 
     static ExecutionJson of(ExecutionInfo execution) {
@@ -33,6 +34,7 @@ public class ExecutionJson {
         json.status = execution.status().name();
         json.result = execution.result().orElse(null);
         json.error = execution.error().orElse(null);
+        json.stackTrace = execution.stackTrace().orElse(null);
         json.report = execution.report();
         return json;
     }
