@@ -24,6 +24,8 @@ public class LoginBean {
     SecurityContext security;
     @Inject
     FacesContext faces;
+    @Inject
+    Notices notices;
 
     private String username;
     private String password;
@@ -44,7 +46,7 @@ public class LoginBean {
                 faces.responseComplete();
             }
             default -> faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    "Wrong username or password.", null));
+                    notices.text("login.wrong"), null));
         }
     }
 

@@ -4,7 +4,6 @@ import dev.clockwork.security.ConsoleSessions;
 import dev.clockwork.security.CredentialStamp;
 import dev.clockwork.security.Users;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -21,6 +20,8 @@ public class PasswordBean {
     ConsoleSessions sessions;
     @Inject
     FacesContext faces;
+    @Inject
+    Notices notices;
 
     private String current;
     private String replacement;
@@ -28,18 +29,16 @@ public class PasswordBean {
 
     public void change() {
         if (!replacement.equals(confirmation)) {
-            faces.addMessage("password:confirmation", new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    "The new password and its confirmation differ.", null));
+            notices.fieldError("password:confirmation", notices.text("password.differ"));
             return;
         }
         try {
             CredentialStamp stamp = users.changePassword(faces.getExternalContext().getRemoteUser(),
                     current.toCharArray(), replacement.toCharArray());
             sessions.restamp((HttpServletRequest) faces.getExternalContext().getRequest(), stamp);
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
-                    "Your password was changed. Your other sessions have ended.", null));
+            notices.info("password.changed");
         } catch (IllegalArgumentException e) {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+            notices.error(e.getMessage());
         } finally {
             current = null;
             replacement = null;

@@ -75,6 +75,12 @@ class BrowserIT {
     @Test
     void operator_should_create_preview_steer_edit_and_delete_a_task() throws Exception {
         String name = unique("browser.full");
+        // Scheduled fires for the dashboard's lateness, and a failure for its list of failures.
+        String ticking = unique("browser.tick");
+        String missing = unique("browser.missing");
+        admin.createTask(ticking, "every 1s", "noop", "{}");
+        admin.createTask(missing, "every 1h", "not.deployed", "{}");
+        assertThat(admin.post("tasks/" + missing + "/run", "").status()).isEqualTo(202);
         try (Chromium browser = Chromium.open(root)) {
             browser.go("index.xhtml");
             browser.find(By.id("login:username"));
@@ -148,10 +154,20 @@ class BrowserIT {
             browser.screenshot("executions");
             browser.go("nodes.xhtml");
             browser.waitForText(By.id("cluster:nodes"), "LIVE");
+            browser.waitForText(By.id("cluster:self"), "workers are busy");
             browser.screenshot("nodes");
             browser.go("index.xhtml");
             browser.find(By.id("dashboard:executionsChart"));
+            browser.waitForText(By.id("dashboard:failures"), "ACTION_NOT_FOUND");
+            browser.waitForText(By.id("dashboard:cards"), "Live nodes");
             browser.screenshot("dashboard");
+            browser.click(By.linkText(missing));
+            browser.waitFor(ExpectedConditions.titleContains("Task " + missing));
+            browser.click(By.cssSelector("[id$=':open']"));
+            browser.waitForText(By.id("execution:body"), "Deployed actions");
+            assertThat(browser.find(By.id("execution:body")).getText()).as("the whole status and error")
+                    .contains("ACTION_NOT_FOUND", "not.deployed");
+            browser.pressEscape();
 
             browser.go("task.xhtml?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8));
             browser.clickAndConfirm(By.id("steer:delete"));
@@ -160,6 +176,8 @@ class BrowserIT {
             browser.screenshot("tasks");
         }
         assertThat(admin.get("tasks/" + name).status()).isEqualTo(404);
+        admin.delete("tasks/" + ticking);
+        admin.delete("tasks/" + missing);
     }
 
     @Test
