@@ -198,6 +198,12 @@ class RestIT {
         assertThat(page.getJsonArray("items").getValuesAs(JsonObject.class))
                 .as("no last status before a first run").allMatch(t -> !t.containsKey("lastStatus")
                         || t.isNull("lastStatus"));
+        JsonObject reversed = admin.get("tasks?prefix=" + prefix + "&limit=2&sort=-name").json();
+        assertThat(reversed.getJsonArray("items").getValuesAs(JsonObject.class))
+                .extracting(t -> t.getString("name")).containsExactly(prefix + 4, prefix + 3);
+        Api.Reply badSort = admin.get("tasks?sort=colour");
+        assertThat(badSort.status()).isEqualTo(400);
+        assertThat(badSort.json().getString("field")).isEqualTo("sort");
     }
 
     @Test
