@@ -42,4 +42,11 @@ abstract class PagedModel<T> extends LazyDataModel<T> {
     public String getRowKey(T row) {
         return key(row);
     }
+
+    /** A selected row, from the page on show (a selection is made on the rows one sees). */
+    @Override
+    public T getRowData(String rowKey) {
+        List<T> rows = getWrappedData();
+        return rows == null ? null : rows.stream().filter(row -> key(row).equals(rowKey)).findFirst().orElse(null);
+    }
 }

@@ -181,6 +181,34 @@ class BrowserIT {
     }
 
     @Test
+    void bulk_pause_should_pause_the_active_task_and_show_why_the_done_one_was_refused() throws Exception {
+        String prefix = unique("browser.bulk") + ".";
+        admin.createTask(prefix + "active", "every 1h", "noop", "{}");
+        admin.createTask(prefix + "done", "in 1s", "noop", "{}");
+        Poll.until(RUN_WAIT, () -> admin.get("tasks/" + prefix + "done").json().getString("state"),
+                "DONE"::equals, "the one-shot task to be done");
+        try (Chromium browser = Chromium.open(root)) {
+            browser.logIn("admin", ADMIN_PASSWORD);
+            browser.go("tasks.xhtml");
+            browser.type(By.id("tasks:prefix"), prefix);
+            browser.click(By.id("tasks:filter"));
+            browser.waitForText(By.id("tasks:table"), prefix + "done");
+            for (String task : List.of("active", "done")) {
+                browser.click(By.cssSelector("#tasks\\:table tr[data-rk='" + prefix + task + "'] .ui-chkbox-box"));
+            }
+            browser.click(By.id("tasks:pauseSelected"));
+
+            browser.waitForText(By.id("growl_container"), "is DONE and cannot be paused");
+            browser.waitForText(By.id("growl_container"), "Paused " + prefix + "active");
+            browser.screenshot("tasks-bulk");
+        }
+        assertThat(admin.get("tasks/" + prefix + "active").json().getString("state")).isEqualTo("PAUSED");
+        assertThat(admin.get("tasks/" + prefix + "done").json().getString("state")).isEqualTo("DONE");
+        admin.delete("tasks/" + prefix + "active");
+        admin.delete("tasks/" + prefix + "done");
+    }
+
+    @Test
     void duplicate_name_should_be_an_error_on_the_name_field() throws Exception {
         String name = unique("browser.dup");
         admin.createTask(name, "every 1h", "noop", "{}");

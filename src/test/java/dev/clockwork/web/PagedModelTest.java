@@ -55,4 +55,14 @@ class PagedModelTest {
         assertThat(model.fetches).containsExactly("0+1", "0+1000");
         assertThat(model.getRowKey(3)).isEqualTo("3");
     }
+
+    @Test
+    void row_data_should_be_found_by_key_on_the_page_on_show() {
+        Numbers model = new Numbers();
+        model.total = 60;
+        model.setWrappedData(model.load(25, 25, Map.of(), Map.of()));
+
+        assertThat(model.getRowData("30")).isEqualTo(30);
+        assertThat(model.getRowData("3")).as("on another page").isNull();
+    }
 }
