@@ -7,12 +7,15 @@ import java.util.Optional;
 /**
  * One execution: one attempt of one fire of a task.
  *
+ * @param error what went wrong, for an execution that failed
+ * @param stackTrace the stack trace of the exception the action threw, when it threw one
+ * @param report the lines the action reported, in order
  * @param dueAt when a retry ({@link ExecutionStatus#WAITING}) is due; kept once it ran
  */
 public record ExecutionInfo(long id, String taskName, Instant fireTime, int attempt, ExecutionKind kind,
                             Optional<String> node, ExecutionStatus status, Optional<Instant> startedAt,
                             Optional<Instant> finishedAt, Optional<String> result, Optional<String> error,
-                            List<String> report, Optional<Instant> dueAt) {
+                            Optional<String> stackTrace, List<String> report, Optional<Instant> dueAt) {
 
     public ExecutionInfo {
         report = List.copyOf(report);

@@ -69,6 +69,12 @@ public interface Scheduler {
      */
     Page<ExecutionInfo> executions(String taskName, int offset, int limit);
 
+    /**
+     * A page of executions across tasks, newest fire first, filtered by task, status, node and fire time. An unknown
+     * task name matches nothing (an empty page, not an error).
+     */
+    Page<ExecutionInfo> executions(ExecutionQuery query);
+
     /** One execution by id. */
     Optional<ExecutionInfo> execution(long id);
 }

@@ -1,5 +1,6 @@
 package dev.clockwork.api;
 
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -10,13 +11,21 @@ import java.util.Optional;
  * @param namePrefix only tasks whose name starts with this text
  * @param offset how many matching tasks to skip (0 or more)
  * @param limit the most tasks to return (1-1000)
+ * @param sort the order of the tasks
  */
 public record TaskQuery(Optional<TaskState> state, Optional<String> action, Optional<String> namePrefix,
-                        int offset, int limit) {
+                        int offset, int limit, TaskSort sort) {
 
     public static final int MAX_LIMIT = 1000;
 
+    /** A query of tasks ordered by name. */
+    public TaskQuery(Optional<TaskState> state, Optional<String> action, Optional<String> namePrefix, int offset,
+                     int limit) {
+        this(state, action, namePrefix, offset, limit, TaskSort.BY_NAME);
+    }
+
     public TaskQuery {
+        Objects.requireNonNull(sort, "sort");
         if (offset < 0) {
             throw SchedulerException.invalid("offset", "offset must be 0 or more, was " + offset);
         }

@@ -2,6 +2,7 @@ package dev.clockwork.engine;
 
 import dev.clockwork.api.ExecutionInfo;
 import dev.clockwork.api.ExecutionKind;
+import dev.clockwork.api.ExecutionQuery;
 import dev.clockwork.api.ExecutionStatus;
 import dev.clockwork.api.Page;
 import dev.clockwork.api.Scheduler;
@@ -187,6 +188,14 @@ public class TaskService implements Scheduler {
         TaskRow task = existing(taskName);
         Page<ExecutionRow> rows = store.executions(task.id(), offset, limit);
         return new Page<>(rows.items().stream().map(TaskViews::execution).toList(), rows.total(), offset, limit);
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<ExecutionInfo> executions(ExecutionQuery query) {
+        Page<ExecutionRow> rows = store.executions(query);
+        return new Page<>(rows.items().stream().map(TaskViews::execution).toList(), rows.total(), rows.offset(),
+                rows.limit());
     }
 
     @Override

@@ -28,7 +28,8 @@ final class TaskViews {
     static ExecutionInfo execution(ExecutionRow row) {
         List<String> report = row.report().map(r -> Arrays.asList(r.split("\n"))).orElse(List.of());
         return new ExecutionInfo(row.id(), row.taskName(), row.fireTime(), row.attempt(), row.kind(), row.node(),
-                row.status(), row.startedAt(), row.finishedAt(), row.result(), row.error(), report, row.dueAt());
+                row.status(), row.startedAt(), row.finishedAt(), row.result(), row.error(), row.stackTrace(), report,
+                row.dueAt());
     }
 
     private static String describe(TaskRow row) {

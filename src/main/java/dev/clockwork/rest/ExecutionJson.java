@@ -31,9 +31,11 @@ public class ExecutionJson {
     public String result;
     @Schema(description = "Why it did not succeed.")
     public String error;
+    @Schema(description = "The stack trace of the exception the action threw, when it threw one.")
+    public String stackTrace;
     @Schema(description = "The lines the action reported.")
     public List<String> report;
-    /** When a retry is (or was) due; absent for other executions. */
+    @Schema(description = "When a retry (status WAITING) is due; kept once it ran, absent for other executions.")
     public Instant dueAt;
 
     static ExecutionJson of(ExecutionInfo execution) {
@@ -49,6 +51,7 @@ public class ExecutionJson {
         json.status = execution.status().name();
         json.result = execution.result().orElse(null);
         json.error = execution.error().orElse(null);
+        json.stackTrace = execution.stackTrace().orElse(null);
         json.report = execution.report();
         json.dueAt = execution.dueAt().orElse(null);
         return json;

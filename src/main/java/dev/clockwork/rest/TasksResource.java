@@ -4,6 +4,7 @@ import dev.clockwork.api.Scheduler;
 import dev.clockwork.api.SchedulerException;
 import dev.clockwork.api.TaskInfo;
 import dev.clockwork.api.TaskQuery;
+import dev.clockwork.api.TaskSort;
 import dev.clockwork.api.TaskState;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -25,6 +26,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** {@code /tasks}: create, list, read, change, steer and delete tasks, and read their executions. */
 @Path("tasks")
@@ -32,6 +34,11 @@ import java.util.Optional;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class TasksResource {
+
+    /** What {@code GET /tasks?sort=} orders by: the JSON names of the fields. */
+    private static final Map<String, TaskSort.Field> SORTS = new TreeMap<>(Map.of("name", TaskSort.Field.NAME,
+            "trigger", TaskSort.Field.TRIGGER, "nextFireAt", TaskSort.Field.NEXT_FIRE, "state", TaskSort.Field.STATE,
+            "action", TaskSort.Field.ACTION, "priority", TaskSort.Field.PRIORITY));
 
     @Inject
     Scheduler scheduler;
@@ -50,9 +57,10 @@ public class TasksResource {
                                    @QueryParam("limit") @DefaultValue("50") String limit,
                                    @QueryParam("state") String state,
                                    @QueryParam("action") String action,
-                                   @QueryParam("prefix") String prefix) {
+                                   @QueryParam("prefix") String prefix,
+                                   @QueryParam("sort") String sort) {
         TaskQuery query = new TaskQuery(state(state), blankToEmpty(action), blankToEmpty(prefix),
-                QueryNumbers.parse("offset", offset), QueryNumbers.parse("limit", limit));
+                QueryNumbers.parse("offset", offset), QueryNumbers.parse("limit", limit), sort(sort));
         return PageJson.of(scheduler.list(query), TaskJson::of);
     }
 
@@ -129,6 +137,25 @@ public class TasksResource {
             throw SchedulerException.invalid("state", "state \"" + state + "\" is not one of "
                     + Arrays.toString(TaskState.values()) + ".");
         }
+    }
+
+    /**
+     * Reads {@code sort}: {@code name}, {@code trigger}, {@code nextFireAt}, {@code state}, {@code action} or
+     * {@code priority}, with a leading {@code -} for descending order.
+     */
+    private static TaskSort sort(String sort) {
+        if (sort == null || sort.isBlank()) {
+            return TaskSort.BY_NAME;
+        }
+        String text = sort.strip();
+        boolean descending = text.startsWith("-");
+        String field = descending ? text.substring(1) : text;
+        return SORTS.entrySet().stream().filter(e -> e.getKey().equals(field)).findFirst()
+                .map(e -> new TaskSort(e.getValue(), descending ? TaskSort.Direction.DESCENDING
+                        : TaskSort.Direction.ASCENDING))
+                .orElseThrow(() -> SchedulerException.invalid("sort", "sort \"" + sort + "\" is not one of "
+                        + String.join(", ", SORTS.keySet()) + ", each optionally with a leading '-' for descending"
+                        + " order, e.g. sort=-nextFireAt."));
     }
 
     private static Optional<String> blankToEmpty(String text) {

@@ -1,9 +1,12 @@
 package dev.clockwork.store;
 
 import dev.clockwork.api.ExecutionKind;
+import dev.clockwork.api.ExecutionQuery;
 import dev.clockwork.api.ExecutionStatus;
 import dev.clockwork.api.Page;
 import dev.clockwork.api.TaskQuery;
+import dev.clockwork.api.TaskState;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -151,6 +154,21 @@ public interface TaskStore {
     }
 
     Page<ExecutionRow> executions(long taskId, int offset, int limit);
+
+    /** How many tasks are in each state; a state with none is left out. */
+    Map<TaskState, Long> countByState();
+
+    /** How many executions fired at or after {@code firedFrom} are in each status; a status with none is left out. */
+    Map<ExecutionStatus, Long> countByStatus(Instant firedFrom);
+
+    /**
+     * The lateness of scheduled first attempts fired at or after {@code firedFrom} (from fire time to start) at
+     * each quantile (0-1), by the nearest rank; empty when none has started.
+     */
+    List<Duration> latenessQuantiles(Instant firedFrom, List<Double> quantiles);
+
+    /** A page of the executions the query asks for, newest fire first (then attempt, then id). */
+    Page<ExecutionRow> executions(ExecutionQuery query);
 
     Optional<ExecutionRow> execution(long id);
 

@@ -3,6 +3,7 @@ package dev.clockwork.trigger;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
@@ -72,14 +73,25 @@ public final class Preview {
 
     private static void printFires(PreviewOptions options, PrintStream out) {
         Trigger trigger = Trigger.parse(options.trigger(), options.taskName());
-        // The preview starts at creation (--from is the anchor), so a fixed-delay trigger's own run count is known.
-        int count = (int) Math.min(options.count(), trigger.maxFires().orElse(Long.MAX_VALUE));
-        List<Instant> fires = trigger.nextFiresAfter(options.from(), options.zone(), options.from(), count);
+        for (Instant fire : nextFires(trigger, options.zone(), options.from(), options.count())) {
+            out.println(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(fire.atZone(options.zone())));
+        }
+    }
+
+    /**
+     * The next fire times of a trigger created at {@code from}, as this command prints them (the console and the
+     * REST preview show the same): up to {@code count} fires strictly after {@code from}, none at or after the
+     * {@link Horizon}.
+     *
+     * @throws IllegalArgumentException when the first fire is beyond the horizon (the message says how to fix it)
+     */
+    public static List<Instant> nextFires(Trigger trigger, ZoneId zone, Instant from, int count) {
+        // The preview starts at creation (from is the anchor), so a fixed-delay trigger's own run count is known.
+        int most = (int) Math.min(count, trigger.maxFires().orElse(Long.MAX_VALUE));
+        List<Instant> fires = trigger.nextFiresAfter(from, zone, from, most);
         if (!fires.isEmpty() && !Horizon.includes(fires.get(0))) {
             throw new IllegalArgumentException(Horizon.refusal(trigger, fires.get(0)));
         }
-        for (Instant fire : fires.stream().filter(Horizon::includes).toList()) {
-            out.println(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(fire.atZone(options.zone())));
-        }
+        return fires.stream().filter(Horizon::includes).toList();
     }
 }

@@ -25,6 +25,8 @@ public class LoginBean {
     SecurityContext security;
     @Inject
     FacesContext faces;
+    @Inject
+    Notices notices;
 
     private String username;
     private String password;
@@ -46,9 +48,8 @@ public class LoginBean {
             }
             default -> faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
                     external.getRequestMap().get(ClockworkAuthentication.RETRY_AFTER) instanceof Long seconds
-                            ? "Too many failed logins for this username or from this address; try again in "
-                            + seconds + " s."
-                            : "Wrong username or password.", null));
+                            ? notices.text("login.throttled", seconds)
+                            : notices.text("login.wrong"), null));
         }
     }
 

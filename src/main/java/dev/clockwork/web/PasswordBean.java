@@ -5,7 +5,6 @@ import dev.clockwork.security.CredentialStamp;
 import dev.clockwork.security.UserAccount;
 import dev.clockwork.security.Users;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -22,6 +21,8 @@ public class PasswordBean {
     ConsoleSessions sessions;
     @Inject
     FacesContext faces;
+    @Inject
+    Notices notices;
 
     private String current;
     private String replacement;
@@ -40,8 +41,7 @@ public class PasswordBean {
 
     public void change() {
         if (!replacement.equals(confirmation)) {
-            faces.addMessage("password:confirmation", new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    "The new password and its confirmation differ.", null));
+            notices.fieldError("password:confirmation", notices.text("password.differ"));
             return;
         }
         try {
@@ -49,10 +49,9 @@ public class PasswordBean {
                     current.toCharArray(), replacement.toCharArray());
             sessions.restamp((HttpServletRequest) faces.getExternalContext().getRequest(), stamp);
             required = false;
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
-                    "Your password was changed. Your other sessions have ended.", null));
+            notices.info("password.changed");
         } catch (IllegalArgumentException e) {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+            notices.error(e.getMessage());
         } finally {
             current = null;
             replacement = null;

@@ -1,44 +1,96 @@
 package dev.clockwork.web;
 
-import dev.clockwork.api.ExecutionInfo;
-import dev.clockwork.api.Page;
+import dev.clockwork.api.ExecutionQuery;
 import dev.clockwork.api.Scheduler;
 import dev.clockwork.api.TaskInfo;
+import dev.clockwork.trigger.Trigger;
+import dev.clockwork.trigger.TriggerFormatException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.primefaces.model.FilterMeta;
-import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
 
-/** One task and its execution history, newest first. */
+/**
+ * One task, its steering buttons and its executions, newest first. The task is read once per request
+ * ({@link #load}, from {@code f:viewAction} and again after a command), never from a getter.
+ */
 @Named("taskView")
 @ViewScoped
-public class TaskBean implements Serializable {
+public class TaskBean extends ExecutionsView {
 
     private static final long serialVersionUID = 1L;
+    private static final int NEXT_FIRES = 5;
 
     @Inject
-    transient Scheduler scheduler;
+    transient Steering steering;
+    @Inject
+    transient Notices notices;
 
     private String name;
-    private final LazyDataModel<ExecutionInfo> executions = new ExecutionModel();
+    private TaskInfo info;
 
-    /** The task, or empty when the name is unknown (the page then says so). */
-    public Optional<TaskInfo> getTask() {
-        return name == null ? Optional.empty() : scheduler.find(name);
+    /** Reads the task; the page then renders from this copy. */
+    public void load() {
+        info = name == null ? null : scheduler.find(name).orElse(null);
+    }
+
+    public void pause() {
+        steering.pause(name);
+        load();
+    }
+
+    public void resume() {
+        steering.resume(name);
+        load();
+    }
+
+    public void runNow() {
+        steering.runNow(name);
+        load();
+    }
+
+    public void cancel() {
+        steering.cancel(name);
+        load();
+    }
+
+    /** Deletes the task and goes back to the list; a refusal keeps the page. */
+    public String delete() {
+        if (steering.delete(name)) {
+            notices.keepForRedirect();
+            return "/tasks?faces-redirect=true";
+        }
+        load();
+        return null;
+    }
+
+    /** The next fire times, each in the task's zone with its UTC offset; empty when it is not scheduled. */
+    public List<String> getNextFires() {
+        if (info == null || info.nextFireAt().isEmpty()) {
+            return List.of();
+        }
+        ZoneId zone = ZoneId.of(info.zone());
+        Instant next = info.nextFireAt().get();
+        List<Instant> fires = new ArrayList<>(List.of(next));
+        try {
+            Trigger trigger = Trigger.parse(info.trigger(), info.name());
+            // The next fire is on the schedule's grid, so it anchors the rest. A trigger with a fixed number of fires
+            // ("times 3") cannot say from here how many are left.
+            if (trigger.maxFires().isEmpty()) {
+                fires.addAll(trigger.nextFiresAfter(next, zone, next, NEXT_FIRES - 1));
+            }
+        } catch (TriggerFormatException e) {
+            // The engine puts such a task in ERROR; its page shows the reason.
+        }
+        return fires.stream().map(at -> TimeText.withOffset(at, zone)).toList();
     }
 
     public TaskInfo getInfo() {
-        return getTask().orElse(null);
-    }
-
-    public LazyDataModel<ExecutionInfo> getExecutions() {
-        return executions;
+        return info;
     }
 
     public String getName() {
@@ -49,29 +101,8 @@ public class TaskBean implements Serializable {
         this.name = name;
     }
 
-    private final class ExecutionModel extends LazyDataModel<ExecutionInfo> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-            return getTask().map(t -> (int) Math.min(Integer.MAX_VALUE, scheduler.executions(name, 0, 1).total()))
-                    .orElse(0);
-        }
-
-        @Override
-        public List<ExecutionInfo> load(int first, int pageSize, Map<String, SortMeta> sortBy,
-                                        Map<String, FilterMeta> filterBy) {
-            if (getTask().isEmpty()) {
-                return List.of();
-            }
-            Page<ExecutionInfo> page = scheduler.executions(name, first, Math.max(1, Math.min(pageSize, 1000)));
-            setRowCount((int) Math.min(Integer.MAX_VALUE, page.total()));
-            return page.items();
-        }
-
-        @Override
-        public String getRowKey(ExecutionInfo execution) {
-            return Long.toString(execution.id());
-        }
+    @Override
+    Optional<ExecutionQuery> query(int offset, int limit) {
+        return Optional.ofNullable(name).map(task -> ExecutionQuery.all(limit).ofTask(task).page(offset, limit));
     }
 }

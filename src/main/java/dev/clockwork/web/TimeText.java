@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Shows instants to operators: in a given zone, and relative to now ("in 3 min", "12 s ago"). */
@@ -17,6 +18,8 @@ import java.util.Optional;
 public class TimeText {
 
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
+    private static final DateTimeFormatter WITH_OFFSET = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx EEE",
+            Locale.ENGLISH);
 
     @Inject
     Clock clock;
@@ -26,6 +29,16 @@ public class TimeText {
         return asInstant(instant).map(i -> FORMAT.format(i.atZone(zoneOf(zone)))).orElse("—");
     }
 
+    /** {@code instant} in {@code zone} with its UTC offset, e.g. "2026-03-29 03:00:00 +02:00 Sun". */
+    public static String withOffset(Instant instant, ZoneId zone) {
+        return WITH_OFFSET.format(instant.atZone(zone));
+    }
+
+    /** As {@link #withOffset(Instant, ZoneId)}, for pages: "—" when there is no instant. */
+    public String offset(Object instant, String zone) {
+        return asInstant(instant).map(i -> withOffset(i, zoneOf(zone))).orElse("—");
+    }
+
     /** How far {@code instant} is from now, e.g. "in 2 h 5 min" or "40 s ago"; empty text when there is none. */
     public String relative(Object instant) {
         return asInstant(instant).map(i -> {
@@ -33,6 +46,11 @@ public class TimeText {
             String amount = amount(delta.abs());
             return delta.isNegative() ? amount + " ago" : "in " + amount;
         }).orElse("");
+    }
+
+    /** An age such as a heartbeat's, e.g. "3 s ago". */
+    public String ago(Duration age) {
+        return age == null ? "" : amount(age.isNegative() ? Duration.ZERO : age) + " ago";
     }
 
     /** How long from {@code start} to {@code end}, e.g. "1.204 s"; empty text when either is missing. */

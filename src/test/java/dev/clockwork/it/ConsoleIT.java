@@ -93,9 +93,10 @@ class ConsoleIT {
         HttpResponse<String> loggedIn = browser.logIn("admin", ADMIN_PASSWORD);
         assertThat(loggedIn.statusCode()).isEqualTo(302);
 
-        HttpResponse<String> list = browser.get("index.xhtml");
+        HttpResponse<String> list = browser.get("tasks.xhtml");
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(list.body()).contains(name);
+        assertThat(list.headers().firstValue("Cache-Control")).as("a page behind login").hasValue("no-store");
         HttpResponse<String> task = browser.get("task.xhtml?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8));
         assertThat(task.statusCode()).isEqualTo(200);
         assertThat(task.body()).contains("every 1 hour", "&lt;script&gt;alert(", "SUCCEEDED", "MANUAL")
@@ -225,10 +226,10 @@ class ConsoleIT {
     void forged_view_state_should_reload_the_page_with_a_message() throws Exception {
         assertThat(browser.logIn("admin", ADMIN_PASSWORD).statusCode()).isEqualTo(302);
 
-        HttpResponse<String> forged = browser.post("index.xhtml",
+        HttpResponse<String> forged = browser.post("tasks.xhtml",
                 Map.of("tasks", "tasks", "jakarta.faces.ViewState", "-4242:-4242"));
 
-        assertThat(Browser.location(forged).getPath()).endsWith("/index.xhtml");
+        assertThat(Browser.location(forged).getPath()).endsWith("/tasks.xhtml");
         HttpResponse<String> reloaded = browser.follow(forged);
         assertThat(reloaded.statusCode()).isEqualTo(200);
         assertThat(reloaded.body()).contains(EXPIRED, "<title>Clockwork: Tasks</title>");
@@ -252,7 +253,7 @@ class ConsoleIT {
     @Test
     void form_sent_after_the_session_ended_should_go_to_the_login_page_with_a_message() throws Exception {
         assertThat(browser.logIn("admin", ADMIN_PASSWORD).statusCode()).isEqualTo(302);
-        String state = Browser.viewState(browser.get("index.xhtml"));
+        String state = Browser.viewState(browser.get("tasks.xhtml"));
         String session = browser.sessionId().orElseThrow();
         Map<String, String> logout = new LinkedHashMap<>();
         logout.put("topbar", "topbar");
@@ -262,7 +263,7 @@ class ConsoleIT {
         Browser stale = new Browser(root);
         stale.holdSession(session);
 
-        HttpResponse<String> late = stale.post("index.xhtml", Map.of("tasks", "tasks",
+        HttpResponse<String> late = stale.post("tasks.xhtml", Map.of("tasks", "tasks",
                 "jakarta.faces.ViewState", state));
 
         assertThat(Browser.location(late).toString()).contains("/login.xhtml?next=", "ended=true");
@@ -274,11 +275,11 @@ class ConsoleIT {
     @Test
     void ajax_request_after_the_session_ended_should_get_a_faces_redirect_to_the_login_page() throws Exception {
         assertThat(browser.logIn("admin", ADMIN_PASSWORD).statusCode()).isEqualTo(302);
-        String state = Browser.viewState(browser.get("index.xhtml"));
+        String state = Browser.viewState(browser.get("tasks.xhtml"));
         Browser stale = new Browser(root);
         stale.holdSession("gone" + UUID.randomUUID().toString().replace("-", ""));
 
-        HttpResponse<String> late = stale.send(HttpRequest.newBuilder(root.resolve("index.xhtml"))
+        HttpResponse<String> late = stale.send(HttpRequest.newBuilder(root.resolve("tasks.xhtml"))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Faces-Request", "partial/ajax")
                 .POST(HttpRequest.BodyPublishers.ofString("tasks=tasks&jakarta.faces.partial.ajax=true"
                         + "&jakarta.faces.source=tasks%3Afilter&jakarta.faces.ViewState="

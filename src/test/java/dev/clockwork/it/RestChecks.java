@@ -268,6 +268,12 @@ abstract class RestChecks {
         assertThat(page.getJsonArray("items").getValuesAs(JsonObject.class))
                 .as("no last status before a first run").allMatch(t -> !t.containsKey("lastStatus")
                         || t.isNull("lastStatus"));
+        JsonObject reversed = admin.get("tasks?prefix=" + prefix + "&limit=2&sort=-name").json();
+        assertThat(reversed.getJsonArray("items").getValuesAs(JsonObject.class))
+                .extracting(t -> t.getString("name")).containsExactly(prefix + 4, prefix + 3);
+        Api.Reply badSort = admin.get("tasks?sort=colour");
+        assertThat(badSort.status()).isEqualTo(400);
+        assertThat(badSort.json().getString("field")).isEqualTo("sort");
     }
 
     @Test
@@ -348,6 +354,44 @@ abstract class RestChecks {
         System.out.printf("LATENESS of 20 'in 1s' tasks: median %d ms, max %d ms, all %s%n",
                 lateness.get(10), lateness.get(19), lateness);
         assertThat(lateness).allSatisfy(ms -> assertThat(ms).isGreaterThanOrEqualTo(0));
+    }
+
+    @Test
+    void trigger_preview_should_show_canonical_text_description_and_fires_in_the_zone_to_a_viewer() {
+        String viewer = "preview-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(admin.post("users", "{\"username\":\"" + viewer + "\",\"password\":\"viewer-password\","
+                + "\"role\":\"clockwork-viewer\"}").status()).isEqualTo(201);
+
+        Api.Reply preview = admin.as(viewer, "viewer-password").get("triggers/preview?trigger=CRON%200%2030%202%20*%20*%20*"
+                + "&zone=Europe/Paris&count=3&from=2026-03-27T12:00:00Z");
+
+        assertThat(preview.status()).as(preview.toString()).isEqualTo(200);
+        assertThat(preview.json().getString("trigger")).isEqualTo("cron 30 2 * * *");
+        assertThat(preview.json().getString("description")).isNotBlank();
+        assertThat(preview.json().getString("zone")).isEqualTo("Europe/Paris");
+        assertThat(preview.json().getJsonArray("next").getValuesAs(jakarta.json.JsonString::getString))
+                .containsExactly("2026-03-28T01:30:00Z", "2026-03-29T01:00:00Z", "2026-03-30T00:30:00Z");
+        Api.Reply defaults = admin.get("triggers/preview?trigger=every%201h");
+        assertThat(defaults.json().getString("zone")).isEqualTo("UTC");
+        assertThat(defaults.json().getJsonArray("next")).hasSize(5);
+    }
+
+    @Test
+    void trigger_preview_should_be_400_problem_naming_the_field_for_bad_input() {
+        Api.Reply cron = admin.get("triggers/preview?trigger=cron%200%200%2025%20*%20*%20*");
+        assertThat(cron.status()).isEqualTo(400);
+        assertThat(cron.contentType()).startsWith("application/problem+json");
+        assertThat(cron.json().getString("field")).isEqualTo("trigger");
+        assertThat(cron.json().getString("detail")).contains("hour", "25", "column");
+        for (String[] bad : new String[][] {{"trigger=every%201h&zone=Mars/Olympus", "zone"},
+                {"trigger=every%201h&count=0", "count"}, {"trigger=every%201h&count=101", "count"},
+                {"trigger=every%201h&count=five", "count"}, {"trigger=every%201h&from=yesterday", "from"},
+                {"zone=UTC", "trigger"}}) {
+            Api.Reply reply = admin.get("triggers/preview?" + bad[0]);
+            assertThat(reply.status()).as(bad[0] + ": " + reply).isEqualTo(400);
+            assertThat(reply.json().getString("field")).as(bad[0]).isEqualTo(bad[1]);
+        }
+        assertThat(admin.anonymous().get("triggers/preview?trigger=every%201h").status()).isEqualTo(401);
     }
 
     private static String taskJson(String name, String trigger, String action) {

@@ -1,5 +1,7 @@
 package dev.clockwork.store.jpa;
 
+import dev.clockwork.api.ExecutionKind;
+import dev.clockwork.api.ExecutionQuery;
 import dev.clockwork.api.ExecutionStatus;
 import dev.clockwork.api.Page;
 import dev.clockwork.api.TaskQuery;
@@ -21,9 +23,12 @@ import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +92,7 @@ public class JpaTaskStore implements TaskStore {
     public Page<TaskRow> list(TaskQuery query) {
         TaskFilter filter = TaskFilter.of(query);
         TypedQuery<TaskEntity> select = em.createQuery(
-                "SELECT t FROM TaskEntity t" + filter.where() + " ORDER BY t.name", TaskEntity.class);
+                "SELECT t FROM TaskEntity t" + filter.where() + filter.orderBy(), TaskEntity.class);
         TypedQuery<Long> count = em.createQuery("SELECT COUNT(t) FROM TaskEntity t" + filter.where(), Long.class);
         filter.bind(select);
         filter.bind(count);
@@ -376,6 +381,56 @@ public class JpaTaskStore implements TaskStore {
         return Page.of(rows, offset, limit, () -> em.createQuery(
                 "SELECT COUNT(e) FROM ExecutionEntity e WHERE e.taskId = :task", Long.class)
                 .setParameter("task", taskId).getSingleResult());
+    }
+
+    @Override
+    public Map<TaskState, Long> countByState() {
+        Map<TaskState, Long> counts = new EnumMap<>(TaskState.class);
+        em.createQuery("SELECT t.state, COUNT(t) FROM TaskEntity t GROUP BY t.state", Object[].class)
+                .getResultStream().forEach(row -> counts.put((TaskState) row[0], ((Number) row[1]).longValue()));
+        return counts;
+    }
+
+    @Override
+    public Map<ExecutionStatus, Long> countByStatus(Instant firedFrom) {
+        Map<ExecutionStatus, Long> counts = new EnumMap<>(ExecutionStatus.class);
+        em.createQuery("SELECT e.status, COUNT(e) FROM ExecutionEntity e WHERE e.fireTime >= :from"
+                        + " GROUP BY e.status", Object[].class).setParameter("from", firedFrom)
+                .getResultStream().forEach(row -> counts.put((ExecutionStatus) row[0], ((Number) row[1]).longValue()));
+        return counts;
+    }
+
+    /** A count, then one ordered look-up per quantile: the database sorts, nothing but the answers comes back. */
+    @Override
+    public List<Duration> latenessQuantiles(Instant firedFrom, List<Double> quantiles) {
+        String started = " FROM cw_execution WHERE kind = '" + ExecutionKind.SCHEDULED + "' AND attempt = 1"
+                + " AND started_at IS NOT NULL AND fire_time >= ?";
+        long micros = InstantConverter.toMicros(firedFrom);
+        long count = ((Number) em.createNativeQuery("SELECT COUNT(*)" + started).setParameter(1, micros)
+                .getSingleResult()).longValue();
+        if (count == 0) {
+            return List.of();
+        }
+        return quantiles.stream().map(q -> {
+            long rank = Math.max(0, Math.min(count - 1, (long) Math.ceil(q * count) - 1));
+            Number late = (Number) em.createNativeQuery("SELECT started_at - fire_time" + started
+                    + " ORDER BY 1 LIMIT 1 OFFSET " + rank).setParameter(1, micros).getSingleResult();
+            return Duration.of(late.longValue(), ChronoUnit.MICROS);
+        }).toList();
+    }
+
+    @Override
+    public Page<ExecutionRow> executions(ExecutionQuery query) {
+        ExecutionFilter filter = new ExecutionFilter(query);
+        TypedQuery<ExecutionEntity> select = em.createQuery("SELECT e FROM ExecutionEntity e" + filter.where()
+                + " ORDER BY e.fireTime DESC, e.attempt DESC, e.id DESC", ExecutionEntity.class);
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(e) FROM ExecutionEntity e" + filter.where(),
+                Long.class);
+        filter.bind(select);
+        filter.bind(count);
+        List<ExecutionRow> rows = select.setFirstResult(query.offset()).setMaxResults(query.limit())
+                .getResultStream().map(ExecutionRows::toRow).toList();
+        return Page.of(rows, query.offset(), query.limit(), count::getSingleResult);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.clockwork.store.jpa;
 
 import dev.clockwork.api.TaskQuery;
+import dev.clockwork.api.TaskSort;
 import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,13 +24,28 @@ record TaskFilter(TaskQuery query) {
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }
 
+    /** The ORDER BY clause: the chosen column (tasks without a next fire last), then the name. */
+    String orderBy() {
+        TaskSort sort = query.sort();
+        String direction = sort.direction() == TaskSort.Direction.ASCENDING ? " ASC" : " DESC";
+        String column = switch (sort.field()) {
+            case NAME -> "t.name";
+            case TRIGGER -> "t.trigger";
+            case NEXT_FIRE -> "CASE WHEN t.nextFireAt IS NULL THEN 1 ELSE 0 END, t.nextFireAt";
+            case STATE -> "t.state";
+            case ACTION -> "t.action";
+            case PRIORITY -> "t.priority";
+        };
+        return " ORDER BY " + column + direction + (sort.field() == TaskSort.Field.NAME ? "" : ", t.name");
+    }
+
     void bind(TypedQuery<?> typed) {
         query.state().ifPresent(s -> typed.setParameter("state", s));
         query.action().ifPresent(a -> typed.setParameter("action", a));
         query.namePrefix().ifPresent(p -> typed.setParameter("prefix", escapeLike(p) + "%"));
     }
 
-    private static String escapeLike(String text) {
+    static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.clockwork.api.ExecutionKind;
+import dev.clockwork.api.ExecutionQuery;
 import dev.clockwork.api.ExecutionStatus;
 import dev.clockwork.api.NodeState;
 import dev.clockwork.api.Page;
 import dev.clockwork.api.TaskQuery;
+import dev.clockwork.api.TaskSort;
 import dev.clockwork.api.TaskState;
 import dev.clockwork.store.ExecutionOutcome;
 import dev.clockwork.store.ExecutionRow;
@@ -774,6 +776,100 @@ abstract class StoreContractTest extends ContractTestBase {
         assertThat(back.status()).isEqualTo(ExecutionStatus.QUEUED);
         assertThat(back.startedAt()).isEmpty();
         assertThat(status(theirs)).isEqualTo(ExecutionStatus.RUNNING);
+    }
+
+    @Test
+    void executions_should_be_listed_newest_first_and_filtered_by_task_status_node_and_fire_time() {
+        String prefix = unique();
+        // Unscheduled tasks: due ones would stand in the way of other tests' claims.
+        TaskRow first = fixture.inTransaction(s -> s.tasks().insert(task(prefix + "a", Optional.empty(), 0)))
+                .orElseThrow();
+        TaskRow second = fixture.inTransaction(s -> s.tasks().insert(task(prefix + "b", Optional.empty(), 0)))
+                .orElseThrow();
+        long old = fixture.inTransaction(s -> s.tasks().insertExecution(queued(first, T0, 1, "node-a")));
+        long failed = fixture.inTransaction(s -> s.tasks().insertExecution(queued(first, T0.plusSeconds(1), 1,
+                "node-a")));
+        long other = fixture.inTransaction(s -> s.tasks().insertExecution(queued(second, T0.plusSeconds(2), 1,
+                "node-b")));
+        assertThat(yes(s -> marked(s, failed, "node-a", T0.plusSeconds(1)))).isTrue();
+        assertThat(yes(s -> finished(s, outcome(failed, first, ExecutionStatus.FAILED), "node-a"))).isTrue();
+        ExecutionQuery all = ExecutionQuery.all(10);
+
+        assertThat(ids(all.withPrefix(prefix))).containsExactly(other, failed, old);
+        assertThat(ids(all.ofTask(prefix + "a"))).containsExactly(failed, old);
+        assertThat(ids(all.withPrefix(prefix).withStatus(Optional.of(ExecutionStatus.FAILED))))
+                .containsExactly(failed);
+        assertThat(ids(new ExecutionQuery(Optional.empty(), Optional.of(prefix), Optional.empty(),
+                Optional.of("node-b"), Optional.of(T0.plusSeconds(1)), Optional.of(T0.plusSeconds(3)), 0, 10)))
+                .containsExactly(other);
+        Page<ExecutionRow> page = fixture.inTransaction(s -> s.tasks().executions(all.withPrefix(prefix).page(1, 1)));
+        assertThat(page.items()).extracting(ExecutionRow::id).containsExactly(failed);
+        assertThat(page.total()).isEqualTo(3);
+        assertThat(ids(all.ofTask(prefix + "nobody"))).isEmpty();
+    }
+
+    @Test
+    void list_should_sort_by_the_chosen_field_with_unscheduled_tasks_last_either_way() {
+        String prefix = unique();
+        fixture.inTransaction(s -> {
+            s.tasks().insert(task(prefix + "a", Optional.of(T0.plusSeconds(20)), 1));
+            s.tasks().insert(task(prefix + "b", Optional.empty(), 3));
+            s.tasks().insert(task(prefix + "c", Optional.of(T0.plusSeconds(10)), 2));
+            return null;
+        });
+
+        try {
+            assertThat(sorted(prefix, TaskSort.Field.NEXT_FIRE, TaskSort.Direction.ASCENDING))
+                    .containsExactly("c", "a", "b");
+            assertThat(sorted(prefix, TaskSort.Field.NEXT_FIRE, TaskSort.Direction.DESCENDING))
+                    .containsExactly("a", "c", "b");
+            assertThat(sorted(prefix, TaskSort.Field.PRIORITY, TaskSort.Direction.DESCENDING))
+                    .containsExactly("b", "c", "a");
+            assertThat(sorted(prefix, TaskSort.Field.NAME, TaskSort.Direction.DESCENDING))
+                    .containsExactly("c", "b", "a");
+        } finally {
+            // Due tasks left behind would stand in the way of other tests' claims.
+            fixture.inTransaction(s -> List.of("a", "b", "c").stream().filter(n -> s.tasks().delete(prefix + n))
+                    .count());
+        }
+    }
+
+    @Test
+    void counts_should_group_tasks_by_state_and_executions_by_status_and_rank_lateness() {
+        String prefix = unique();
+        // A window of fire times no other test uses: the database is shared by every test and run.
+        Instant window = Instant.parse("2150-01-01T00:00:00Z").plusSeconds(System.currentTimeMillis() / 1000);
+        Map<TaskState, Long> before = fixture.inTransaction(s -> s.tasks().countByState());
+        TaskRow task = fixture.inTransaction(s -> s.tasks().insert(task(prefix + "a", Optional.empty(), 0)))
+                .orElseThrow();
+        List<Long> ids = new ArrayList<>();
+        for (int late : List.of(50, 10, 30)) {
+            Instant fire = window.plusSeconds(ids.size() + 1);
+            long id = fixture.inTransaction(s -> s.tasks().insertExecution(queued(task, fire, 1, "node-a")));
+            assertThat(yes(s -> marked(s, id, "node-a", fire.plusMillis(late)))).isTrue();
+            ids.add(id);
+        }
+
+        Map<TaskState, Long> after = fixture.inTransaction(s -> s.tasks().countByState());
+        assertThat(after.get(TaskState.PAUSED)).isEqualTo(before.getOrDefault(TaskState.PAUSED, 0L) + 1);
+        Map<ExecutionStatus, Long> statuses = fixture.inTransaction(s -> s.tasks().countByStatus(window));
+        assertThat(statuses).containsExactlyInAnyOrderEntriesOf(Map.of(ExecutionStatus.RUNNING, 3L));
+        List<Duration> lateness = fixture.inTransaction(s -> s.tasks().latenessQuantiles(window, List.of(0.5, 0.99)));
+        assertThat(lateness).containsExactly(Duration.ofMillis(30), Duration.ofMillis(50));
+        List<Duration> none = fixture.inTransaction(s -> s.tasks().latenessQuantiles(window.plusSeconds(60),
+                List.of(0.5)));
+        assertThat(none).isEmpty();
+    }
+
+    private List<String> sorted(String prefix, TaskSort.Field field, TaskSort.Direction direction) {
+        Page<TaskRow> page = fixture.inTransaction(s -> s.tasks().list(new TaskQuery(Optional.empty(), Optional.empty(),
+                Optional.of(prefix), 0, 10, new TaskSort(field, direction))));
+        return page.items().stream().map(t -> t.name().substring(prefix.length())).toList();
+    }
+
+    private List<Long> ids(ExecutionQuery query) {
+        return fixture.inTransaction(s -> s.tasks().executions(query)).items().stream().map(ExecutionRow::id)
+                .toList();
     }
 
     private Optional<ExecutionStatus> lastStatus(long taskId) {
