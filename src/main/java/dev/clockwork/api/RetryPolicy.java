@@ -1,5 +1,6 @@
 package dev.clockwork.api;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -16,7 +17,8 @@ import java.util.Objects;
  * @param jitter the share of a delay by which it may randomly be longer or shorter (0 to 1), so that the retries of
  *     many tasks that failed together do not all come at once
  */
-public record RetryPolicy(int attempts, Duration backoff, double multiplier, Duration maxBackoff, double jitter) {
+public record RetryPolicy(int attempts, Duration backoff, double multiplier, Duration maxBackoff, double jitter)
+        implements Serializable {
 
     /** No retry: one attempt per fire. */
     public static final RetryPolicy NONE = new RetryPolicy(1, Duration.ZERO, 1.0, Duration.ZERO, 0.0);

@@ -69,7 +69,9 @@ public final class OpenApiDocument {
                         .type(SecurityScheme.Type.HTTP).scheme("basic")
                         .description("A Clockwork user's name and password; the API ignores cookies.")));
         readSchemas(TaskJson.class, TaskRequest.class, ExecutionJson.class, Problem.class, ProbeJson.class,
-                HealthResource.HealthJson.class, NodesResource.NodeJson.class, UsersResource.UserRequest.class);
+                HealthResource.HealthJson.class, NodesResource.NodeJson.class, UsersResource.UserRequest.class,
+                UsersResource.ChangeRequest.class, UserJson.class, AuditJson.class, TriggersResource.PreviewJson.class);
+        schemas.put("AuditPage", page("AuditJson"));
         schemas.put("TaskPage", page("Task"));
         schemas.put("ExecutionPage", page("Execution"));
         schemas.put("RunStarted", object(Map.of("executionId", integer("The new execution's id."))));
@@ -78,6 +80,7 @@ public final class OpenApiDocument {
         schemas.values().forEach(OpenApiDocument::closeResponseShapes);
         schemas.get("TaskRequest").additionalProperties(null);
         schemas.get("UserRequest").additionalProperties(null);
+        schemas.get("ChangeRequest").additionalProperties(null);
         paths();
     }
 
@@ -101,7 +104,10 @@ public final class OpenApiDocument {
                                         TaskState.values()).map(Enum::name).toList()).description("Only this state.")),
                                 query("action", new JsonSchema().types(Types.STRING).description("Only this action.")),
                                 query("prefix", new JsonSchema().types(Types.STRING)
-                                        .description("Only names that start with it.")))))
+                                        .description("Only names that start with it.")),
+                                query("sort", new JsonSchema().types(Types.STRING).description("name (default),"
+                                        + " trigger, nextFireAt, state, action or priority; a leading - sorts"
+                                        + " descending.")))))
                         .responses(responses(ok("TaskPage"), problem("400", "A parameter is not valid."))))
                 .post(op("createTask", "Create a task", Roles.OPERATOR).requestBody(body("TaskRequest"))
                         .responses(responses("201", created("Task", "The task's URL."),
@@ -144,10 +150,51 @@ public final class OpenApiDocument {
                         .responses(responses(new ApiResponse().description("The nodes.").content(json(
                                 array(ref("Node")))))));
         path("/users")
+                .get(op("listUsers", "Every user, with role, state and last login", Roles.ADMIN)
+                        .responses(responses(new ApiResponse().description("The users.").content(json(
+                                array(ref("UserJson")))))))
                 .post(op("createUser", "Create a user with a role (and the roles below it)", Roles.ADMIN)
                         .requestBody(body("UserRequest"))
                         .responses(responses("201", created("UserCreated", null), problem("400",
                                 "A field is not valid (field names it)."), problem("409", "The name is taken."))));
+        Parameter username = new Parameter().in("path").name("username").required(true)
+                .description("The user's name.").schema(new JsonSchema().types(Types.STRING));
+        path("/users/{username}").parameters(List.of(username))
+                .get(op("getUser", "One user", Roles.ADMIN)
+                        .responses(responses(ok("UserJson"), problem("404", "No user of that name."))))
+                .put(op("updateUser", "Change a user's role, enabled, password or must-change-password",
+                        Roles.ADMIN).requestBody(body("ChangeRequest"))
+                        .responses(responses(ok("UserJson"), problem("400", "A field is not valid."),
+                                problem("404", "No user of that name."),
+                                problem("409", "It would leave no enabled admin."))))
+                .delete(op("deleteUser", "Delete a user", Roles.ADMIN)
+                        .responses(responses("204", new ApiResponse().description("Deleted."),
+                                problem("404", "No user of that name."),
+                                problem("409", "It is the last enabled admin."))));
+        path("/audit").get(op("listAudit", "The audit log, newest first", Roles.ADMIN)
+                .parameters(concat(paging, List.of(
+                        query("user", new JsonSchema().types(Types.STRING).description("Only this user's changes.")),
+                        query("target", new JsonSchema().types(Types.STRING).description("Only this target.")),
+                        query("action", new JsonSchema().types(Types.STRING).description("Only this action.")),
+                        query("from", new JsonSchema().types(Types.STRING).format("date-time")
+                                .description("From this instant, inclusive.")),
+                        query("to", new JsonSchema().types(Types.STRING).format("date-time")
+                                .description("Before this instant.")))))
+                .responses(responses(ok("AuditPage"), problem("400", "A parameter is not valid."))));
+        path("/triggers/preview").get(op("previewTrigger", "What a trigger means: canonical text, description"
+                + " and its next fires in a zone", Roles.VIEWER)
+                .parameters(List.of(
+                        query("trigger", new JsonSchema().types(Types.STRING).description("The trigger text.")),
+                        query("zone", new JsonSchema().types(Types.STRING)._default("UTC")
+                                .description("IANA zone id.")),
+                        query("count", integer("How many fires.")._default(5).minimum(BigDecimal.ONE)
+                                .maximum(BigDecimal.valueOf(100))),
+                        query("from", new JsonSchema().types(Types.STRING).format("date-time")
+                                .description("Fires strictly after this instant; default now.")),
+                        query("name", new JsonSchema().types(Types.STRING)
+                                .description("The task name that H in cron fields hashes."))))
+                .responses(responses(ok("PreviewJson"), problem("400", "A parameter is not valid (field names"
+                        + " it)."))));
         path("/health")
                 .get(open("health", "Whether the node works: database and dispatcher; for existing scripts",
                         "Health", "UP."));
@@ -168,14 +215,11 @@ public final class OpenApiDocument {
         path("/metrics").get(metrics);
         path("/openapi.json").get(document("openApiJson", JSON, Types.OBJECT));
         path("/openapi.yaml").get(document("openApiYaml", OpenApiResource.YAML, Types.STRING));
-        // Every user holds the viewer role, so the container never refuses a viewer operation with 403.
-        api.getPaths().forEach((path, item) -> item.readOperations().stream()
-                .filter(operation -> Roles.VIEWER.equals(role(operation)) && !path.equals("/metrics"))
-                .forEach(operation -> operation.getResponses().remove("403")));
         api.getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> operation.addTagsItem(
                 path.startsWith("/tasks") || path.startsWith("/executions") ? "tasks"
                         : path.startsWith("/nodes") ? "cluster"
-                        : path.startsWith("/users") ? "users"
+                        : path.startsWith("/users") || path.startsWith("/audit") ? "users"
+                        : path.startsWith("/triggers") ? "tasks"
                         : path.startsWith("/openapi") ? "description" : "monitoring")));
         api.tags(List.of(new Tag().name("tasks").description("Tasks and their executions"),
                 new Tag().name("cluster").description("The nodes sharing the database"),
@@ -231,7 +275,10 @@ public final class OpenApiDocument {
     private static ApiResponses responses(String status, ApiResponse success, Failure... failures) {
         ApiResponses responses = new ApiResponses().addApiResponse(status, success);
         Stream.concat(Stream.of(failures), Stream.of(problem("401", "No credentials, or wrong ones."),
-                        problem("403", "The user lacks the role."),
+                        problem("413", "The request body is over 1 MiB."),
+                        problem("429", "Too many failed logins for this username or from this address; see"
+                                + " Retry-After."),
+                        problem("403", "The user lacks the role, or must change the password an admin set first."),
                         problem("500", "A failure of the server; the detail names an incident id in its log.")))
                 .forEach(failure -> responses.addApiResponse(failure.status, failure.response));
         return responses;

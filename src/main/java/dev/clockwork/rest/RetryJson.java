@@ -2,8 +2,8 @@ package dev.clockwork.rest;
 
 import dev.clockwork.api.RetryPolicy;
 import dev.clockwork.api.SchedulerException;
+import dev.clockwork.engine.rules.TaskDefinitions;
 import dev.clockwork.trigger.Durations;
-import dev.clockwork.trigger.TriggerFormatException;
 import java.time.Duration;
 
 /**
@@ -57,10 +57,6 @@ public class RetryJson {
 
     /** Reads a policy's duration, naming {@code field} in the error. */
     static Duration duration(String field, String text) {
-        try {
-            return Durations.parse(text, field);
-        } catch (TriggerFormatException e) {
-            throw new SchedulerException(SchedulerException.Reason.INVALID, field, e.getMessage(), e);
-        }
+        return TaskDefinitions.parseDuration(field, text);
     }
 }

@@ -1,5 +1,7 @@
 package dev.clockwork.web;
 
+import dev.clockwork.api.RetryPolicy;
+import dev.clockwork.trigger.Durations;
 import dev.clockwork.api.ExecutionQuery;
 import dev.clockwork.api.Scheduler;
 import dev.clockwork.api.TaskInfo;
@@ -87,6 +89,21 @@ public class TaskBean extends ExecutionsView {
             // The engine puts such a task in ERROR; its page shows the reason.
         }
         return fires.stream().map(at -> TimeText.withOffset(at, zone)).toList();
+    }
+
+    /** The timeout in the trigger language's duration text, or "none". */
+    public String getTimeoutText() {
+        return getInfo().timeout().map(Durations::format).orElse(notices.text("task.timeout.none"));
+    }
+
+    /** The retry policy in words, e.g. "3 attempts, 10s back-off ×2 up to 1h, ±10 %", or "no retry". */
+    public String getRetryText() {
+        RetryPolicy retry = getInfo().retry();
+        if (!retry.retries()) {
+            return notices.text("task.retry.none");
+        }
+        return notices.text("task.retry.policy", retry.attempts(), Durations.format(retry.backoff()),
+                retry.multiplier(), Durations.format(retry.maxBackoff()), Math.round(retry.jitter() * 100));
     }
 
     public TaskInfo getInfo() {

@@ -1,5 +1,8 @@
 package dev.clockwork.web;
 
+import dev.clockwork.api.RetryPolicy;
+import dev.clockwork.engine.rules.TaskDefinitions;
+import dev.clockwork.trigger.Durations;
 import dev.clockwork.api.Scheduler;
 import dev.clockwork.api.SchedulerException;
 import dev.clockwork.api.TaskInfo;
@@ -39,7 +42,7 @@ public class TaskFormBean implements Serializable {
     static final int PREVIEW_FIRES = 5;
     private static final String FORM = "task";
     private static final Set<String> FIELDS = Set.of("name", "trigger", "zone", "action", "args", "priority",
-            "description");
+            "description", "timeout", "retryAttempts", "retryBackoff");
     private static final int MOST_SUGGESTIONS = 15;
 
     @Inject
@@ -68,6 +71,11 @@ public class TaskFormBean implements Serializable {
     private String action;
     private String args;
     private int priority;
+    private String timeout;
+    private int retryAttempts = 1;
+    /** The edited task's retry policy: the form changes its attempts and back-off and keeps the rest. */
+    private RetryPolicy retry = RetryPolicy.attempts(1);
+    private String retryBackoff = Durations.format(RetryPolicy.DEFAULT_BACKOFF);
     private String description;
     private TriggerPreview preview;
 
@@ -94,6 +102,12 @@ public class TaskFormBean implements Serializable {
         args = task.args();
         priority = task.priority();
         description = task.description();
+        timeout = task.timeout().map(Durations::format).orElse(null);
+        retryAttempts = task.retry().attempts();
+        retry = task.retry().retries() ? task.retry() : RetryPolicy.attempts(1);
+        if (task.retry().retries()) {
+            retryBackoff = Durations.format(task.retry().backoff());
+        }
     }
 
     /** Shows what the trigger means, or its error under the trigger (or zone) field; nothing while it is empty. */
@@ -149,17 +163,31 @@ public class TaskFormBean implements Serializable {
         if (args != null && !args.isBlank()) {
             spec.argsJson(args);
         }
+        if (timeout != null && !timeout.isBlank()) {
+            spec.timeout(TaskDefinitions.parseDuration("timeout", timeout));
+        }
+        if (retryAttempts != 1) {
+            spec.retry(new RetryPolicy(retryAttempts, retry.backoff(), retry.multiplier(), retry.maxBackoff(),
+                    retry.jitter()).withBackoff(TaskDefinitions.parseDuration(
+                    "retry.backoff", blankOr(retryBackoff, ""))));
+        }
         return spec.build();
     }
 
     /** A Scheduler error under the field it names, else in the growl. */
     private void show(SchedulerException e) {
-        Optional<String> field = e.field().filter(FIELDS::contains);
+        Optional<String> field = e.field().map(TaskFormBean::inputId).filter(FIELDS::contains);
         if (field.isPresent()) {
             notices.fieldError(FORM + ":" + field.get(), e.getMessage());
         } else {
             notices.error(e.getMessage());
         }
+    }
+
+    /** The form's input for an error's field: a retry field's dotted name has no input id of its own. */
+    private static String inputId(String field) {
+        return field.equals("retry.backoff") || field.equals("retry.maxBackoff") ? "retryBackoff"
+                : field.startsWith("retry.") ? "retryAttempts" : field;
     }
 
     /** Zone ids containing what was typed, for the zone's autocomplete. */
@@ -244,6 +272,30 @@ public class TaskFormBean implements Serializable {
 
     public void setArgs(String args) {
         this.args = args;
+    }
+
+    public String getTimeout() {
+        return timeout;
+    }
+
+    public void setTimeout(String timeout) {
+        this.timeout = timeout;
+    }
+
+    public int getRetryAttempts() {
+        return retryAttempts;
+    }
+
+    public void setRetryAttempts(int retryAttempts) {
+        this.retryAttempts = retryAttempts;
+    }
+
+    public String getRetryBackoff() {
+        return retryBackoff;
+    }
+
+    public void setRetryBackoff(String retryBackoff) {
+        this.retryBackoff = retryBackoff;
     }
 
     public int getPriority() {

@@ -155,7 +155,7 @@ abstract class RestChecks {
     void a_failing_task_should_be_retried_by_its_policy_as_attempts_of_the_same_fire() {
         String name = unique("retried");
         Api.Reply created = admin.post("tasks", "{\"name\":\"" + name + "\",\"trigger\":\"in 1s\","
-                + "\"action\":\"it.echo\",\"args\":{\"message\":\"m\",\"fail\":true},"
+                + "\"action\":\"sleep\",\"args\":{\"ms\":-1},"
                 + "\"retry\":{\"attempts\":3,\"backoff\":\"1s\",\"multiplier\":1.0,\"jitter\":0}}");
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         JsonObject retry = created.json().getJsonObject("retry");
@@ -513,7 +513,8 @@ abstract class RestChecks {
         JsonObject paths = admin.anonymous().get("openapi.json").json().getJsonObject("paths");
         int checked = 0;
         for (String path : paths.keySet()) {
-            String concrete = path.substring(1).replace("{name}", unique("roles")).replace("{id}", "0");
+            String concrete = path.substring(1).replace("{name}", unique("roles")).replace("{id}", "0")
+                    .replace("{username}", unique("nobody"));
             for (Map.Entry<String, JsonValue> operation : paths.getJsonObject(path).entrySet()) {
                 if (operation.getKey().equals("parameters")) {
                     continue;

@@ -82,6 +82,15 @@ public final class TaskDefinitions {
         return retry;
     }
 
+    /** Reads a policy's duration text ({@code 30s}, {@code 1h30m}, {@code PT5M}), naming {@code field} in the error. */
+    public static Duration parseDuration(String field, String text) {
+        try {
+            return Durations.parse(text, field);
+        } catch (TriggerFormatException e) {
+            throw new SchedulerException(SchedulerException.Reason.INVALID, field, e.getMessage(), e);
+        }
+    }
+
     /** Checks a policy's duration: longer than zero, exact to the millisecond, at most 10,000 years. */
     private static void checkPositive(String field, Duration duration) {
         if (duration.isNegative() || duration.isZero()) {
