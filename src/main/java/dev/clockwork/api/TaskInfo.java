@@ -10,6 +10,8 @@ import java.util.Optional;
  *
  * @param trigger the canonical trigger text
  * @param triggerDescription the trigger in plain English
+ * @param args the action's arguments as JSON, when it has any
+ * @param description free text for operators, when there is any
  * @param stateReason why the task is in {@link TaskState#ERROR}; empty in every other state
  * @param nextFireAt the next fire time, empty when the task is not scheduled (paused, done, cancelled)
  * @param lastStatus the status of the latest ended execution (latest fire time, then attempt)
@@ -18,7 +20,8 @@ import java.util.Optional;
  * @param retry how failed runs are retried
  */
 public record TaskInfo(String name, String trigger, String triggerDescription, String zone, String action,
-                       String args, int priority, TaskState state, Optional<String> stateReason, String description,
+                       Optional<String> args, int priority, TaskState state, Optional<String> stateReason,
+                       Optional<String> description,
                        Optional<Instant> nextFireAt, Optional<Instant> lastFireAt,
                        Optional<ExecutionStatus> lastStatus, long fireCount, Instant createdAt, Instant updatedAt,
                        List<String> warnings, Optional<Duration> timeout, RetryPolicy retry) {

@@ -20,7 +20,7 @@ final class TaskViews {
 
     static TaskInfo task(TaskRow row, Optional<ExecutionStatus> lastStatus, List<String> warnings) {
         return new TaskInfo(row.name(), row.trigger(), describe(row), row.zone(), row.action(),
-                row.args().orElse(null), row.priority(), row.state(), row.stateReason(), row.description().orElse(null),
+                row.args(), row.priority(), row.state(), row.stateReason(), row.description(),
                 row.nextFireAt(), row.lastFireAt(), lastStatus, row.fireCount(), row.createdAt(),
                 row.updatedAt(), warnings, row.timeout(), row.retry());
     }

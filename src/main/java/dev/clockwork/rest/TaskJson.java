@@ -64,7 +64,7 @@ public class TaskJson {
         json.triggerDescription = task.triggerDescription();
         json.zone = task.zone();
         json.action = task.action();
-        json.args = task.args() == null ? null : Json.createReader(new StringReader(task.args())).readValue();
+        json.args = task.args().map(args -> Json.createReader(new StringReader(args)).readValue()).orElse(null);
         json.priority = task.priority();
         json.active = task.active();
         json.state = task.state().name();
@@ -73,7 +73,7 @@ public class TaskJson {
         json.lastFireAt = task.lastFireAt().orElse(null);
         json.lastStatus = task.lastStatus().map(Enum::name).orElse(null);
         json.fireCount = task.fireCount();
-        json.description = task.description();
+        json.description = task.description().orElse(null);
         json.createdAt = task.createdAt();
         json.updatedAt = task.updatedAt();
         json.warnings = task.warnings();

@@ -99,9 +99,9 @@ public class TaskFormBean implements Serializable {
         trigger = task.trigger();
         zone = task.zone();
         action = task.action();
-        args = task.args();
+        args = task.args().orElse(null);
         priority = task.priority();
-        description = task.description();
+        description = task.description().orElse(null);
         timeout = task.timeout().map(Durations::format).orElse(null);
         retryAttempts = task.retry().attempts();
         retry = task.retry().retries() ? task.retry() : RetryPolicy.attempts(1);
