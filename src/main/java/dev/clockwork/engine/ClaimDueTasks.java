@@ -1,6 +1,7 @@
 package dev.clockwork.engine;
 
 import dev.clockwork.api.ExecutionKind;
+import dev.clockwork.api.ExecutionStatus;
 import dev.clockwork.engine.rules.EngineConfig;
 import dev.clockwork.engine.rules.ScheduleRules;
 import dev.clockwork.store.ExecutionRow;
@@ -107,6 +108,38 @@ public class ClaimDueTasks {
         }
         store.claimRetries(fires.stream().map(ClaimedFire::executionId).toList(), running, node.id(), now);
         return fires;
+    }
+
+    /**
+     * The executions this node holds in the database but its workers do not know: the fires of a claim whose commit
+     * failed on the way back (the database went away during it), which may have been written all the same. Those
+     * recorded as running go back to queued, so that a worker marks them running again; a fire a worker took in the
+     * meantime is then no longer queued and does not run twice.
+     *
+     * @param held the executions the workers hold, read before this transaction
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<ClaimedFire> unheld(Set<Long> held) {
+        List<ExecutionRow> unknown = store.claimedBy(node.id()).stream().filter(row -> !held.contains(row.id()))
+                .toList();
+        List<Long> running = unknown.stream().filter(row -> row.status() == ExecutionStatus.RUNNING)
+                .map(ExecutionRow::id).toList();
+        store.unmarkRunning(running, node.id());
+        List<ClaimedFire> fires = new ArrayList<>();
+        for (ExecutionRow row : unknown) {
+            store.findById(row.taskId()).ifPresent(task -> fires.add(ClaimedFire.of(row.id(), task, row.fireTime(),
+                    row.attempt(), row.kind(), Optional.empty(), endMovesSchedule(task, row.kind()))));
+        }
+        return fires;
+    }
+
+    private static boolean endMovesSchedule(TaskRow task, ExecutionKind kind) {
+        try {
+            return ScheduleRules.endMovesSchedule(Trigger.parse(task.trigger(), task.name()), kind);
+        } catch (RuntimeException e) {
+            // The outcome recorder puts such a task in ERROR when its run ends.
+            return true;
+        }
     }
 
     /**

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -68,6 +69,8 @@ public class DispatchLoop {
     }
     private volatile Thread thread;
     private DispatchState.Claimer claimer;
+    /** Set when a dispatch round failed: its claim may have committed without this node knowing. */
+    private boolean claimInDoubt;
     /** When a dispatch round last completed (or the loop started), for {@link #health}. */
     private volatile Instant lastRoundAt;
     /** Dispatch rounds that failed in a row, and the latest failure, for {@link #health}. */
@@ -162,9 +165,14 @@ public class DispatchLoop {
         while (awaitWork()) {
             try {
                 dispatch();
+                if (claimInDoubt) {
+                    adoptUnheld();
+                }
                 failuresInARow = 0;
                 lastRoundAt = offsetClock.base().instant();
             } catch (RuntimeException e) {
+                // A claim whose commit failed may have been written all the same: look once the database answers.
+                claimInDoubt = true;
                 failuresInARow++;
                 lastFailure = String.valueOf(e);
                 LOG.log(Level.WARNING, "Dispatching failed (" + failuresInARow + " rounds in a row); retrying at the"
@@ -214,6 +222,18 @@ public class DispatchLoop {
             return false;
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Hands the workers the fires this node holds in the database but they do not ({@link ClaimDueTasks#unheld}). */
+    private void adoptUnheld() {
+        List<ClaimedFire> adopted = claims.unheld(workers.held());
+        claimInDoubt = false;
+        if (!adopted.isEmpty()) {
+            LOG.warning(() -> "Found " + adopted.size() + " executions claimed by this node in a round whose commit"
+                    + " failed, which the database kept; running them now: "
+                    + adopted.stream().map(ClaimedFire::executionId).toList());
+            workers.submit(adopted);
         }
     }
 

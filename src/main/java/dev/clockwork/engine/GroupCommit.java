@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -30,6 +31,7 @@ final class GroupCommit {
     private final RecordOutcome outcomes;
     private final OutageBuffer kept;
     private final Runnable roomFreed;
+    private final LongConsumer released;
     private final ConcurrentLinkedQueue<RecordOutcome.Finished> waiting = new ConcurrentLinkedQueue<>();
     private final Semaphore recording = new Semaphore(RECORDERS);
     /** Outcomes not recorded yet: waiting, or in a recording transaction. */
@@ -37,11 +39,13 @@ final class GroupCommit {
 
     /**
      * @param roomFreed told after each recording transaction: the room it freed may let the dispatcher claim more
+     * @param released told of each execution whose outcome is in the database
      */
-    GroupCommit(RecordOutcome outcomes, OutageBuffer kept, Runnable roomFreed) {
+    GroupCommit(RecordOutcome outcomes, OutageBuffer kept, Runnable roomFreed, LongConsumer released) {
         this.outcomes = outcomes;
         this.kept = kept;
         this.roomFreed = roomFreed;
+        this.released = released;
     }
 
     /** A run ended: its outcome waits for {@link #recordWaiting}. */
@@ -108,6 +112,7 @@ final class GroupCommit {
     private boolean record(List<RecordOutcome.Finished> batch) {
         try {
             outcomes.finishAll(batch);
+            batch.forEach(finished -> released.accept(finished.fire().executionId()));
             return true;
         } catch (RuntimeException e) {
             if (batch.size() > 1 && Failures.blamesTaskData(e)) {

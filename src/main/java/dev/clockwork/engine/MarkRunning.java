@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
+import java.util.function.LongConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -26,11 +27,14 @@ final class MarkRunning {
     private final OutageBuffer kept;
     private final Clock clock;
     private final IntSupplier idleWorkers;
+    private final LongConsumer released;
     /** Queued fires taken from the queue to be marked with another one; they go back to it. */
     private final AtomicInteger beingMarked = new AtomicInteger();
 
+    /** @param released told of each fire that may no longer run here (cancelled, or taken over) */
     MarkRunning(PriorityBlockingQueue<ClaimedFire> queue, RecordOutcome outcomes, OutageBuffer kept, Clock clock,
-                IntSupplier idleWorkers) {
+                IntSupplier idleWorkers, LongConsumer released) {
+        this.released = released;
         this.queue = queue;
         this.outcomes = outcomes;
         this.kept = kept;
@@ -64,6 +68,7 @@ final class MarkRunning {
         }
         for (ClaimedFire each : toMark) {
             if (!marked.contains(each.executionId())) {
+                released.accept(each.executionId());
                 LOG.info(() -> "Execution " + each.executionId() + " of task " + each.taskName()
                         + " is no longer queued and does not run");
             } else if (each != fire) {

@@ -22,6 +22,8 @@ import java.util.Optional;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -71,6 +73,8 @@ public class Workers {
     /** Fires taken from the queue whose action has not ended yet. */
     private final AtomicInteger busy = new AtomicInteger();
     private final OutageBuffer kept = new OutageBuffer();
+    /** Executions handed to the workers whose outcome is not in the database yet, or that may still run here. */
+    private final Set<Long> held = ConcurrentHashMap.newKeySet();
     private RunTimes runTimes;
     private WorkerCapacity capacity;
     private MarkRunning marking;
@@ -88,8 +92,8 @@ public class Workers {
         runTimes = new RunTimes(ticker);
         capacity = new WorkerCapacity(config.workers(), config.prefetch(),
                 GroupCommit.RECORDERS * GroupCommit.MOST_PER_BATCH, runTimes);
-        marking = new MarkRunning(queue, outcomes, kept, clock, () -> config.workers() - busy.get());
-        recorder = new GroupCommit(outcomes, kept, () -> capacityFreed.fire(new CapacityFreed()));
+        marking = new MarkRunning(queue, outcomes, kept, clock, () -> config.workers() - busy.get(), held::remove);
+        recorder = new GroupCommit(outcomes, kept, () -> capacityFreed.fire(new CapacityFreed()), held::remove);
         timeouts = new RunTimeouts(ticker, abandonAfter, this::abandon);
     }
 
@@ -139,8 +143,14 @@ public class Workers {
             LOG.info(() -> fires.size() + " fires arrived while shutting down; they stay queued for another node");
             return;
         }
+        fires.forEach(fire -> held.add(fire.executionId()));
         queue.addAll(fires);
         refillAsked.set(false);
+    }
+
+    /** The executions the workers hold: queued, running, or ended and not recorded yet. */
+    public Set<Long> held() {
+        return Set.copyOf(held);
     }
 
     /** Starts the worker threads and the timeouts' watchdog; fires submitted before wait in the queue. */
@@ -186,6 +196,7 @@ public class Workers {
         awaitUntil(() -> marking.beingMarked() == 0, deadline, Duration.ofMillis(5));
         List<ClaimedFire> left = new ArrayList<>();
         queue.drainTo(left);
+        left.forEach(fire -> held.remove(fire.executionId()));
         List<Long> markedRunning = left.stream().filter(fire -> fire.startedAt().isPresent())
                 .map(ClaimedFire::executionId).toList();
         if (!markedRunning.isEmpty()) {

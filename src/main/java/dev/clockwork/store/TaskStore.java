@@ -89,6 +89,9 @@ public interface TaskStore {
      */
     void claimRetries(List<Long> executionIds, Set<Long> running, String node, Instant now);
 
+    /** The unfinished (QUEUED or RUNNING) executions that {@code node} holds, by its {@code cw_run} rows. */
+    List<ExecutionRow> claimedBy(String node);
+
     /**
      * Cancels the executions of a task that no node runs yet: retries waiting and fires queued end CANCELLED at
      * {@code at}; a node that took a queued one from its queue finds it no longer queued and does not run it.

@@ -176,6 +176,19 @@ final class ManualEngine {
         return fires;
     }
 
+    /**
+     * What the dispatcher does after a round whose commit failed: hands the workers the fires this node holds in the
+     * database but they do not; returns them.
+     */
+    List<ClaimedFire> adoptUnheld() {
+        List<ClaimedFire> adopted = fixture.inTransaction(s -> {
+            claims.store = s.tasks();
+            return claims.unheld(workers.held());
+        });
+        workers.submit(adopted);
+        return adopted;
+    }
+
     /** Registers the action the engine runs for tasks whose action is {@code name}. */
     void action(String name, TaskAction action) {
         registered.put(name, action);
@@ -212,6 +225,11 @@ final class ManualEngine {
     /** The earliest next fire or due retry, as the dispatcher reads it to know when to wake. */
     Optional<Instant> earliestDue() {
         return fixture.inTransaction(s -> s.tasks().earliestNextFire());
+    }
+
+    /** Claims up to {@code limit} due fires as queued, as a node whose workers are all busy does. */
+    List<ClaimedFire> claimQueued(int limit) {
+        return isolatingClaims.claim(limit, 0).fires();
     }
 
     /** Claims what is due now, as the dispatcher does, up to {@code limit} fires. */

@@ -257,6 +257,15 @@ public class JpaTaskStore implements TaskStore {
     }
 
     @Override
+    public List<ExecutionRow> claimedBy(String node) {
+        return em.createQuery("SELECT e FROM ExecutionEntity e, RunEntity r WHERE r.node = :node"
+                        + " AND e.id = r.executionId AND e.status IN :unfinished ORDER BY e.id", ExecutionEntity.class)
+                .setParameter("node", node)
+                .setParameter("unfinished", List.of(ExecutionStatus.QUEUED, ExecutionStatus.RUNNING))
+                .getResultStream().map(ExecutionRows::toRow).toList();
+    }
+
+    @Override
     public int cancelUnstarted(long taskId, Instant at) {
         List<Long> queued = em.createQuery("SELECT e.id FROM ExecutionEntity e WHERE e.taskId = :task"
                         + " AND e.status = :queued", Long.class)
