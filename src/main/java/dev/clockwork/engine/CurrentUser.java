@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
 import java.security.Principal;
-import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -13,17 +12,27 @@ import java.util.logging.Logger;
 public class CurrentUser {
 
     private static final Logger LOG = Logger.getLogger(CurrentUser.class.getName());
+    private static final String SYSTEM = "system";
+    private static final String ANONYMOUS = "anonymous";
+    /** The least role of every Clockwork user ({@code security.Roles.VIEWER}). */
+    private static final String VIEWER = "clockwork-viewer";
 
     @Inject
     SecurityContext security;
 
     public String name() {
         try {
-            return Optional.ofNullable(security.getCallerPrincipal()).map(Principal::getName).orElse("system");
+            Principal caller = security.getCallerPrincipal();
+            // WildFly names the caller of code that nobody logged in to "anonymous"; a Clockwork user holds the viewer
+            // role at least.
+            if (caller == null || caller.getName().equals(ANONYMOUS) && !security.isCallerInRole(VIEWER)) {
+                return SYSTEM;
+            }
+            return caller.getName();
         } catch (IllegalStateException e) {
             // Code on a thread with no caller context (a timer, a managed thread) acts as the system.
             LOG.log(Level.FINEST, "No caller context; recording the change as made by the system", e);
-            return "system";
+            return SYSTEM;
         }
     }
 }
