@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.function.Function;
@@ -48,6 +50,8 @@ final class ManualEngine {
     private final IsolatingClaims isolatingClaims;
     private final Map<String, TaskAction> registered = new HashMap<>();
     final Workers workers = new Workers();
+    /** A permit per outcome the workers recorded, for tests whose workers run on threads of their own. */
+    private final Semaphore recorded = new Semaphore(0);
 
     ManualEngine(StoreFixture fixture, Instant now) {
         this.fixture = fixture;
@@ -125,6 +129,7 @@ final class ManualEngine {
                     outcomes.finishAll(finished);
                     return null;
                 });
+                recorded.release(finished.size());
             }
 
             @Override
@@ -162,6 +167,18 @@ final class ManualEngine {
         workers.abandonAfter = abandonAfter;
         workers.assemble();
         workers.start();
+    }
+
+    /** Waits until the workers' threads have recorded {@code count} more outcomes; fails after 30 s. */
+    void awaitRecorded(int count) {
+        try {
+            if (!recorded.tryAcquire(count, 30, TimeUnit.SECONDS)) {
+                throw new AssertionError("The workers recorded fewer than " + count + " outcomes within 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("Interrupted waiting for " + count + " outcomes", e);
+        }
     }
 
     /** Ends the threads of {@link #startThreads}. */

@@ -14,20 +14,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * A run that outlasts its task's timeout is interrupted and ends TIMED_OUT; one that ignores the interrupt is given
  * up and its worker thread replaced, so it keeps no worker. The workers run on threads of their own here (the
- * interrupt needs a second thread); the test waits for the outcomes with a deadline.
+ * interrupt needs a second thread); the test waits for their recorded outcomes ({@link ManualEngine#awaitRecorded}).
  */
 class TimeoutTest {
 
     private static final Instant NINE = Instant.parse("2030-06-03T09:00:00Z");
-    private static final Duration DEADLINE = Duration.ofSeconds(30);
 
     private final StoreFixture fixture = new StoreFixture(Dialect.H2,
             "jdbc:h2:mem:timeout-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "sa");
@@ -44,7 +41,7 @@ class TimeoutTest {
     @Test
     void a_run_past_its_timeout_should_be_interrupted_and_end_timed_out() {
         engine.action("slow", context -> {
-            Thread.sleep(TimeUnit.MINUTES.toMillis(10));
+            release.await();
             return "never";
         });
         engine.action("quick", context -> "done");
@@ -53,12 +50,13 @@ class TimeoutTest {
         TaskRow quick = insert("quick", "quick", Duration.ofSeconds(30), RetryPolicy.NONE);
 
         engine.submitDue();
+        engine.awaitRecorded(2);
 
-        ExecutionRow timedOut = awaitOnly(slow, row -> row.status().isFinal());
+        ExecutionRow timedOut = only(slow);
         assertThat(timedOut.status()).isEqualTo(ExecutionStatus.TIMED_OUT);
         assertThat(timedOut.error()).hasValueSatisfying(error -> assertThat(error)
                 .contains("longer than its timeout of 200ms").contains("interrupted"));
-        assertThat(awaitOnly(quick, row -> row.status().isFinal()).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(only(quick).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
         assertThat(engine.workers.aliveThreads()).isEqualTo(engine.config.workers());
     }
 
@@ -78,12 +76,13 @@ class TimeoutTest {
         TaskRow stubborn = insert("stubborn", "stubborn", Duration.ofMillis(200), RetryPolicy.NONE);
 
         engine.submitDue();
+        engine.awaitRecorded(1);
 
-        ExecutionRow givenUp = awaitOnly(stubborn, row -> row.status().isFinal());
+        ExecutionRow givenUp = only(stubborn);
         assertThat(givenUp.status()).isEqualTo(ExecutionStatus.TIMED_OUT);
         assertThat(givenUp.error()).hasValueSatisfying(error -> assertThat(error)
                 .contains("ignored the interrupt for 300ms").contains("worker thread was replaced"));
-        Poll.until(() -> engine.workers.busy() == 0, "the slot of the stubborn run to be free");
+        assertThat(engine.workers.busy()).as("the slot of the stubborn run is free").isZero();
         assertThat(engine.workers.aliveThreads()).as("a new worker in the stubborn one's place")
                 .isEqualTo(engine.config.workers());
 
@@ -91,15 +90,16 @@ class TimeoutTest {
         engine.action("quick", context -> "done");
         TaskRow quick = insert("quick", "quick", Duration.ofSeconds(30), RetryPolicy.NONE);
         engine.submitDue();
-        assertThat(awaitOnly(quick, row -> row.status().isFinal()).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-        assertThat(awaitOnly(stubborn, row -> true).status()).as("what it returned at last is dropped")
+        engine.awaitRecorded(1);
+        assertThat(only(quick).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(only(stubborn).status()).as("what it returned at last is dropped")
                 .isEqualTo(ExecutionStatus.TIMED_OUT);
     }
 
     @Test
     void a_timed_out_run_should_be_retried_by_the_task_policy() {
         engine.action("slow", context -> {
-            Thread.sleep(TimeUnit.MINUTES.toMillis(10));
+            release.await();
             return "never";
         });
         engine.startThreads(Duration.ofSeconds(20));
@@ -107,7 +107,7 @@ class TimeoutTest {
                 new RetryPolicy(2, Duration.ofSeconds(10), 1.0, Duration.ofSeconds(10), 0));
 
         engine.submitDue();
-        Poll.until(() -> executions(slow).size() == 2, "a retry of the timed-out run");
+        engine.awaitRecorded(1);
 
         List<ExecutionRow> runs = executions(slow);
         assertThat(runs).extracting(ExecutionRow::status)
@@ -124,29 +124,9 @@ class TimeoutTest {
         return fixture.inTransaction(s -> s.tasks().executions(task.id(), 0, 100)).items();
     }
 
-    private ExecutionRow awaitOnly(TaskRow task, Predicate<ExecutionRow> done) {
-        Poll.until(() -> {
-            List<ExecutionRow> rows = executions(task);
-            return rows.size() == 1 && done.test(rows.get(0));
-        }, "the execution of " + task.name());
-        return executions(task).get(0);
-    }
-
-    /** Waits for a condition the workers' threads make true, up to {@link #DEADLINE}. */
-    private static final class Poll {
-        static void until(java.util.function.BooleanSupplier done, String what) {
-            long end = System.nanoTime() + DEADLINE.toNanos();
-            while (!done.getAsBoolean()) {
-                if (System.nanoTime() > end) {
-                    throw new AssertionError("Gave up after " + DEADLINE + " waiting for " + what);
-                }
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new AssertionError("Interrupted waiting for " + what, e);
-                }
-            }
-        }
+    private ExecutionRow only(TaskRow task) {
+        List<ExecutionRow> rows = executions(task);
+        assertThat(rows).hasSize(1);
+        return rows.get(0);
     }
 }
