@@ -17,7 +17,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 
@@ -104,24 +103,17 @@ public class AuditBean implements Serializable {
         this.to = to;
     }
 
-    private final class EntryModel extends LazyDataModel<AuditEntry> {
+    /** The entries a page at a time, with its total from the same query ({@link PagedModel}). */
+    private final class EntryModel extends PagedModel<AuditEntry> {
         private static final long serialVersionUID = 1L;
 
         @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-            return (int) Math.min(Integer.MAX_VALUE, page(0, 1).total());
+        Page<AuditEntry> fetch(int offset, int limit, Map<String, SortMeta> sortBy) {
+            return page(offset, limit);
         }
 
         @Override
-        public List<AuditEntry> load(int first, int pageSize, Map<String, SortMeta> sortBy,
-                                     Map<String, FilterMeta> filterBy) {
-            Page<AuditEntry> page = page(first, pageSize);
-            setRowCount((int) Math.min(Integer.MAX_VALUE, page.total()));
-            return page.items();
-        }
-
-        @Override
-        public String getRowKey(AuditEntry entry) {
+        String key(AuditEntry entry) {
             return Long.toString(entry.id());
         }
     }
