@@ -16,7 +16,12 @@ public enum ExecutionStatus {
     TIMED_OUT,
     /** No action of that name is deployed on the node that claimed the fire. */
     ACTION_NOT_FOUND,
-    /** The task was cancelled or deleted before this execution could run. */
+    /**
+     * The fire ran nothing by its task's policy (a misfire under {@code SKIP}, an overlap under {@code FORBID}); the
+     * execution's reason says which.
+     */
+    SKIPPED,
+    /** Cancelled by an operator before it ended: a queued run never started, a running one was interrupted. */
     CANCELLED,
     /** The node running it stopped heartbeating; another node took over. */
     NODE_LOST;

@@ -18,13 +18,15 @@ import java.util.Optional;
  * @param warnings things an operator should know, e.g. that the action is not deployed on this node
  * @param timeout how long a run may take; empty for no limit
  * @param retry how failed runs are retried
+ * @param fires what a late fire, or a fire while a run is in progress, does
  */
 public record TaskInfo(String name, String trigger, String triggerDescription, String zone, String action,
                        Optional<String> args, int priority, TaskState state, Optional<String> stateReason,
                        Optional<String> description,
                        Optional<Instant> nextFireAt, Optional<Instant> lastFireAt,
                        Optional<ExecutionStatus> lastStatus, long fireCount, Instant createdAt, Instant updatedAt,
-                       List<String> warnings, Optional<Duration> timeout, RetryPolicy retry) {
+                       List<String> warnings, Optional<Duration> timeout, RetryPolicy retry,
+                       FirePolicy fires) {
 
     public TaskInfo {
         warnings = List.copyOf(warnings);

@@ -16,10 +16,11 @@ import java.util.Optional;
  * @param description free text for operators
  * @param timeout how long a run may take before it is interrupted and ends {@code TIMED_OUT}; empty for no limit
  * @param retry how failed runs are retried; {@link RetryPolicy#NONE} by default
+ * @param fires what a late fire, or a fire while a run is in progress, does; {@link FirePolicy#DEFAULT} by default
  */
 public record TaskSpec(String name, String trigger, String action, Optional<String> argsJson, Optional<String> zone,
                        int priority, Optional<String> description, Optional<Duration> timeout,
-                       RetryPolicy retry) {
+                       RetryPolicy retry, FirePolicy fires) {
 
     public TaskSpec {
         Objects.requireNonNull(name, "name");
@@ -30,6 +31,7 @@ public record TaskSpec(String name, String trigger, String action, Optional<Stri
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(retry, "retry");
+        Objects.requireNonNull(fires, "fires");
     }
 
     public static Builder builder(String name) {
@@ -47,6 +49,7 @@ public record TaskSpec(String name, String trigger, String action, Optional<Stri
         private String description;
         private Duration timeout;
         private RetryPolicy retry = RetryPolicy.NONE;
+        private FirePolicy fires = FirePolicy.DEFAULT;
 
         private Builder(String name) {
             this.name = Objects.requireNonNull(name, "name");
@@ -95,6 +98,30 @@ public record TaskSpec(String name, String trigger, String action, Optional<Stri
             return this;
         }
 
+        /** What a fire claimed more than its grace late does; {@link Misfire#FIRE_ONCE} by default. */
+        public Builder misfire(Misfire misfire) {
+            this.fires = fires.withMisfire(Objects.requireNonNull(misfire, "misfire"));
+            return this;
+        }
+
+        /** How late a fire may be claimed and still count as on time; the node's catch-up window by default. */
+        public Builder grace(Duration grace) {
+            this.fires = fires.withGrace(Objects.requireNonNull(grace, "grace"));
+            return this;
+        }
+
+        /** What a fire does while a run of the task is in progress; {@link Overlap#FORBID} by default. */
+        public Builder overlap(Overlap overlap) {
+            this.fires = fires.withOverlap(Objects.requireNonNull(overlap, "overlap"));
+            return this;
+        }
+
+        /** All of misfire, grace and overlap at once. */
+        public Builder fires(FirePolicy fires) {
+            this.fires = Objects.requireNonNull(fires, "fires");
+            return this;
+        }
+
         public TaskSpec build() {
             if (trigger == null) {
                 throw SchedulerException.invalid("trigger", "Task \"" + name + "\" needs a trigger, e.g. \"every 5m\".");
@@ -103,7 +130,8 @@ public record TaskSpec(String name, String trigger, String action, Optional<Stri
                 throw SchedulerException.invalid("action", "Task \"" + name + "\" needs an action, e.g. \"log\".");
             }
             return new TaskSpec(name, trigger, action, Optional.ofNullable(argsJson), Optional.ofNullable(zone),
-                    priority, Optional.ofNullable(description), Optional.ofNullable(timeout), retry);
+                    priority, Optional.ofNullable(description), Optional.ofNullable(timeout), retry,
+                    fires);
         }
     }
 }

@@ -2,12 +2,15 @@ package dev.clockwork.engine;
 
 import dev.clockwork.api.ExecutionKind;
 import dev.clockwork.api.ExecutionStatus;
+import dev.clockwork.api.Overlap;
 import dev.clockwork.engine.rules.EngineConfig;
 import dev.clockwork.engine.rules.ScheduleRules;
 import dev.clockwork.store.ExecutionRow;
 import dev.clockwork.store.ClaimedFireRows;
+import dev.clockwork.store.RunInProgress;
 import dev.clockwork.store.TaskRow;
 import dev.clockwork.store.TaskStore;
+import dev.clockwork.trigger.Timing;
 import dev.clockwork.trigger.Trigger;
 import dev.clockwork.trigger.TriggerFormatException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +22,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
@@ -41,6 +46,8 @@ public class ClaimDueTasks {
     EngineConfig config;
     @Inject
     NodeIdentity node;
+    @Inject
+    RunsInProgress runsInProgress;
 
     /**
      * Claims up to {@code limit} due fires; none when nothing is due or other nodes hold every due row. The first
@@ -56,11 +63,29 @@ public class ClaimDueTasks {
         List<ClaimedFireRows> claims = new ArrayList<>();
         List<Trigger> triggers = new ArrayList<>();
         List<TaskRow> due = store.lockDue(now, limit);
+        List<TaskRow> readable = new ArrayList<>(due.size());
+        List<Trigger> readTriggers = new ArrayList<>(due.size());
         for (TaskRow task : due) {
             try {
-                Trigger trigger = Trigger.parse(task.trigger(), task.name());
-                claims.add(claimOne(task, trigger, now, claims.size() < startNow));
-                triggers.add(trigger);
+                readTriggers.add(Trigger.parse(task.trigger(), task.name()));
+                readable.add(task);
+            } catch (RuntimeException e) {
+                // This task's data is at fault, so only this task leaves the schedule.
+                quarantine(task, e);
+            }
+        }
+        Map<Long, List<RunInProgress>> inProgress = runsInProgress(readable, readTriggers);
+        int started = 0;
+        for (int i = 0; i < readable.size(); i++) {
+            TaskRow task = readable.get(i);
+            try {
+                ClaimedFireRows claim = claimOne(task, readTriggers.get(i), now, started < startNow,
+                        inProgress.getOrDefault(task.id(), List.of()));
+                claims.add(claim);
+                triggers.add(readTriggers.get(i));
+                if (claim.execution().status() == ExecutionStatus.RUNNING) {
+                    started++;
+                }
             } catch (RuntimeException e) {
                 // Computing this one claim failed: the task's data is at fault, so only this task leaves the schedule.
                 quarantine(task, e);
@@ -76,11 +101,28 @@ public class ClaimDueTasks {
         for (int i = 0; i < claims.size(); i++) {
             TaskRow task = claims.get(i).advanced();
             ExecutionRow execution = claims.get(i).execution();
-            fires.add(ClaimedFire.of(ids.get(i), task, execution.fireTime(), execution.attempt(), execution.kind(),
-                    execution.startedAt(), ScheduleRules.endMovesSchedule(triggers.get(i), execution.kind())));
+            if (execution.status().isClaimed()) {
+                fires.add(ClaimedFire.of(ids.get(i), task, execution.fireTime(), execution.attempt(),
+                        execution.kind(), execution.startedAt(),
+                        ScheduleRules.endMovesSchedule(triggers.get(i), execution.kind())));
+            }
         }
-        fires.addAll(claimRetries(now, limit - fires.size(), Math.max(0, startNow - fires.size())));
+        fires.addAll(claimRetries(now, limit - claims.size(), Math.max(0, startNow - started)));
         return new ClaimRound(now, fires, store.earliestNextFire());
+    }
+
+    /**
+     * The runs in progress of those of {@code tasks} whose overlap policy looks at them, by task id; no transaction
+     * when none does. A fixed-delay task never overlaps its own scheduled runs, so it is left out.
+     */
+    private Map<Long, List<RunInProgress>> runsInProgress(List<TaskRow> tasks, List<Trigger> triggers) {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < tasks.size(); i++) {
+            if (tasks.get(i).fires().overlap() != Overlap.ALLOW && triggers.get(i).timing() != Timing.FIXED_DELAY) {
+                ids.add(tasks.get(i).id());
+            }
+        }
+        return ids.isEmpty() ? Map.of() : runsInProgress.of(ids);
     }
 
     /**
@@ -93,6 +135,7 @@ public class ClaimDueTasks {
             return List.of();
         }
         List<ClaimedFire> fires = new ArrayList<>();
+        List<ExecutionRow> claimed = new ArrayList<>();
         Set<Long> running = new HashSet<>();
         for (ExecutionRow retry : due) {
             Optional<TaskRow> task = store.findById(retry.taskId());
@@ -103,10 +146,11 @@ public class ClaimDueTasks {
             if (runNow) {
                 running.add(retry.id());
             }
+            claimed.add(retry);
             fires.add(ClaimedFire.of(retry.id(), task.get(), retry.fireTime(), retry.attempt(), ExecutionKind.RETRY,
                     runNow ? Optional.of(now) : Optional.empty(), false));
         }
-        store.claimRetries(fires.stream().map(ClaimedFire::executionId).toList(), running, node.id(), now);
+        store.claimRetries(claimed, running, node.id(), now);
         return fires;
     }
 
@@ -170,14 +214,32 @@ public class ClaimDueTasks {
         return done;
     }
 
-    private ClaimedFireRows claimOne(TaskRow task, Trigger trigger, Instant now, boolean startNow) {
+    /**
+     * The rows claiming the due fire of {@code task} writes: its execution (running, queued, or skipped by the task's
+     * misfire or overlap policy) and the task advanced to its next fire. {@code inProgress} are the task's runs in
+     * progress, read only for a task whose overlap policy needs them.
+     */
+    private ClaimedFireRows claimOne(TaskRow task, Trigger trigger, Instant now, boolean startNow,
+                                     List<RunInProgress> inProgress) {
         Instant fireTime = task.nextFireAt().orElseThrow(() -> new IllegalStateException(
                 "A due task must have a next fire time; task " + task.name() + " has none"));
-        Optional<Instant> next = ScheduleRules.afterClaim(trigger, ZoneId.of(task.zone()), task.anchorAt(),
-                fireTime, now, config.catchUpWindow());
-        ExecutionRow execution = startNow
-                ? ExecutionRow.running(task.id(), task.name(), fireTime, 1, ExecutionKind.SCHEDULED, node.id(), now)
-                : ExecutionRow.queued(task.id(), task.name(), fireTime, 1, ExecutionKind.SCHEDULED, node.id(), now);
-        return new ClaimedFireRows(ScheduleRules.claimed(task, trigger, fireTime, next), execution);
+        ScheduleRules.Claim claim = ScheduleRules.afterClaim(trigger, ZoneId.of(task.zone()), task.anchorAt(),
+                fireTime, now, task.fires(), config.catchUpWindow(), config.maxCatchUp());
+        if (claim.skipped().isEmpty() && !inProgress.isEmpty() && task.fires().overlap() == Overlap.FORBID) {
+            RunInProgress running = inProgress.get(0);
+            claim = claim.skippedFor("overlap FORBID: execution " + running.executionId() + " is still "
+                    + running.status().name().toLowerCase(Locale.ROOT) + running.node().map(n -> " on " + n).orElse(""));
+        }
+        ExecutionRow execution;
+        if (claim.skipped().isPresent()) {
+            String reason = claim.skipped().get();
+            LOG.fine(() -> "Fire " + fireTime + " of task " + task.name() + " is skipped: " + reason);
+            execution = ExecutionRow.skipped(task.id(), task.name(), fireTime, node.id(), now, reason);
+        } else {
+            execution = startNow
+                    ? ExecutionRow.running(task.id(), task.name(), fireTime, 1, ExecutionKind.SCHEDULED, node.id(), now)
+                    : ExecutionRow.queued(task.id(), task.name(), fireTime, 1, ExecutionKind.SCHEDULED, node.id(), now);
+        }
+        return new ClaimedFireRows(ScheduleRules.claimed(task, trigger, fireTime, claim.next()), execution);
     }
 }

@@ -7,11 +7,13 @@ import dev.clockwork.store.ExecutionOutcome;
 import dev.clockwork.store.ExecutionRow;
 import dev.clockwork.store.TaskRow;
 import dev.clockwork.store.TaskStore;
+import dev.clockwork.trigger.Durations;
 import dev.clockwork.trigger.Trigger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -85,7 +87,10 @@ public class RecordOutcome {
         store.findById(fire.taskId()).ifPresent(task -> RetryDelays.nextAttemptAt(task.retry(), fire.attempt(),
                 outcome.finishedAt(), jitterDraw.getAsDouble()).ifPresent(due -> {
                     store.insertExecution(ExecutionRow.waiting(task.id(), task.name(), fire.fireTime(),
-                            fire.attempt() + 1, outcome.finishedAt(), due));
+                            fire.attempt() + 1, outcome.finishedAt(), due, "retry " + (fire.attempt() + 1) + " of "
+                                    + task.retry().attempts() + ": execution " + fire.executionId() + " ended "
+                                    + outcome.status() + ", due " + Durations.format(Duration.between(
+                                    outcome.finishedAt(), due)) + " later"));
                     wakeUp.fire(new WakeUp(due));
                     LOG.info(() -> "Execution " + fire.executionId() + " of task " + task.name() + " ended "
                             + outcome.status() + "; attempt " + (fire.attempt() + 1) + " of " + task.retry().attempts()

@@ -76,7 +76,8 @@ public class TaskService implements Scheduler {
         TaskRow row = TaskRow.builder(definition.name()).trigger(definition.trigger().toString())
                 .zone(definition.zone().getId()).action(definition.action()).args(definition.argsJson())
                 .priority(definition.priority()).description(definition.description()).anchorAt(now).nextFireAt(first)
-                .timeout(definition.timeout()).retry(definition.retry()).created(now, by).build();
+                .timeout(definition.timeout()).retry(definition.retry()).fires(definition.fires()).created(now, by)
+                .build();
         TaskRow stored = store.insert(row).orElseThrow(() -> new SchedulerException(
                 SchedulerException.Reason.CONFLICT, "name", "A task named \"" + definition.name()
                 + "\" already exists; choose another name or update that task."));
@@ -108,7 +109,7 @@ public class TaskService implements Scheduler {
         Instant now = clock.instant();
         TaskRow changed = task.withDefinition(definition.trigger().toString(), definition.zone().getId(),
                 definition.action(), definition.argsJson(), definition.priority(), definition.description(), now)
-                .withPolicies(definition.timeout(), definition.retry());
+                .withPolicies(definition.timeout(), definition.retry(), definition.fires());
         return save("update", task, rescheduled(changed, definition.trigger(), now));
     }
 

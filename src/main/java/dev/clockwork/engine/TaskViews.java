@@ -22,14 +22,14 @@ final class TaskViews {
         return new TaskInfo(row.name(), row.trigger(), describe(row), row.zone(), row.action(),
                 row.args(), row.priority(), row.state(), row.stateReason(), row.description(),
                 row.nextFireAt(), row.lastFireAt(), lastStatus, row.fireCount(), row.createdAt(),
-                row.updatedAt(), warnings, row.timeout(), row.retry());
+                row.updatedAt(), warnings, row.timeout(), row.retry(), row.fires());
     }
 
     static ExecutionInfo execution(ExecutionRow row) {
         List<String> report = row.report().map(r -> Arrays.asList(r.split("\n"))).orElse(List.of());
         return new ExecutionInfo(row.id(), row.taskName(), row.fireTime(), row.attempt(), row.kind(), row.node(),
                 row.status(), row.startedAt(), row.finishedAt(), row.result(), row.error(), row.stackTrace(), report,
-                row.dueAt());
+                row.dueAt(), row.reason());
     }
 
     private static String describe(TaskRow row) {

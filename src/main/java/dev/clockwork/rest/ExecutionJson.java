@@ -37,6 +37,9 @@ public class ExecutionJson {
     public List<String> report;
     @Schema(description = "When a retry (status WAITING) is due; kept once it ran, absent for other executions.")
     public Instant dueAt;
+    @Schema(description = "The policy decision behind a SKIPPED or RETRY execution, or who cancelled it.",
+            example = "overlap FORBID: execution 812 is still running on node-a")
+    public String reason;
 
     static ExecutionJson of(ExecutionInfo execution) {
         ExecutionJson json = new ExecutionJson();
@@ -54,6 +57,7 @@ public class ExecutionJson {
         json.stackTrace = execution.stackTrace().orElse(null);
         json.report = execution.report();
         json.dueAt = execution.dueAt().orElse(null);
+        json.reason = execution.reason().orElse(null);
         return json;
     }
 }

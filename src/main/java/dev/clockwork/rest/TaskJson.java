@@ -56,6 +56,13 @@ public class TaskJson {
     /** How long a run may take, e.g. {@code "30s"}; absent for no limit. */
     public String timeout;
     public RetryJson retry;
+    @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "FIRE_ONCE, SKIP or CATCH_UP.")
+    public String misfire;
+    @Schema(description = "How late a fire may be claimed and still be on time; absent for the node's"
+            + " clockwork.catch-up-window.")
+    public String grace;
+    @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "ALLOW or FORBID.")
+    public String overlap;
 
     static TaskJson of(TaskInfo task) {
         TaskJson json = new TaskJson();
@@ -79,6 +86,9 @@ public class TaskJson {
         json.warnings = task.warnings();
         json.timeout = task.timeout().map(Durations::format).orElse(null);
         json.retry = RetryJson.of(task.retry());
+        json.misfire = task.fires().misfire().name();
+        json.grace = task.fires().grace().map(Durations::format).orElse(null);
+        json.overlap = task.fires().overlap().name();
         return json;
     }
 }

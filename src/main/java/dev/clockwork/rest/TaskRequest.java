@@ -1,8 +1,11 @@
 package dev.clockwork.rest;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import dev.clockwork.api.Misfire;
+import dev.clockwork.api.Overlap;
 import dev.clockwork.api.SchedulerException;
 import dev.clockwork.api.TaskSpec;
+import dev.clockwork.engine.rules.TaskDefinitions;
 import jakarta.json.JsonValue;
 
 /** The body of {@code POST /tasks} and {@code PUT /tasks/{name}}. */
@@ -20,12 +23,22 @@ public class TaskRequest {
     public JsonValue args;
     @Schema(description = "IANA time zone; the server's when left out.", example = "Europe/Paris")
     public String zone;
-    @Schema(description = "Higher fires first; 0 when left out.")
+    @Schema(description = "-100 to 100: among due fires, a higher priority is claimed and run first; 0 when left out.")
     public Integer priority;
     public String description;
     /** How long a run may take, e.g. {@code "30s"}; absent for no limit. */
     public String timeout;
     public RetryJson retry;
+    @Schema(description = "What a fire claimed more than grace after its time does: FIRE_ONCE (default) runs once"
+            + " for all missed fires, SKIP records them SKIPPED, CATCH_UP runs each (at most clockwork.max-catch-up).",
+            example = "FIRE_ONCE")
+    public String misfire;
+    @Schema(description = "How late a fire may be claimed and still be on time; the node's clockwork.catch-up-window"
+            + " when left out.", example = "1m")
+    public String grace;
+    @Schema(description = "What a fire does while a run of the task is queued or running: FORBID (default) records it"
+            + " SKIPPED, ALLOW runs both.", example = "FORBID")
+    public String overlap;
 
     /** The spec this request asks for; {@code name} wins over the body's name when given (PUT). */
     TaskSpec toSpec(String pathName) {
@@ -55,6 +68,15 @@ public class TaskRequest {
         }
         if (retry != null) {
             builder.retry(retry.toPolicy());
+        }
+        if (misfire != null) {
+            builder.misfire(TaskDefinitions.parseEnum("misfire", misfire, Misfire.class));
+        }
+        if (grace != null) {
+            builder.grace(RetryJson.duration("grace", grace));
+        }
+        if (overlap != null) {
+            builder.overlap(TaskDefinitions.parseEnum("overlap", overlap, Overlap.class));
         }
         return builder.build();
     }

@@ -1,5 +1,6 @@
 package dev.clockwork.store;
 
+import dev.clockwork.api.FirePolicy;
 import dev.clockwork.api.RetryPolicy;
 import dev.clockwork.api.TaskState;
 import java.time.Duration;
@@ -20,12 +21,13 @@ import java.util.Optional;
  * @param fireCount how many fires have been claimed (scheduled fires only)
  * @param timeout how long a run may take; empty for no limit
  * @param retry how failed runs are retried; {@code max_attempts} and the {@code retry_*} columns
+ * @param fires what a late fire, or a fire while a run is in progress, does
  * @param version optimistic lock version
  */
 public record TaskRow(long id, String name, String trigger, String zone, String action, Optional<String> args,
                       int priority, TaskState state, Optional<String> stateReason, Optional<String> description,
                       Instant anchorAt, Optional<Instant> nextFireAt, long fireCount, Optional<Instant> lastFireAt,
-                      Optional<Duration> timeout, RetryPolicy retry,
+                      Optional<Duration> timeout, RetryPolicy retry, FirePolicy fires,
                       Instant createdAt, String createdBy, Instant updatedAt, String updatedBy, long version) {
 
     /** The longest reason stored (the column's width). */
@@ -50,6 +52,7 @@ public record TaskRow(long id, String name, String trigger, String zone, String 
         Objects.requireNonNull(lastFireAt, "lastFireAt");
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(retry, "retry");
+        Objects.requireNonNull(fires, "fires");
     }
 
     /** The task in {@code newState} with its next fire; any error reason is cleared. */
@@ -79,8 +82,8 @@ public record TaskRow(long id, String name, String trigger, String zone, String 
                 .description(newDescription).anchorAt(newAnchorAt).build();
     }
 
-    public TaskRow withPolicies(Optional<Duration> newTimeout, RetryPolicy newRetry) {
-        return toBuilder().timeout(newTimeout).retry(newRetry).build();
+    public TaskRow withPolicies(Optional<Duration> newTimeout, RetryPolicy newRetry, FirePolicy newFires) {
+        return toBuilder().timeout(newTimeout).retry(newRetry).fires(newFires).build();
     }
 
     public TaskRow withUpdate(Instant at, String by) {
@@ -114,6 +117,7 @@ public record TaskRow(long id, String name, String trigger, String zone, String 
         private Optional<Instant> lastFireAt = Optional.empty();
         private Optional<Duration> timeout = Optional.empty();
         private RetryPolicy retry = RetryPolicy.NONE;
+        private FirePolicy fires = FirePolicy.DEFAULT;
         private Instant createdAt;
         private String createdBy;
         private Instant updatedAt;
@@ -141,6 +145,7 @@ public record TaskRow(long id, String name, String trigger, String zone, String 
             lastFireAt = task.lastFireAt;
             timeout = task.timeout;
             retry = task.retry;
+            fires = task.fires;
             createdAt = task.createdAt;
             createdBy = task.createdBy;
             updatedAt = task.updatedAt;
@@ -223,6 +228,11 @@ public record TaskRow(long id, String name, String trigger, String zone, String 
             return this;
         }
 
+        public Builder fires(FirePolicy value) {
+            fires = value;
+            return this;
+        }
+
         /** Sets who created the task and when; the task counts as last updated then too, by the same user. */
         public Builder created(Instant at, String by) {
             createdAt = at;
@@ -249,7 +259,7 @@ public record TaskRow(long id, String name, String trigger, String zone, String 
 
         public TaskRow build() {
             return new TaskRow(id, name, trigger, zone, action, args, priority, state, stateReason, description,
-                    anchorAt, nextFireAt, fireCount, lastFireAt, timeout, retry, createdAt, createdBy, updatedAt,
+                    anchorAt, nextFireAt, fireCount, lastFireAt, timeout, retry, fires, createdAt, createdBy, updatedAt,
                     updatedBy, version);
         }
     }

@@ -87,7 +87,13 @@ public interface TaskStore {
      * Claims retries this transaction locked with {@link #lockDueRetries} for {@code node}: those in {@code running}
      * as RUNNING from {@code now} (a worker is free), the others QUEUED.
      */
-    void claimRetries(List<Long> executionIds, Set<Long> running, String node, Instant now);
+    void claimRetries(List<ExecutionRow> retries, Set<Long> running, String node, Instant now);
+
+    /**
+     * The runs in progress (queued or running on any node) of the tasks {@code taskIds}, by their {@code cw_run} rows,
+     * oldest first.
+     */
+    List<RunInProgress> runsInProgress(List<Long> taskIds);
 
     /** The unfinished (QUEUED or RUNNING) executions that {@code node} holds, by its {@code cw_run} rows. */
     List<ExecutionRow> claimedBy(String node);

@@ -96,6 +96,10 @@ public class TaskBean extends ExecutionsView {
         return getInfo().timeout().map(Durations::format).orElse(notices.text("task.timeout.none"));
     }
 
+    public String getGraceText() {
+        return getInfo().fires().grace().map(Durations::format).orElse(notices.text("task.grace.default"));
+    }
+
     /** The retry policy in words, e.g. "3 attempts, 10s back-off ×2 up to 1h, ±10 %", or "no retry". */
     public String getRetryText() {
         RetryPolicy retry = getInfo().retry();

@@ -1,5 +1,8 @@
 package dev.clockwork.web;
 
+import dev.clockwork.api.FirePolicy;
+import dev.clockwork.api.Misfire;
+import dev.clockwork.api.Overlap;
 import dev.clockwork.api.RetryPolicy;
 import dev.clockwork.engine.rules.TaskDefinitions;
 import dev.clockwork.trigger.Durations;
@@ -42,7 +45,7 @@ public class TaskFormBean implements Serializable {
     static final int PREVIEW_FIRES = 5;
     private static final String FORM = "task";
     private static final Set<String> FIELDS = Set.of("name", "trigger", "zone", "action", "args", "priority",
-            "description", "timeout", "retryAttempts", "retryBackoff");
+            "description", "timeout", "retryAttempts", "retryBackoff", "misfire", "grace", "overlap");
     private static final int MOST_SUGGESTIONS = 15;
 
     @Inject
@@ -72,6 +75,9 @@ public class TaskFormBean implements Serializable {
     private String args;
     private int priority;
     private String timeout;
+    private Misfire misfire = FirePolicy.DEFAULT.misfire();
+    private String grace;
+    private Overlap overlap = FirePolicy.DEFAULT.overlap();
     private int retryAttempts = 1;
     /** The edited task's retry policy: the form changes its attempts and back-off and keeps the rest. */
     private RetryPolicy retry = RetryPolicy.attempts(1);
@@ -104,6 +110,9 @@ public class TaskFormBean implements Serializable {
         description = task.description().orElse(null);
         timeout = task.timeout().map(Durations::format).orElse(null);
         retryAttempts = task.retry().attempts();
+        misfire = task.fires().misfire();
+        grace = task.fires().grace().map(Durations::format).orElse(null);
+        overlap = task.fires().overlap();
         retry = task.retry().retries() ? task.retry() : RetryPolicy.attempts(1);
         if (task.retry().retries()) {
             retryBackoff = Durations.format(task.retry().backoff());
@@ -165,6 +174,10 @@ public class TaskFormBean implements Serializable {
         }
         if (timeout != null && !timeout.isBlank()) {
             spec.timeout(TaskDefinitions.parseDuration("timeout", timeout));
+        }
+        spec.misfire(misfire).overlap(overlap);
+        if (grace != null && !grace.isBlank()) {
+            spec.grace(TaskDefinitions.parseDuration("grace", grace));
         }
         if (retryAttempts != 1) {
             spec.retry(new RetryPolicy(retryAttempts, retry.backoff(), retry.multiplier(), retry.maxBackoff(),
@@ -272,6 +285,38 @@ public class TaskFormBean implements Serializable {
 
     public void setArgs(String args) {
         this.args = args;
+    }
+
+    public Misfire getMisfire() {
+        return misfire;
+    }
+
+    public void setMisfire(Misfire misfire) {
+        this.misfire = misfire;
+    }
+
+    public Misfire[] getMisfires() {
+        return Misfire.values();
+    }
+
+    public String getGrace() {
+        return grace;
+    }
+
+    public void setGrace(String grace) {
+        this.grace = grace;
+    }
+
+    public Overlap getOverlap() {
+        return overlap;
+    }
+
+    public void setOverlap(Overlap overlap) {
+        this.overlap = overlap;
+    }
+
+    public Overlap[] getOverlaps() {
+        return Overlap.values();
     }
 
     public String getTimeout() {

@@ -45,6 +45,7 @@ final class ManualEngine {
     final EngineConfig config = EngineConfig.defaults(ZoneOffset.UTC);
     final NodeIdentity node = new NodeIdentity();
     private final ClaimDueTasks claims = new ClaimDueTasks();
+    private final RunsInProgress runsInProgress = new RunsInProgress();
     private final RecordOutcome outcomes = new RecordOutcome();
     private final TakeOverLostWork takeOver = new TakeOverLostWork();
     private final IsolatingClaims isolatingClaims;
@@ -59,6 +60,7 @@ final class ManualEngine {
         claims.clock = clock;
         claims.config = config;
         claims.node = node;
+        claims.runsInProgress = runsInProgress;
         outcomes.node = node;
         outcomes.wakeUp = new IgnoredEvent<>();
         outcomes.jitterDraw = () -> 0.5;
@@ -71,6 +73,7 @@ final class ManualEngine {
             public ClaimRound claim(int limit, int startNow) {
                 return fixture.inTransaction(s -> {
                     claims.store = s.tasks();
+                    runsInProgress.store = s.tasks();
                     return claims.claim(limit, startNow);
                 });
             }
@@ -79,6 +82,7 @@ final class ManualEngine {
             public boolean quarantine(long taskId, Throwable failure) {
                 return fixture.inTransaction(s -> {
                     claims.store = s.tasks();
+                    runsInProgress.store = s.tasks();
                     return claims.quarantine(taskId, failure);
                 });
             }

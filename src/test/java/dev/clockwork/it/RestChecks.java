@@ -2,6 +2,7 @@ package dev.clockwork.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URI;
@@ -16,6 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -198,6 +200,31 @@ abstract class RestChecks {
     }
 
     @Test
+    void a_fire_while_the_last_run_is_going_should_be_skipped_under_forbid_with_the_reason() {
+        String name = unique("forbid");
+        Api.Reply created = admin.post("tasks", "{\"name\":\"" + name + "\",\"trigger\":\"every 1s\","
+                + "\"action\":\"sleep\",\"args\":{\"ms\":3000},\"misfire\":\"skip\",\"grace\":\"1m\"}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.json().getString("overlap")).as("the default for new tasks").isEqualTo("FORBID");
+        assertThat(created.json().getString("misfire")).isEqualTo("SKIP");
+        assertThat(created.json().getString("grace")).isEqualTo("1m");
+
+        JsonObject skipped = Poll.until(Duration.ofSeconds(30),
+                () -> admin.get("tasks/" + name + "/executions?limit=100").json().getJsonArray("items").stream()
+                        .map(JsonValue::asJsonObject).filter(run -> run.getString("status").equals("SKIPPED"))
+                        .findFirst(),
+                Optional::isPresent, "a skipped fire of " + name).orElseThrow();
+        admin.post("tasks/" + name + "/pause", "");
+
+        assertThat(skipped.getString("reason")).startsWith("overlap FORBID: execution ").contains(" is still running");
+        JsonArray all = admin.get("tasks/" + name + "/executions?limit=100").json().getJsonArray("items");
+        assertThat(all.stream().map(run -> run.asJsonObject().getString("status"))
+                .filter(status -> status.equals("RUNNING") || status.equals("QUEUED")))
+                .as("never two runs at once").hasSizeLessThanOrEqualTo(1);
+        admin.delete("tasks/" + name);
+    }
+
+    @Test
     void bad_policies_should_be_400_naming_the_field() {
         for (String[] bad : new String[][] {
                 {"\"retry\":{\"attempts\":0}", "retry.attempts"},
@@ -208,7 +235,12 @@ abstract class RestChecks {
                 {"\"retry\":{\"attempts\":3,\"jitter\":1.5}", "retry.jitter"},
                 {"\"retry\":{\"attempts\":3,\"backoff\":\"10m\",\"maxBackoff\":\"1m\"}", "retry.maxBackoff"},
                 {"\"timeout\":\"0s\"", "timeout"},
-                {"\"timeout\":\"soon\"", "timeout"}}) {
+                {"\"timeout\":\"soon\"", "timeout"},
+                {"\"overlap\":\"SOMETIMES\"", "overlap"},
+                {"\"misfire\":\"LATER\"", "misfire"},
+                {"\"grace\":\"0s\"", "grace"},
+                {"\"priority\":101", "priority"},
+                {"\"priority\":-101", "priority"}}) {
             Api.Reply refused = admin.post("tasks", "{\"name\":\"" + unique("bad-policy") + "\",\"trigger\":\"every 1h\","
                     + "\"action\":\"noop\"," + bad[0] + "}");
 

@@ -12,8 +12,9 @@ import java.util.function.Function;
  * @param pollInterval the longest the dispatcher sleeps before looking for due tasks written by other nodes
  * @param workers how many executions this node runs at once
  * @param prefetch how many claimed executions may wait for a worker, beyond the free workers
- * @param catchUpWindow fires missed by less than this run one by one; older missed fires (downtime) are coalesced
- *     into a single late fire
+ * @param catchUpWindow the grace of tasks that set none: a fire claimed later than this after its time is a misfire,
+ *     which the task's misfire policy decides (docs/policies.md)
+ * @param maxCatchUp the most missed fires a task with misfire {@code CATCH_UP} runs after an outage
  * @param defaultZone the zone given to tasks created without one
  * @param heartbeat how often a node tells the cluster it is alive
  * @param deadAfter how long a node may be silent before a live node declares it dead and takes over its work
@@ -23,7 +24,7 @@ import java.util.function.Function;
  */
 public record EngineConfig(Duration pollInterval, int workers, int prefetch, Duration catchUpWindow,
                            ZoneId defaultZone, Duration heartbeat, Duration deadAfter, int nodeLostRetries,
-                           Duration nodeRetention) {
+                           Duration nodeRetention, int maxCatchUp) {
 
     /** The shortest node retention: a node gone for less is still worth seeing in the console. */
     static final Duration LEAST_NODE_RETENTION = Duration.ofHours(1);
@@ -40,6 +41,9 @@ public record EngineConfig(Duration pollInterval, int workers, int prefetch, Dur
         }
         if (nodeRetention == null || nodeRetention.compareTo(LEAST_NODE_RETENTION) < 0) {
             throw new IllegalArgumentException("clockwork.node-retention must be at least PT1H, was " + nodeRetention);
+        }
+        if (maxCatchUp < 1 || maxCatchUp > 10_000) {
+            throw new IllegalArgumentException("clockwork.max-catch-up must be 1-10000, was " + maxCatchUp);
         }
         if (workers < 1 || workers > 1000) {
             throw new IllegalArgumentException("clockwork.workers must be 1-1000, was " + workers);
@@ -67,7 +71,8 @@ public record EngineConfig(Duration pollInterval, int workers, int prefetch, Dur
                 settings.duration("clockwork.heartbeat-interval", Duration.ofSeconds(2)),
                 settings.duration("clockwork.dead-after", Duration.ofSeconds(10)),
                 settings.integer("clockwork.node-lost-retries", 1),
-                settings.duration("clockwork.node-retention", Duration.ofDays(7)));
+                settings.duration("clockwork.node-retention", Duration.ofDays(7)),
+                settings.integer("clockwork.max-catch-up", 100));
     }
 
     /**

@@ -1,15 +1,20 @@
 package dev.clockwork.engine.rules;
 
 import dev.clockwork.api.ExecutionKind;
+import dev.clockwork.api.FirePolicy;
+import dev.clockwork.api.Misfire;
 import dev.clockwork.api.SchedulerException;
 import dev.clockwork.api.TaskState;
 import dev.clockwork.store.TaskRow;
+import dev.clockwork.trigger.Durations;
 import dev.clockwork.trigger.Horizon;
 import dev.clockwork.trigger.Timing;
 import dev.clockwork.trigger.Trigger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -44,24 +49,109 @@ public final class ScheduleRules {
         return first.get();
     }
 
+    /** Most missed fires counted for a misfire: beyond it a schedule goes on from now. */
+    static final int MOST_COUNTED = 100_000;
+
     /**
-     * The task's next fire once {@code fireTime} is claimed at {@code now}.
-     *
-     * <p>Fires missed by less than {@code catchUpWindow} are kept, so a node running a little late loses none. A
-     * fire further behind means the cluster was down: the fire being claimed stands for all the missed ones, and
-     * the schedule resumes at the first fire after {@code now}. A fixed-delay trigger has no next fire until the
-     * run ends.
+     * What claiming {@code fireTime} at {@code now} does: run it or record it skipped, and the task's next fire. A
+     * fire claimed within the grace (the policy's, else {@code defaultGrace}) after its time is on time; a later one
+     * is a misfire, which the policy decides:
+     * <ul>
+     * <li>{@code FIRE_ONCE} runs it for all the missed fires and goes on from the first fire after now. So does an
+     * on-time fire whose next fire is already past the grace: a node running a little late loses none, a cluster
+     * that was down runs once.</li>
+     * <li>{@code SKIP} records it skipped and goes on from the first fire after now.</li>
+     * <li>{@code CATCH_UP} runs every missed fire, one per claim, oldest first; when more than {@code maxCatchUp}
+     * are missed, it skips all but the last {@code maxCatchUp}.</li>
+     * </ul>
+     * A fixed-delay trigger has no next fire until the run ends, unless its fire is skipped.
      */
-    public static Optional<Instant> afterClaim(Trigger trigger, ZoneId zone, Instant anchor, Instant fireTime,
-                                               Instant now, Duration catchUpWindow) {
+    public static Claim afterClaim(Trigger trigger, ZoneId zone, Instant anchor, Instant fireTime, Instant now,
+                                   FirePolicy fires, Duration defaultGrace, int maxCatchUp) {
+        Duration grace = fires.grace().orElse(defaultGrace);
+        boolean late = now.isAfter(fireTime.plus(grace));
+        if (late && fires.misfire() == Misfire.SKIP) {
+            Missed missed = missed(trigger, zone, anchor, fireTime, now, 0);
+            return Claim.skip("misfire SKIP: " + missed.describe() + " missed by more than the grace of "
+                    + Durations.format(grace), Horizon.within(trigger.nextFireAfter(now, zone, anchor)));
+        }
         if (trigger.timing() == Timing.FIXED_DELAY) {
-            return Optional.empty();
+            return Claim.run(Optional.empty());
         }
         Optional<Instant> next = trigger.nextFireAfter(fireTime, zone, anchor);
-        if (next.isPresent() && next.get().isBefore(now.minus(catchUpWindow))) {
-            return Horizon.within(trigger.nextFireAfter(now, zone, anchor));
+        if (fires.misfire() == Misfire.CATCH_UP) {
+            if (late) {
+                Missed missed = missed(trigger, zone, anchor, fireTime, now, maxCatchUp);
+                if (missed.count() > maxCatchUp) {
+                    Optional<Instant> resume = missed.counted()
+                            ? Optional.of(missed.lastOnes().get(0))
+                            : trigger.nextFireAfter(now, zone, anchor);
+                    return Claim.skip("misfire CATCH_UP: " + missed.describe() + " missed; "
+                            + (missed.counted() ? "the last " + maxCatchUp + " run" : "the schedule goes on from now")
+                            + " (clockwork.max-catch-up is " + maxCatchUp + ")", Horizon.within(resume));
+                }
+            }
+            return Claim.run(Horizon.within(next));
         }
-        return Horizon.within(next);
+        if (next.isPresent() && next.get().isBefore(now.minus(grace))) {
+            return Claim.run(Horizon.within(trigger.nextFireAfter(now, zone, anchor)));
+        }
+        return Claim.run(Horizon.within(next));
+    }
+
+    /**
+     * What a claim does with its fire.
+     *
+     * @param skipped why the fire runs nothing and is recorded skipped; empty when it runs
+     * @param next the task's next fire
+     */
+    public record Claim(Optional<String> skipped, Optional<Instant> next) {
+
+        static Claim run(Optional<Instant> next) {
+            return new Claim(Optional.empty(), next);
+        }
+
+        static Claim skip(String reason, Optional<Instant> next) {
+            return new Claim(Optional.of(reason), next);
+        }
+
+        /** This claim with its fire skipped for {@code reason}, its next fire unchanged. */
+        public Claim skippedFor(String reason) {
+            return new Claim(Optional.of(reason), next);
+        }
+    }
+
+    /**
+     * The fires from {@code first} up to {@code now}: how many (at most {@code most} counted), and the last of them.
+     *
+     * @param lastOnes the last fires counted, oldest first, as many as the caller keeps
+     * @param counted whether every fire up to now was counted
+     */
+    private record Missed(long count, Instant first, Instant last, List<Instant> lastOnes, boolean counted) {
+
+        String describe() {
+            String many = counted ? String.valueOf(count) : "more than " + count;
+            return count == 1 ? "the fire at " + first : many + " fires from " + first + " to " + last;
+        }
+    }
+
+    /** Counts the fires from {@code first} up to {@code now}, keeping the last {@code keep} of them. */
+    private static Missed missed(Trigger trigger, ZoneId zone, Instant anchor, Instant first, Instant now, int keep) {
+        ArrayDeque<Instant> lastOnes = new ArrayDeque<>();
+        long count = 0;
+        Instant last = first;
+        Optional<Instant> fire = Optional.of(first);
+        while (fire.isPresent() && !fire.get().isAfter(now) && count < MOST_COUNTED) {
+            count++;
+            last = fire.get();
+            lastOnes.addLast(last);
+            if (lastOnes.size() > keep) {
+                lastOnes.removeFirst();
+            }
+            fire = trigger.nextFireAfter(last, zone, anchor);
+        }
+        boolean counted = fire.isEmpty() || fire.get().isAfter(now);
+        return new Missed(count, first, last, List.copyOf(lastOnes), counted);
     }
 
     /**

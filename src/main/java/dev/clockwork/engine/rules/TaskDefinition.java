@@ -1,5 +1,6 @@
 package dev.clockwork.engine.rules;
 
+import dev.clockwork.api.FirePolicy;
 import dev.clockwork.api.RetryPolicy;
 import dev.clockwork.trigger.Trigger;
 import java.time.Duration;
@@ -14,7 +15,7 @@ import java.util.Optional;
  */
 public record TaskDefinition(String name, Trigger trigger, ZoneId zone, String action, Optional<String> argsJson,
                              int priority, Optional<String> description, Optional<Duration> timeout,
-                             RetryPolicy retry) {
+                             RetryPolicy retry, FirePolicy fires) {
 
     public TaskDefinition {
         Objects.requireNonNull(name, "name");
@@ -25,5 +26,6 @@ public record TaskDefinition(String name, Trigger trigger, ZoneId zone, String a
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(retry, "retry");
+        Objects.requireNonNull(fires, "fires");
     }
 }

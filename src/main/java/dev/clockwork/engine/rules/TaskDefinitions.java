@@ -9,8 +9,10 @@ import dev.clockwork.trigger.TriggerFormatException;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** Checks a {@link TaskSpec} field by field and turns it into a {@link TaskDefinition}. */
 public final class TaskDefinitions {
@@ -46,8 +48,21 @@ public final class TaskDefinitions {
                     + " characters long; the limit is " + MAX_DESCRIPTION + ".");
         }
         spec.timeout().ifPresent(timeout -> checkPositive("timeout", timeout));
-        return new TaskDefinition(name, trigger, zone, action, args, spec.priority(), description, spec.timeout(),
-                checkRetry(spec.retry()));
+        spec.fires().grace().ifPresent(grace -> checkPositive("grace", grace));
+        return new TaskDefinition(name, trigger, zone, action, args, checkPriority(spec.priority()), description,
+                spec.timeout(), checkRetry(spec.retry()), spec.fires());
+    }
+
+    /** The lowest and highest priority: room around the default 0 to put a task before or after the others. */
+    public static final int LOWEST_PRIORITY = -100;
+    public static final int HIGHEST_PRIORITY = 100;
+
+    static int checkPriority(int priority) {
+        if (priority < LOWEST_PRIORITY || priority > HIGHEST_PRIORITY) {
+            throw SchedulerException.invalid("priority", "priority is " + priority + "; use " + LOWEST_PRIORITY
+                    + " to " + HIGHEST_PRIORITY + " (higher runs first, 0 by default).");
+        }
+        return priority;
     }
 
     /** Most runs of one fire: enough for any back-off, few enough that a broken task cannot run forever. */
@@ -89,6 +104,22 @@ public final class TaskDefinitions {
         } catch (TriggerFormatException e) {
             throw new SchedulerException(SchedulerException.Reason.INVALID, field, e.getMessage(), e);
         }
+    }
+
+    /**
+     * Reads a policy's name, e.g. {@code "SKIP"} for {@code misfire}, in any case.
+     *
+     * @throws SchedulerException INVALID naming {@code field} and the names it takes
+     */
+    public static <E extends Enum<E>> E parseEnum(String field, String text, Class<E> type) {
+        for (E value : type.getEnumConstants()) {
+            if (value.name().equalsIgnoreCase(text.strip())) {
+                return value;
+            }
+        }
+        String shown = text.length() > 40 ? text.substring(0, 40) + "…" : text;
+        throw SchedulerException.invalid(field, field + " is \"" + shown + "\"; use one of "
+                + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")) + ".");
     }
 
     /** Checks a policy's duration: longer than zero, exact to the millisecond, at most 10,000 years. */

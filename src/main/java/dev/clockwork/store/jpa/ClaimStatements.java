@@ -34,6 +34,14 @@ final class ClaimStatements {
             + " WHERE next_fire_at <= ? ORDER BY next_fire_at LIMIT ?";
 
     /**
+     * Due tasks of a higher priority than a claim would take from its candidates, when there may be more due tasks
+     * than candidates: served by cw_task_priority_ix, whose rows above that priority are few where most tasks keep
+     * the default priority.
+     */
+    private static final String HIGHER_PRIORITY_DUE = "SELECT id, priority, next_fire_at FROM cw_task"
+            + " WHERE priority > ? AND next_fire_at <= ? ORDER BY priority DESC, next_fire_at LIMIT ?";
+
+    /**
      * The earliest next fire, and the earliest due retry of a task that is not paused (a cancelled task has none):
      * two index look-ups, along cw_task_due_ix and cw_execution_due_ix.
      */
@@ -54,11 +62,11 @@ final class ClaimStatements {
             + " WHERE next_fire_at IS NOT NULL AND id IN (";
 
     private static final String INSERT_EXECUTION = "INSERT INTO cw_execution (id, task_id, task_name, fire_time,"
-            + " attempt, kind, node, status, claimed_at, started_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " attempt, kind, node, status, claimed_at, started_at, finished_at, reason)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    /** Names an unfinished execution and its node in {@code cw_run} (see {@link RunEntity}). */
-    private static final String INSERT_RUN = "INSERT INTO cw_run (execution_id, node) VALUES (?, ?)";
+    /** Names an unfinished execution, its task and its node in {@code cw_run} (see {@link RunEntity}). */
+    private static final String INSERT_RUN = "INSERT INTO cw_run (execution_id, task_id, node) VALUES (?, ?, ?)";
 
     private ClaimStatements() {
     }
@@ -69,20 +77,40 @@ final class ClaimStatements {
         record Candidate(long id, int priority, long nextFireAt) {
         }
         List<Candidate> candidates = new ArrayList<>();
+        int window = Math.max(limit * CANDIDATES_PER_CLAIM, 32);
         try (PreparedStatement select = connection.prepareStatement(DUE_CANDIDATES)) {
             select.setLong(1, nowMicros);
-            select.setInt(2, Math.max(limit * CANDIDATES_PER_CLAIM, 32));
+            select.setInt(2, window);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     candidates.add(new Candidate(rows.getLong(1), rows.getInt(2), rows.getLong(3)));
                 }
             }
         }
-        List<Long> ordered = candidates.stream()
-                .sorted(Comparator.comparingInt(Candidate::priority).reversed()
-                        .thenComparingLong(Candidate::nextFireAt))
-                .map(Candidate::id)
-                .toList();
+        Comparator<Candidate> byPriority = Comparator.comparingInt(Candidate::priority).reversed()
+                .thenComparingLong(Candidate::nextFireAt);
+        candidates.sort(byPriority);
+        if (candidates.size() == window) {
+            // More tasks may be due than the earliest ones read: a task due later may have a higher priority than
+            // the lowest this claim would take, and goes first, across the whole backlog.
+            int lowestTaken = candidates.get(Math.min(limit, candidates.size()) - 1).priority();
+            Set<Long> known = new HashSet<>();
+            candidates.forEach(candidate -> known.add(candidate.id()));
+            try (PreparedStatement select = connection.prepareStatement(HIGHER_PRIORITY_DUE)) {
+                select.setInt(1, lowestTaken);
+                select.setLong(2, nowMicros);
+                select.setInt(3, limit);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        if (known.add(rows.getLong(1))) {
+                            candidates.add(new Candidate(rows.getLong(1), rows.getInt(2), rows.getLong(3)));
+                        }
+                    }
+                }
+            }
+            candidates.sort(byPriority);
+        }
+        List<Long> ordered = candidates.stream().map(Candidate::id).toList();
         // The whole rows, read by the locking statement itself: a plain read would give MariaDB's REPEATABLE READ
         // snapshot, taken at the candidate query, where a task finished since still has its old version. Rows
         // another node advanced since the candidates were read are dropped here, not by the statement: with the
@@ -158,17 +186,27 @@ final class ClaimStatements {
                 insert.setString(8, execution.status().name());
                 insert.setLong(9, InstantConverter.toMicros(execution.claimedAt()));
                 JdbcRows.setInstant(insert, 10, execution.startedAt());
+                JdbcRows.setInstant(insert, 11, execution.finishedAt());
+                insert.setString(12, execution.reason().orElse(null));
                 insert.addBatch();
             }
             insert.executeBatch();
         }
+        boolean anyRun = false;
         try (PreparedStatement insert = connection.prepareStatement(INSERT_RUN)) {
             for (int i = 0; i < claims.size(); i++) {
-                insert.setLong(1, ids.get(i));
-                insert.setString(2, claims.get(i).execution().node().orElse(null));
-                insert.addBatch();
+                ExecutionRow execution = claims.get(i).execution();
+                if (execution.status().isClaimed()) {
+                    insert.setLong(1, ids.get(i));
+                    insert.setLong(2, execution.taskId());
+                    insert.setString(3, execution.node().orElse(null));
+                    insert.addBatch();
+                    anyRun = true;
+                }
             }
-            insert.executeBatch();
+            if (anyRun) {
+                insert.executeBatch();
+            }
         }
     }
 

@@ -45,6 +45,7 @@ class ExecutionEntity {
     Instant finishedAt;
     @Column(name = "due_at")
     Instant dueAt;
+    String reason;
     String result;
     String error;
     @Column(name = "stack_trace")

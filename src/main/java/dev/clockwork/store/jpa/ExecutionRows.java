@@ -14,7 +14,8 @@ final class ExecutionRows {
         return new ExecutionRow(e.id, e.taskId, e.taskName, e.fireTime, e.attempt, e.kind, Optional.ofNullable(e.node),
                 e.status, e.claimedAt, Optional.ofNullable(e.startedAt),
                 Optional.ofNullable(e.finishedAt), Optional.ofNullable(e.result), Optional.ofNullable(e.error),
-                Optional.ofNullable(e.stackTrace), Optional.ofNullable(e.report), Optional.ofNullable(e.dueAt));
+                Optional.ofNullable(e.stackTrace), Optional.ofNullable(e.report), Optional.ofNullable(e.dueAt),
+                Optional.ofNullable(e.reason));
     }
 
     static ExecutionEntity toEntity(ExecutionRow row) {
@@ -34,6 +35,7 @@ final class ExecutionRows {
         e.stackTrace = row.stackTrace().orElse(null);
         e.report = row.report().orElse(null);
         e.dueAt = row.dueAt().orElse(null);
+        e.reason = row.reason().orElse(null);
         return e;
     }
 

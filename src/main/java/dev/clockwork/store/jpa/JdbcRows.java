@@ -19,7 +19,7 @@ final class JdbcRows {
     private static final String TASK_COLUMNS = "id, name, trigger_text, zone, action, args, priority, state,"
             + " state_reason, description, anchor_at, next_fire_at, fire_count, last_fire_at, max_attempts,"
             + " created_at, created_by, updated_at, updated_by, version, timeout_ms, retry_backoff_ms,"
-            + " retry_multiplier, retry_max_backoff_ms, retry_jitter";
+            + " retry_multiplier, retry_max_backoff_ms, retry_jitter, misfire, grace_ms, overlap";
 
     private JdbcRows() {
     }
@@ -96,6 +96,7 @@ final class JdbcRows {
                 .timeout(PolicyColumns.timeout(row.getObject(21, Long.class)))
                 .retry(PolicyColumns.retry(row.getInt(15), row.getObject(22, Long.class),
                         row.getObject(23, Double.class), row.getObject(24, Long.class), row.getObject(25, Double.class)))
+                .fires(PolicyColumns.fires(row.getString(26), row.getObject(27, Long.class), row.getString(28)))
                 .build();
     }
 

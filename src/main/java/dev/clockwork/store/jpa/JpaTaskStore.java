@@ -9,6 +9,7 @@ import dev.clockwork.api.TaskState;
 import dev.clockwork.store.ClaimedFireRows;
 import dev.clockwork.store.ExecutionOutcome;
 import dev.clockwork.store.ExecutionRow;
+import dev.clockwork.store.RunInProgress;
 import dev.clockwork.store.TaskRow;
 import dev.clockwork.store.TaskStore;
 import jakarta.annotation.PostConstruct;
@@ -30,6 +31,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -226,7 +228,8 @@ public class JpaTaskStore implements TaskStore {
     }
 
     @Override
-    public void claimRetries(List<Long> executionIds, Set<Long> running, String node, Instant now) {
+    public void claimRetries(List<ExecutionRow> retries, Set<Long> running, String node, Instant now) {
+        List<Long> executionIds = retries.stream().map(ExecutionRow::id).toList();
         List<Long> startNow = executionIds.stream().filter(running::contains).toList();
         List<Long> queue = executionIds.stream().filter(id -> !running.contains(id)).toList();
         for (List<Long> slice : JdbcRows.slices(startNow)) {
@@ -235,13 +238,29 @@ public class JpaTaskStore implements TaskStore {
         for (List<Long> slice : JdbcRows.slices(queue)) {
             claimWaiting(slice, ExecutionStatus.QUEUED, node, now, null);
         }
-        for (long id : executionIds) {
+        for (ExecutionRow retry : retries) {
             RunEntity run = new RunEntity();
-            run.executionId = id;
+            run.executionId = retry.id();
+            run.taskId = retry.taskId();
             run.node = node;
             em.persist(run);
         }
         em.flush();
+    }
+
+    @Override
+    public List<RunInProgress> runsInProgress(List<Long> taskIds) {
+        List<RunInProgress> runs = new ArrayList<>();
+        for (List<Long> slice : JdbcRows.slices(taskIds)) {
+            em.createQuery("SELECT r.executionId, r.taskId, e.status, r.node FROM RunEntity r, ExecutionEntity e"
+                            + " WHERE r.taskId IN :tasks AND e.id = r.executionId ORDER BY r.executionId",
+                            Object[].class)
+                    .setParameter("tasks", slice)
+                    .getResultStream()
+                    .forEach(row -> runs.add(new RunInProgress((Long) row[0], (Long) row[1],
+                            (ExecutionStatus) row[2], Optional.ofNullable((String) row[3]))));
+        }
+        return runs;
     }
 
     private void claimWaiting(List<Long> ids, ExecutionStatus status, String node, Instant now, Instant startedAt) {
@@ -295,6 +314,7 @@ public class JpaTaskStore implements TaskStore {
         if (execution.status().isClaimed()) {
             RunEntity run = new RunEntity();
             run.executionId = entity.id;
+            run.taskId = entity.taskId;
             run.node = entity.node;
             em.persist(run);
             em.flush();

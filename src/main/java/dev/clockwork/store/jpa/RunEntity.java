@@ -17,5 +17,7 @@ class RunEntity {
     @Id
     @Column(name = "execution_id")
     long executionId;
+    @Column(name = "task_id")
+    Long taskId;
     String node;
 }

@@ -58,6 +58,10 @@ class TaskEntity {
     Long retryMaxBackoffMs;
     @Column(name = "retry_jitter")
     Double retryJitter;
+    String misfire;
+    @Column(name = "grace_ms")
+    Long graceMs;
+    String overlap;
     @Column(name = "created_at")
     Instant createdAt;
     @Column(name = "created_by")

@@ -18,6 +18,7 @@ final class TaskRows {
                 .lastFireAt(Optional.ofNullable(e.lastFireAt)).timeout(PolicyColumns.timeout(e.timeoutMs))
                 .retry(PolicyColumns.retry(e.maxAttempts, e.retryBackoffMs, e.retryMultiplier, e.retryMaxBackoffMs,
                         e.retryJitter))
+                .fires(PolicyColumns.fires(e.misfire, e.graceMs, e.overlap))
                 .created(e.createdAt, e.createdBy).updatedAt(e.updatedAt).updatedBy(e.updatedBy).version(e.version)
                 .build();
     }
@@ -37,7 +38,7 @@ final class TaskRows {
         e.nextFireAt = row.nextFireAt().orElse(null);
         e.fireCount = row.fireCount();
         e.lastFireAt = row.lastFireAt().orElse(null);
-        PolicyColumns.copy(row.timeout(), row.retry(), e);
+        PolicyColumns.copy(row.timeout(), row.retry(), row.fires(), e);
         e.createdAt = row.createdAt();
         e.createdBy = row.createdBy();
         e.updatedAt = row.updatedAt();

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.clockwork.api.ExecutionKind;
+import dev.clockwork.api.FirePolicy;
+import dev.clockwork.api.Misfire;
 import dev.clockwork.api.SchedulerException;
 import dev.clockwork.api.TaskState;
 import dev.clockwork.store.TaskRow;
@@ -15,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ScheduleRulesTest {
@@ -28,7 +31,7 @@ class ScheduleRulesTest {
     void after_claim_should_return_the_following_fire_when_running_on_time() {
         Instant fire = ANCHOR.plusSeconds(5);
 
-        Optional<Instant> next = ScheduleRules.afterClaim(EVERY_SECOND, UTC, ANCHOR, fire, fire.plusMillis(30), CATCH_UP);
+        Optional<Instant> next = ScheduleRules.afterClaim(EVERY_SECOND, UTC, ANCHOR, fire, fire.plusMillis(30), FirePolicy.UNCHANGED, CATCH_UP, 100).next();
 
         assertThat(next).contains(ANCHOR.plusSeconds(6));
     }
@@ -37,7 +40,7 @@ class ScheduleRulesTest {
     void after_claim_should_keep_missed_fires_when_behind_by_less_than_the_catch_up_window() {
         Instant fire = ANCHOR.plusSeconds(5);
 
-        Optional<Instant> next = ScheduleRules.afterClaim(EVERY_SECOND, UTC, ANCHOR, fire, fire.plusSeconds(3), CATCH_UP);
+        Optional<Instant> next = ScheduleRules.afterClaim(EVERY_SECOND, UTC, ANCHOR, fire, fire.plusSeconds(3), FirePolicy.UNCHANGED, CATCH_UP, 100).next();
 
         assertThat(next).contains(ANCHOR.plusSeconds(6));
     }
@@ -47,23 +50,65 @@ class ScheduleRulesTest {
         Instant fire = ANCHOR.plusSeconds(5);
         Instant now = fire.plus(Duration.ofMinutes(30)).plusMillis(400);
 
-        Optional<Instant> next = ScheduleRules.afterClaim(EVERY_SECOND, UTC, ANCHOR, fire, now, CATCH_UP);
+        Optional<Instant> next = ScheduleRules.afterClaim(EVERY_SECOND, UTC, ANCHOR, fire, now, FirePolicy.UNCHANGED, CATCH_UP, 100).next();
 
         assertThat(next).hasValueSatisfying(n -> assertThat(n).isAfter(now).isBefore(now.plusSeconds(1)));
+    }
+
+    /** An {@code every 10m} task whose 09:00 fire is claimed at {@code claimedAt}, with a grace of 1 m. */
+    @ParameterizedTest(name = "{0} claimed at {1}")
+    @CsvSource(delimiterString = "|", textBlock = """
+            # misfire | claimed at | skipped | next fire
+              FIRE_ONCE | 09:00:30 | -       | 09:10
+              FIRE_ONCE | 09:05    | -       | 09:10
+              FIRE_ONCE | 10:00:30 | -       | 10:10
+              SKIP      | 09:00:30 | -       | 09:10
+              SKIP      | 09:05    | misfire SKIP: the fire at 2030-06-03T09:00:00Z missed by more than the grace of 1m | 09:10
+              SKIP      | 10:00:30 | misfire SKIP: 7 fires from 2030-06-03T09:00:00Z to 2030-06-03T10:00:00Z missed by more than the grace of 1m | 10:10
+              CATCH_UP  | 09:40:30 | -       | 09:10
+              CATCH_UP  | 10:30:30 | misfire CATCH_UP: 10 fires from 2030-06-03T09:00:00Z to 2030-06-03T10:30:00Z missed; the last 5 run (clockwork.max-catch-up is 5) | 09:50
+            """)
+    void after_claim_should_follow_the_misfire_policy(Misfire misfire, String claimedAt, String skipped,
+                                                      String next) {
+        Instant nine = Instant.parse("2030-06-03T09:00:00Z");
+        Trigger everyTen = TestTriggers.fixedRate(Duration.ofMinutes(10));
+        FirePolicy fires = FirePolicy.DEFAULT.withMisfire(misfire).withGrace(Duration.ofMinutes(1));
+        Instant now = at(claimedAt);
+
+        ScheduleRules.Claim claim = ScheduleRules.afterClaim(everyTen, UTC, nine, nine, now, fires, CATCH_UP, 5);
+
+        assertThat(claim.skipped().orElse("-")).isEqualTo(skipped);
+        assertThat(claim.next()).contains(at(next));
+    }
+
+    private static Instant at(String time) {
+        return Instant.parse("2030-06-03T" + (time.length() == 5 ? time + ":00" : time) + "Z");
+    }
+
+    @Test
+    void a_skipped_misfire_of_a_fixed_delay_trigger_should_count_its_next_fire_from_the_skip() {
+        Trigger delay = TestTriggers.fixedDelay(Duration.ofMinutes(5), 3);
+        FirePolicy skip = FirePolicy.DEFAULT.withMisfire(Misfire.SKIP);
+        Instant now = ANCHOR.plus(Duration.ofHours(1));
+
+        ScheduleRules.Claim claim = ScheduleRules.afterClaim(delay, UTC, ANCHOR, ANCHOR, now, skip, CATCH_UP, 100);
+
+        assertThat(claim.skipped()).isPresent();
+        assertThat(claim.next()).contains(now.plus(Duration.ofMinutes(5)));
     }
 
     @Test
     void after_claim_should_leave_no_next_fire_for_a_one_off_trigger() {
         Instant at = ANCHOR.plusSeconds(60);
 
-        assertThat(ScheduleRules.afterClaim(TestTriggers.once(at), UTC, ANCHOR, at, at, CATCH_UP)).isEmpty();
+        assertThat(ScheduleRules.afterClaim(TestTriggers.once(at), UTC, ANCHOR, at, at, FirePolicy.UNCHANGED, CATCH_UP, 100).next()).isEmpty();
     }
 
     @Test
     void after_claim_should_leave_no_next_fire_for_fixed_delay_until_the_run_ends() {
         Trigger delay = TestTriggers.fixedDelay(Duration.ofMinutes(5), 3);
 
-        assertThat(ScheduleRules.afterClaim(delay, UTC, ANCHOR, ANCHOR, ANCHOR, CATCH_UP)).isEmpty();
+        assertThat(ScheduleRules.afterClaim(delay, UTC, ANCHOR, ANCHOR, ANCHOR, FirePolicy.UNCHANGED, CATCH_UP, 100).next()).isEmpty();
     }
 
     @Test
@@ -171,7 +216,7 @@ class ScheduleRulesTest {
     void after_claim_should_end_the_schedule_when_the_next_fire_is_beyond_the_horizon() {
         Trigger huge = Trigger.parse("every 12500w from 2026-01-01T00:00");
 
-        assertThat(ScheduleRules.afterClaim(huge, UTC, ANCHOR, ANCHOR, ANCHOR, CATCH_UP)).isEmpty();
+        assertThat(ScheduleRules.afterClaim(huge, UTC, ANCHOR, ANCHOR, ANCHOR, FirePolicy.UNCHANGED, CATCH_UP, 100).next()).isEmpty();
         assertThat(ScheduleRules.firstFire(huge, UTC, ANCHOR, ANCHOR.plusSeconds(1))).isEmpty();
     }
 

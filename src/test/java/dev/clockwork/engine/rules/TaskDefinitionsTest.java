@@ -3,6 +3,9 @@ package dev.clockwork.engine.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.clockwork.api.FirePolicy;
+import dev.clockwork.api.Misfire;
+import dev.clockwork.api.Overlap;
 import dev.clockwork.api.RetryPolicy;
 import dev.clockwork.api.SchedulerException;
 import dev.clockwork.api.TaskSpec;
@@ -52,6 +55,51 @@ class TaskDefinitionsTest {
                 .isInstanceOf(SchedulerException.class)
                 .satisfies(e -> assertThat(((SchedulerException) e).field()).contains(field))
                 .hasMessageContaining(field);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {-101, 101, 1410065408, Integer.MIN_VALUE})
+    void check_should_reject_a_priority_outside_minus_100_to_100(int priority) {
+        TaskSpec spec = TaskSpec.builder("t").trigger("every 5m").action("noop").priority(priority).build();
+
+        assertThatThrownBy(() -> TaskDefinitions.check(spec, DEFAULT))
+                .isInstanceOf(SchedulerException.class)
+                .satisfies(e -> assertThat(((SchedulerException) e).field()).contains("priority"))
+                .hasMessageContaining("-100 to 100");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {-100, 0, 100})
+    void check_should_keep_a_priority_within_its_range(int priority) {
+        TaskSpec spec = TaskSpec.builder("t").trigger("every 5m").action("noop").priority(priority).build();
+
+        assertThat(TaskDefinitions.check(spec, DEFAULT).priority()).isEqualTo(priority);
+    }
+
+    @Test
+    void check_should_reject_a_grace_that_is_not_positive() {
+        TaskSpec spec = TaskSpec.builder("t").trigger("every 5m").action("noop").grace(Duration.ZERO).build();
+
+        assertThatThrownBy(() -> TaskDefinitions.check(spec, DEFAULT))
+                .satisfies(e -> assertThat(((SchedulerException) e).field()).contains("grace"));
+    }
+
+    @Test
+    void parse_enum_should_read_any_case_and_name_the_field_and_choices_when_unknown() {
+        assertThat(TaskDefinitions.parseEnum("misfire", " catch_up ", Misfire.class)).isEqualTo(Misfire.CATCH_UP);
+        assertThatThrownBy(() -> TaskDefinitions.parseEnum("overlap", "SOMETIMES", Overlap.class))
+                .isInstanceOf(SchedulerException.class)
+                .satisfies(e -> assertThat(((SchedulerException) e).field()).contains("overlap"))
+                .hasMessage("overlap is \"SOMETIMES\"; use one of ALLOW, FORBID.");
+    }
+
+    @Test
+    void new_specs_should_forbid_overlap_and_fire_once_after_a_misfire() {
+        TaskSpec spec = TaskSpec.builder("t").trigger("every 5m").action("noop").build();
+
+        assertThat(TaskDefinitions.check(spec, DEFAULT).fires()).isEqualTo(FirePolicy.DEFAULT);
+        assertThat(FirePolicy.DEFAULT.overlap()).isEqualTo(Overlap.FORBID);
+        assertThat(FirePolicy.DEFAULT.misfire()).isEqualTo(Misfire.FIRE_ONCE);
     }
 
     @Test

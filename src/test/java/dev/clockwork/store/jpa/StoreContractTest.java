@@ -15,6 +15,7 @@ import dev.clockwork.store.ExecutionOutcome;
 import dev.clockwork.store.ExecutionRow;
 import dev.clockwork.store.NodeRow;
 import dev.clockwork.store.ClaimedFireRows;
+import dev.clockwork.store.RunInProgress;
 import dev.clockwork.store.TaskRow;
 import dev.clockwork.store.TaskStore;
 import dev.clockwork.store.UserRow;
@@ -108,6 +109,56 @@ abstract class StoreContractTest extends ContractTestBase {
             em.getTransaction().rollback();
             em.close();
         }
+    }
+
+    @Test
+    void lock_due_should_take_a_higher_priority_first_even_when_it_is_due_after_more_rows_than_it_reads() {
+        // Due long before every other test's tasks, in a transaction rolled back at the end, so none are left due.
+        Instant now = Instant.parse("2001-01-01T00:00:00Z");
+        String prefix = unique();
+        EntityManager em = fixture.newEntityManager();
+        try {
+            em.getTransaction().begin();
+            var stores = fixture.stores(em);
+            for (int i = 0; i < 100; i++) {
+                stores.tasks().insert(task(prefix + i, Optional.of(now.minusSeconds(1000 - i)), 0));
+            }
+            stores.tasks().insert(task(prefix + "urgent", Optional.of(now.minusSeconds(1)), 50));
+            stores.tasks().insert(task(prefix + "later", Optional.of(now.minusSeconds(2)), 5));
+
+            List<String> locked = names(stores.tasks().lockDue(now, 3), prefix);
+
+            assertThat(locked).containsExactly(prefix + "urgent", prefix + "later", prefix + 0);
+        } finally {
+            em.getTransaction().rollback();
+            em.close();
+        }
+    }
+
+    @Test
+    void runs_in_progress_should_name_the_queued_and_running_executions_of_the_given_tasks() {
+        String name = unique();
+        TaskRow task = fixture.inTransaction(s -> s.tasks().insert(task(name, Optional.empty(), 0))).orElseThrow();
+        TaskRow other = fixture.inTransaction(s -> s.tasks().insert(task(name + "other", Optional.empty(), 0)))
+                .orElseThrow();
+        long queued = fixture.inTransaction(s -> s.tasks().insertExecution(ExecutionRow.queued(task.id(), task.name(),
+                T0, 1, ExecutionKind.SCHEDULED, "node-a", T0)));
+        long running = fixture.inTransaction(s -> s.tasks().insertExecution(ExecutionRow.running(task.id(),
+                task.name(), T0.plusSeconds(60), 1, ExecutionKind.SCHEDULED, "node-b", T0.plusSeconds(60))));
+        fixture.inTransaction(s -> s.tasks().insertExecution(ExecutionRow.skipped(task.id(), task.name(),
+                T0.plusSeconds(120), "node-a", T0.plusSeconds(120), "overlap FORBID")));
+        fixture.inTransaction(s -> s.tasks().insertExecution(ExecutionRow.queued(other.id(), other.name(), T0, 1,
+                ExecutionKind.SCHEDULED, "node-a", T0)));
+
+        List<RunInProgress> runs = fixture.inTransaction(s -> s.tasks().runsInProgress(List.of(task.id())));
+
+        assertThat(runs).containsExactly(
+                new RunInProgress(queued, task.id(), ExecutionStatus.QUEUED, Optional.of("node-a")),
+                new RunInProgress(running, task.id(), ExecutionStatus.RUNNING, Optional.of("node-b")));
+        ExecutionRow skipped = fixture.inTransaction(s -> s.tasks().executions(task.id(), 0, 10)).items().get(0);
+        assertThat(skipped.status()).isEqualTo(ExecutionStatus.SKIPPED);
+        assertThat(skipped.reason()).contains("overlap FORBID");
+        assertThat(skipped.finishedAt()).contains(T0.plusSeconds(120));
     }
 
     @Test
@@ -685,11 +736,11 @@ abstract class StoreContractTest extends ContractTestBase {
         TaskRow paused = fixture.inTransaction(s -> s.tasks().insert(task(name + "paused", Optional.empty(), 0)))
                 .orElseThrow();
         long due = fixture.inTransaction(s -> s.tasks().insertExecution(ExecutionRow.waiting(active.id(),
-                active.name(), T0, 2, T0, T0.plusSeconds(10))));
+                active.name(), T0, 2, T0, T0.plusSeconds(10), "retry 2 of 3")));
         long later = fixture.inTransaction(s -> s.tasks().insertExecution(ExecutionRow.waiting(active.id(),
-                active.name(), T0.plusSeconds(60), 2, T0, T0.plusSeconds(100))));
+                active.name(), T0.plusSeconds(60), 2, T0, T0.plusSeconds(100), "retry 2 of 3")));
         long held = fixture.inTransaction(s -> s.tasks().insertExecution(ExecutionRow.waiting(paused.id(),
-                paused.name(), T0, 2, T0, T0.plusSeconds(5))));
+                paused.name(), T0, 2, T0, T0.plusSeconds(5), "retry 2 of 3")));
         Set<Long> ours = Set.of(due, later, held);
 
         assertThat(ids(rows(s -> s.tasks().lockDueRetries(T0.plusSeconds(9), 100)), ours)).isEmpty();
@@ -698,7 +749,7 @@ abstract class StoreContractTest extends ContractTestBase {
         assertThat(maybe(s -> s.tasks().execution(due)).orElseThrow().dueAt()).contains(T0.plusSeconds(10));
 
         fixture.inTransaction(s -> {
-            s.tasks().claimRetries(List.of(due), Set.of(due), "node-a", T0.plusSeconds(11));
+            s.tasks().claimRetries(locked.stream().filter(row -> row.id() == due).toList(), Set.of(due), "node-a", T0.plusSeconds(11));
             return null;
         });
         ExecutionRow claimed = maybe(s -> s.tasks().execution(due)).orElseThrow();
