@@ -12,7 +12,9 @@ CREATE INDEX cw_task_priority_ix ON cw_task (priority DESC, next_fire_at);
 -- The policy decision behind a SKIPPED execution or a retry, or who cancelled an execution.
 ALTER TABLE cw_execution ADD COLUMN reason VARCHAR(400);
 
--- A run in progress names its task, so that a claim finds the runs in progress of the tasks it claims (overlap).
+-- A run in progress names its task, so that a claim finds the runs in progress of the tasks it claims (overlap), and
+-- holds the reason it was cancelled while running, until the node that runs it interrupts it.
 ALTER TABLE cw_run ADD COLUMN task_id BIGINT;
+ALTER TABLE cw_run ADD COLUMN cancel_reason VARCHAR(400);
 UPDATE cw_run SET task_id = (SELECT e.task_id FROM cw_execution e WHERE e.id = cw_run.execution_id);
 CREATE INDEX cw_run_task_ix ON cw_run (task_id);

@@ -5,5 +5,10 @@ public enum Overlap {
     /** Both run. */
     ALLOW,
     /** The fire runs nothing and is recorded {@code SKIPPED}, naming the run in progress. */
-    FORBID
+    FORBID,
+    /**
+     * The runs in progress are cancelled (a queued one at once, a running one interrupted by its node: it ends
+     * {@code CANCELLED}) and the fire runs.
+     */
+    REPLACE
 }

@@ -56,8 +56,20 @@ public interface Scheduler {
      */
     long runNow(String name);
 
-    /** Stops a task for good, keeping it and its history. */
+    /**
+     * Stops a task for good, keeping it and its history: its waiting and queued executions end {@code CANCELLED},
+     * and its running ones are interrupted and end {@code CANCELLED}.
+     */
     TaskInfo cancel(String name);
+
+    /**
+     * Cancels one execution: a waiting or queued one ends {@code CANCELLED} at once; a running one is interrupted by
+     * the node that runs it (within a heartbeat on another node) and ends {@code CANCELLED}.
+     *
+     * @return the execution after the request
+     * @throws SchedulerException NOT_FOUND when there is no such execution, CONFLICT when it has already ended
+     */
+    ExecutionInfo cancelExecution(long id);
 
     /** Deletes a task and its history. */
     void delete(String name);

@@ -14,6 +14,7 @@ import dev.clockwork.trigger.Timing;
 import dev.clockwork.trigger.Trigger;
 import dev.clockwork.trigger.TriggerFormatException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -48,6 +49,8 @@ public class ClaimDueTasks {
     NodeIdentity node;
     @Inject
     RunsInProgress runsInProgress;
+    @Inject
+    Event<RunCancelled> runCancelled;
 
     /**
      * Claims up to {@code limit} due fires; none when nothing is due or other nodes hold every due row. The first
@@ -215,6 +218,21 @@ public class ClaimDueTasks {
     }
 
     /**
+     * Cancels the runs in progress of a task whose overlap policy is REPLACE, in the claim's transaction: queued ones
+     * end CANCELLED, running ones are interrupted by their nodes once this commits.
+     */
+    private void replace(TaskRow task, Instant fireTime, List<RunInProgress> inProgress, Instant now) {
+        String reason = "overlap REPLACE: replaced by the fire at " + fireTime;
+        List<Long> running = store.cancelExecutions(inProgress.stream().map(RunInProgress::executionId).toList(),
+                reason, now);
+        LOG.info(() -> "Task " + task.name() + ": " + reason + "; cancels executions "
+                + inProgress.stream().map(RunInProgress::executionId).toList());
+        if (!running.isEmpty()) {
+            runCancelled.fire(new RunCancelled(running, reason));
+        }
+    }
+
+    /**
      * The rows claiming the due fire of {@code task} writes: its execution (running, queued, or skipped by the task's
      * misfire or overlap policy) and the task advanced to its next fire. {@code inProgress} are the task's runs in
      * progress, read only for a task whose overlap policy needs them.
@@ -225,10 +243,14 @@ public class ClaimDueTasks {
                 "A due task must have a next fire time; task " + task.name() + " has none"));
         ScheduleRules.Claim claim = ScheduleRules.afterClaim(trigger, ZoneId.of(task.zone()), task.anchorAt(),
                 fireTime, now, task.fires(), config.catchUpWindow(), config.maxCatchUp());
+        if (claim.skipped().isEmpty() && !inProgress.isEmpty() && task.fires().overlap() == Overlap.REPLACE) {
+            replace(task, fireTime, inProgress, now);
+        }
         if (claim.skipped().isEmpty() && !inProgress.isEmpty() && task.fires().overlap() == Overlap.FORBID) {
             RunInProgress running = inProgress.get(0);
             claim = claim.skippedFor("overlap FORBID: execution " + running.executionId() + " is still "
-                    + running.status().name().toLowerCase(Locale.ROOT) + running.node().map(n -> " on " + n).orElse(""));
+                    + running.status().name().toLowerCase(Locale.ROOT)
+                    + running.node().map(n -> " on " + n).orElse(""));
         }
         ExecutionRow execution;
         if (claim.skipped().isPresent()) {

@@ -14,7 +14,7 @@ import java.util.Optional;
  *     empty when the worker must mark it running first
  * @param endMovesSchedule whether the end of the run may move the task's schedule
  *     ({@link dev.clockwork.engine.rules.ScheduleRules#endMovesSchedule}); when not, recording it leaves the task alone
- * @param timeout how long the run may take ({@link RunTimeouts}); empty for no limit
+ * @param timeout how long the run may take ({@link RunInterrupts}); empty for no limit
  */
 public record ClaimedFire(long executionId, long taskId, String taskName, String action, Optional<String> argsJson,
                           Instant fireTime, int attempt, ExecutionKind kind, int priority,

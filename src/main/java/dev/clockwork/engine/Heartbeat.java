@@ -113,6 +113,7 @@ public class Heartbeat {
             synchronizeClock();
             heartbeats.heartbeat();
             workers.recordWhatWasKept();
+            heartbeats.cancelRequests().forEach(workers::cancel);
             if (healthySince == null) {
                 healthySince = clock.instant();
             }

@@ -3,15 +3,20 @@ package dev.clockwork.engine;
 import dev.clockwork.api.NodeState;
 import dev.clockwork.store.ClusterStore;
 import dev.clockwork.store.NodeRow;
+import dev.clockwork.store.TaskStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 
-/** Writes this node's row in the cluster: its heartbeat while it lives, its stop when it shuts down cleanly. */
+/**
+ * Writes this node's row in the cluster: its heartbeat while it lives, its stop when it shuts down cleanly; reads the
+ * cancels other nodes requested for its runs.
+ */
 @ApplicationScoped
 public class NodeHeartbeats {
 
@@ -19,6 +24,8 @@ public class NodeHeartbeats {
 
     @Inject
     ClusterStore cluster;
+    @Inject
+    TaskStore tasks;
     @Inject
     NodeIdentity node;
     @Inject
@@ -38,6 +45,12 @@ public class NodeHeartbeats {
         before.filter(row -> row.state() == NodeState.DEAD).ifPresent(row -> LOG.warning(() -> "Node " + node.id()
                 + " was declared dead (last heartbeat " + row.heartbeatAt() + "); its running executions were"
                 + " taken over and their outcomes here will be ignored. Is this server overloaded or paused?"));
+    }
+
+    /** The cancels requested for runs this node holds (execution id to reason), for its workers to interrupt. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Map<Long, String> cancelRequests() {
+        return tasks.cancelRequests(node.id());
     }
 
     /** Marks this node stopped after a clean shutdown, so its leftovers are taken over at once. */

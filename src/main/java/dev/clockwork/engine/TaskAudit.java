@@ -1,6 +1,8 @@
 package dev.clockwork.engine;
 
+import dev.clockwork.api.ExecutionStatus;
 import dev.clockwork.engine.rules.TaskChanges;
+import dev.clockwork.store.ExecutionRow;
 import dev.clockwork.store.TaskRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,6 +25,12 @@ public class TaskAudit {
 
     void deleted(String name) {
         trail.record("task.delete", name, "deleted with its executions");
+    }
+
+    void executionCancelled(ExecutionRow execution) {
+        trail.record("execution.cancel", execution.taskName(), "execution " + execution.id() + " (fire "
+                + execution.fireTime() + ", attempt " + execution.attempt() + ") " + execution.status() + " → "
+                + (execution.status() == ExecutionStatus.RUNNING ? "cancel requested" : "CANCELLED"));
     }
 
     void ranNow(TaskRow task, long executionId) {

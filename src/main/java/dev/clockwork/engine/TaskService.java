@@ -18,6 +18,7 @@ import dev.clockwork.engine.rules.TaskDefinitions;
 import dev.clockwork.engine.rules.TaskLifecycle;
 import dev.clockwork.engine.rules.TaskLifecycle.Command;
 import dev.clockwork.store.ExecutionRow;
+import dev.clockwork.store.RunInProgress;
 import dev.clockwork.store.TaskRow;
 import dev.clockwork.store.TaskStore;
 import dev.clockwork.trigger.Trigger;
@@ -64,6 +65,8 @@ public class TaskService implements Scheduler {
     Event<WakeUp> wakeUp;
     @Inject
     Event<ManualRun> manualRun;
+    @Inject
+    Event<RunCancelled> runCancelled;
     @Inject
     TaskAudit audit;
 
@@ -164,11 +167,39 @@ public class TaskService implements Scheduler {
         if (!TaskLifecycle.check(task.name(), task.state(), Command.CANCEL)) {
             return view(task);
         }
-        int cancelled = store.cancelUnstarted(task.id(), clock.instant());
-        if (cancelled > 0) {
-            LOG.info(() -> "Cancelled " + cancelled + " queued or waiting executions of task " + task.name());
+        Instant now = clock.instant();
+        int cancelled = store.cancelUnstarted(task.id(), now);
+        List<Long> running = store.runsInProgress(List.of(task.id())).stream()
+                .filter(run -> run.status() == ExecutionStatus.RUNNING).map(RunInProgress::executionId).toList();
+        interrupt(store.cancelExecutions(running, "task " + task.name() + " cancelled by " + user.name(), now),
+                "task " + task.name() + " cancelled by " + user.name());
+        if (cancelled > 0 || !running.isEmpty()) {
+            LOG.info(() -> "Cancelled " + cancelled + " queued or waiting executions of task " + task.name()
+                    + " and interrupts its " + running.size() + " running ones");
         }
         return save("cancel", task, task.withSchedule(TaskState.CANCELLED, Optional.empty()));
+    }
+
+    @Override
+    public ExecutionInfo cancelExecution(long id) {
+        ExecutionRow execution = store.execution(id).orElseThrow(() -> new SchedulerException(
+                SchedulerException.Reason.NOT_FOUND, "id", "No execution has id " + id + "."));
+        if (execution.status().isFinal()) {
+            throw new SchedulerException(SchedulerException.Reason.CONFLICT, "status", "Execution " + id
+                    + " already ended " + execution.status() + "; only WAITING, QUEUED and RUNNING executions can be"
+                    + " cancelled.");
+        }
+        String reason = "cancelled by " + user.name();
+        interrupt(store.cancelExecutions(List.of(id), reason, clock.instant()), reason);
+        audit.executionCancelled(execution);
+        return store.execution(id).map(TaskViews::execution).orElseThrow();
+    }
+
+    /** Has the runs whose cancel was written interrupted by their node: here after commit, elsewhere by heartbeat. */
+    private void interrupt(List<Long> running, String reason) {
+        if (!running.isEmpty()) {
+            runCancelled.fire(new RunCancelled(running, reason));
+        }
     }
 
     @Override

@@ -79,9 +79,9 @@ public class Workers {
     private WorkerCapacity capacity;
     private MarkRunning marking;
     private GroupCommit recorder;
-    private RunTimeouts timeouts;
+    private RunInterrupts interrupts;
     /** How long a run may ignore its timeout's interrupt before its thread is replaced; a test sets a shorter one. */
-    Duration abandonAfter = RunTimeouts.ABANDON_AFTER;
+    Duration abandonAfter = RunInterrupts.ABANDON_AFTER;
 
     private volatile boolean accepting = true;
     /** Set once the workers asked for more fires at the queue's low water; cleared when fires come. */
@@ -94,7 +94,7 @@ public class Workers {
                 GroupCommit.RECORDERS * GroupCommit.MOST_PER_BATCH, runTimes);
         marking = new MarkRunning(queue, outcomes, kept, clock, () -> config.workers() - busy.get(), held::remove);
         recorder = new GroupCommit(outcomes, kept, () -> capacityFreed.fire(new CapacityFreed()), held::remove);
-        timeouts = new RunTimeouts(ticker, abandonAfter, this::abandon);
+        interrupts = new RunInterrupts(ticker, abandonAfter, this::abandon);
     }
 
     /** How many more fires the dispatcher may claim now ({@link WorkerCapacity#claimable}). */
@@ -153,7 +153,7 @@ public class Workers {
         return Set.copyOf(held);
     }
 
-    /** Starts the worker threads and the timeouts' watchdog; fires submitted before wait in the queue. */
+    /** Starts the worker threads and the interrupts' watchdog; fires submitted before wait in the queue. */
     void start() {
         if (!threads.isEmpty()) {
             return;
@@ -161,8 +161,8 @@ public class Workers {
         for (int i = 1; i <= config.workers(); i++) {
             startWorker();
         }
-        watchdog = threadFactory.newThread(timeouts::watchdog);
-        watchdog.setName("clockwork-timeouts");
+        watchdog = threadFactory.newThread(interrupts::watchdog);
+        watchdog.setName("clockwork-interrupts");
         watchdog.start();
     }
 
@@ -237,7 +237,7 @@ public class Workers {
             } catch (InterruptedException e) {
                 return;
             }
-            if (runTaken(fire) == RunTimeouts.End.ABANDONED) {
+            if (runTaken(fire) == RunInterrupts.End.ABANDONED) {
                 // The watchdog gave this run up and started a thread in this one's place.
                 return;
             }
@@ -263,10 +263,10 @@ public class Workers {
      *
      * @return how the run ended against its timeout; ABANDONED when the watchdog gave it up (its slot is freed)
      */
-    private RunTimeouts.End runTaken(ClaimedFire fire) {
+    private RunInterrupts.End runTaken(ClaimedFire fire) {
         busy.incrementAndGet();
         askForMoreAtLowWater();
-        RunTimeouts.End end = RunTimeouts.End.IN_TIME;
+        RunInterrupts.End end = RunInterrupts.End.IN_TIME;
         try {
             Optional<ClaimedFire> started = marking.start(fire);
             if (started.isPresent()) {
@@ -276,7 +276,7 @@ public class Workers {
             LOG.log(Level.SEVERE, "Execution " + fire.executionId() + " of task " + fire.taskName()
                     + " failed inside the engine; the worker goes on with the next fire", e);
         } finally {
-            if (end != RunTimeouts.End.ABANDONED) {
+            if (end != RunInterrupts.End.ABANDONED) {
                 busy.decrementAndGet();
             }
         }
@@ -298,28 +298,28 @@ public class Workers {
      * Runs a fire recorded as running; its outcome, with the moment the action really started (a fire claimed as
      * running may have waited a few milliseconds in the queue), waits for the recorder, and its time joins the mean.
      */
-    private RunTimeouts.End run(ClaimedFire fire) {
+    private RunInterrupts.End run(ClaimedFire fire) {
         runTimes.started(fire.executionId());
         Instant startedAt = clock.instant();
-        Optional<RunTimeouts.Watch> watch = timeouts.watch(fire, Thread.currentThread(), startedAt);
+        RunInterrupts.Watch watch = interrupts.watch(fire, Thread.currentThread(), startedAt);
         ExecutionOutcome outcome;
         long took;
-        RunTimeouts.End end = RunTimeouts.End.IN_TIME;
+        RunInterrupts.End end;
         try {
             outcome = invoker.execute(fire, startedAt);
         } finally {
             took = runTimes.ended(fire.executionId());
-            if (watch.isPresent()) {
-                end = watch.get().end();
-            }
+            end = watch.end();
         }
-        if (end == RunTimeouts.End.ABANDONED) {
+        if (end == RunInterrupts.End.ABANDONED) {
             LOG.info(() -> "Execution " + fire.executionId() + " of task " + fire.taskName() + " returned at last,"
-                    + " after it was recorded TIMED_OUT; what it returned is dropped and its thread ends");
+                    + " after it was recorded ended; what it returned is dropped and its thread ends");
             return end;
         }
-        if (end == RunTimeouts.End.TIMED_OUT) {
-            outcome = RunTimeouts.timedOut(outcome, fire.timeout().orElseThrow());
+        if (end == RunInterrupts.End.TIMED_OUT) {
+            outcome = RunInterrupts.timedOut(outcome, fire.timeout().orElseThrow());
+        } else if (end == RunInterrupts.End.CANCELLED) {
+            outcome = RunInterrupts.cancelled(outcome, watch.cancelReason().orElse("cancelled"));
         }
         recorder.add(new RecordOutcome.Finished(fire, outcome));
         metrics.ran(fire, outcome.status(), outcome.startedAt(), took);
@@ -327,20 +327,37 @@ public class Workers {
     }
 
     /**
-     * A run ignored its timeout's interrupt: record it TIMED_OUT now, free its slot and start a worker in its
-     * thread's place (on the watchdog's thread).
+     * Cancels the run of execution {@code executionId} if one of this node's workers runs it: interrupted, it ends
+     * CANCELLED.
+     *
+     * @return whether it ran here and is now being cancelled
      */
-    private void abandon(RunTimeouts.Watch watch) {
+    public boolean cancel(long executionId, String reason) {
+        return interrupts.cancel(executionId, reason);
+    }
+
+    void onRunCancelled(@Observes(during = TransactionPhase.AFTER_SUCCESS) RunCancelled cancelled) {
+        cancelled.executionIds().forEach(id -> cancel(id, cancelled.reason()));
+    }
+
+    /**
+     * A run ignored the interrupt of its timeout or cancel: record it TIMED_OUT or CANCELLED now, free its slot and
+     * start a worker in its thread's place (on the watchdog's thread).
+     */
+    private void abandon(RunInterrupts.Watch watch) {
         ClaimedFire fire = watch.fire();
         Instant now = clock.instant();
+        String ignored = " and ignored the interrupt for " + Durations.format(abandonAfter)
+                + "; its worker thread was replaced";
+        ExecutionStatus status = watch.cancelReason().isPresent() ? ExecutionStatus.CANCELLED
+                : ExecutionStatus.TIMED_OUT;
+        String error = watch.cancelReason().map(reason -> "Cancelled while running (" + reason + ")" + ignored)
+                .orElseGet(() -> "The run took longer than its timeout of "
+                        + Durations.format(fire.timeout().orElseThrow()) + ignored);
         recorder.add(new RecordOutcome.Finished(fire, new ExecutionOutcome(fire.executionId(), fire.taskId(),
-                fire.kind(), fire.endMovesSchedule(), ExecutionStatus.TIMED_OUT, watch.startedAt(), now,
-                Optional.empty(), Optional.of("The run took longer than its timeout of "
-                        + Durations.format(fire.timeout().orElseThrow()) + " and ignored the interrupt for "
-                        + Durations.format(abandonAfter) + "; its worker thread was replaced"), Optional.empty(),
-                Optional.empty())));
-        metrics.ran(fire, ExecutionStatus.TIMED_OUT, watch.startedAt(),
-                Duration.between(watch.startedAt(), now).toNanos());
+                fire.kind(), fire.endMovesSchedule(), status, watch.startedAt(), now, Optional.empty(),
+                Optional.of(error), Optional.empty(), Optional.empty())));
+        metrics.ran(fire, status, watch.startedAt(), Duration.between(watch.startedAt(), now).toNanos());
         threads.remove(watch.worker());
         busy.decrementAndGet();
         if (accepting && !threads.isEmpty()) {

@@ -37,7 +37,7 @@ public class ExecutionJson {
     public List<String> report;
     @Schema(description = "When a retry (status WAITING) is due; kept once it ran, absent for other executions.")
     public Instant dueAt;
-    @Schema(description = "The policy decision behind a SKIPPED or RETRY execution, or who cancelled it.",
+    @Schema(description = "The policy decision behind a SKIPPED or RETRY execution, or who cancelled it before it ran.",
             example = "overlap FORBID: execution 812 is still running on node-a")
     public String reason;
 

@@ -141,10 +141,18 @@ public final class OpenApiDocument {
                         .parameters(paging)
                         .responses(responses(ok("ExecutionPage"), problem("400", "A parameter is not valid."),
                                 problem("404", "No task of that name."))));
-        path("/executions/{id}").parameters(List.of(new Parameter().in("path").name("id").required(true)
-                        .schema(integer("The execution's id."))))
+        Parameter executionId = new Parameter().in("path").name("id").required(true)
+                .schema(integer("The execution's id."));
+        path("/executions/{id}").parameters(List.of(executionId))
                 .get(op("getExecution", "One execution", Roles.VIEWER)
                         .responses(responses(ok("Execution"), problem("404", "No execution of that id."))));
+        path("/executions/{id}/cancel").parameters(List.of(executionId))
+                .post(op("cancelExecution", "Cancel one execution: a waiting or queued one ends CANCELLED at once,"
+                        + " a running one is interrupted by its node and ends CANCELLED", Roles.OPERATOR)
+                        .responses(responses(ok("Execution"), problem("404", "No execution of that id."),
+                                problem("409", "The execution has already ended."))
+                                .addApiResponse("202", new ApiResponse().description("The execution is running; its"
+                                        + " node is interrupting it.").content(json(ref("Execution"))))));
         path("/nodes")
                 .get(op("listNodes", "The servers of the cluster", Roles.VIEWER)
                         .responses(responses(new ApiResponse().description("The nodes.").content(json(

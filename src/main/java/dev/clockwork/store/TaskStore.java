@@ -106,6 +106,19 @@ public interface TaskStore {
      */
     int cancelUnstarted(long taskId, Instant at);
 
+    /**
+     * Cancels executions for {@code reason}: those waiting or queued end CANCELLED at {@code at} (a node that took a
+     * queued one from its queue finds it no longer queued and does not run it); for those running, the cancel is
+     * written beside the run in {@code cw_run}, for the node that runs it to interrupt it ({@link #cancelRequests}).
+     * Ended executions are left as they are.
+     *
+     * @return the ids of the running executions whose cancel was requested
+     */
+    List<Long> cancelExecutions(List<Long> executionIds, String reason, Instant at);
+
+    /** The cancels requested for runs that {@code node} holds: execution id to reason. */
+    Map<Long, String> cancelRequests(String node);
+
     /** Inserts an execution; returns its id. */
     long insertExecution(ExecutionRow execution);
 

@@ -23,6 +23,8 @@ abstract class ExecutionsView implements Serializable {
 
     @Inject
     transient Scheduler scheduler;
+    @Inject
+    transient Steering steering;
 
     private ExecutionStatus status;
     private ExecutionInfo selected;
@@ -34,6 +36,13 @@ abstract class ExecutionsView implements Serializable {
     /** Opens an execution in the detail dialog (read again: it may have ended since the table was drawn). */
     public void select(long executionId) {
         selected = scheduler.execution(executionId).orElse(null);
+    }
+
+    /** Cancels the execution open in the dialog, and shows it as it is after the cancel. */
+    public void cancelSelected() {
+        if (selected != null && steering.cancelExecution(selected.id())) {
+            select(selected.id());
+        }
     }
 
     public LazyDataModel<ExecutionInfo> getExecutions() {

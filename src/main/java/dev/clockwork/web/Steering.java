@@ -1,6 +1,8 @@
 package dev.clockwork.web;
 
 import dev.clockwork.api.Scheduler;
+import dev.clockwork.api.ExecutionInfo;
+import dev.clockwork.api.ExecutionStatus;
 import dev.clockwork.api.SchedulerException;
 import dev.clockwork.security.Roles;
 import jakarta.enterprise.context.RequestScoped;
@@ -55,6 +57,29 @@ public class Steering {
 
     public boolean delete(String name) {
         return steer(List.of(name), Command.DELETE);
+    }
+
+    /**
+     * Cancels one execution: a waiting or queued one ends CANCELLED, a running one is interrupted by its node.
+     *
+     * @return whether the cancel was taken
+     */
+    public boolean cancelExecution(long id) {
+        if (!allowed()) {
+            LOG.warning(() -> "Refused the cancel of execution " + id + " from " + faces.getExternalContext()
+                    .getRemoteUser() + ", who is not an operator");
+            notices.error(notices.text("steer.refused.role"));
+            return false;
+        }
+        try {
+            ExecutionInfo execution = scheduler.cancelExecution(id);
+            notices.info(execution.status() == ExecutionStatus.RUNNING ? "steer.done.cancelExecution.running"
+                    : "steer.done.cancelExecution", id);
+            return true;
+        } catch (SchedulerException e) {
+            notices.error(e.getMessage());
+            return false;
+        }
     }
 
     /** Whether the logged-in user may steer tasks: the check every command makes on the server. */

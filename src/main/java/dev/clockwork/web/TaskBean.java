@@ -28,8 +28,6 @@ public class TaskBean extends ExecutionsView {
     private static final int NEXT_FIRES = 5;
 
     @Inject
-    transient Steering steering;
-    @Inject
     transient Notices notices;
 
     private String name;

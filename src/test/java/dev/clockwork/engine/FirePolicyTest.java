@@ -91,7 +91,7 @@ class FirePolicyTest {
 
     /** A run that takes 2.5 intervals: claimed at 09:00, ended at 09:25. */
     @ParameterizedTest
-    @EnumSource(Overlap.class)
+    @EnumSource(value = Overlap.class, names = {"ALLOW", "FORBID"})
     void a_fire_during_a_run_in_progress_should_follow_the_overlap_policy(Overlap overlap) {
         TaskRow task = insert("long", "every 10m", FirePolicy.DEFAULT.withOverlap(overlap), 0, NINE);
         List<ClaimedFire> first = engine.claimDue(10);

@@ -61,6 +61,12 @@ final class ManualEngine {
         claims.config = config;
         claims.node = node;
         claims.runsInProgress = runsInProgress;
+        claims.runCancelled = new IgnoredEvent<>() {
+            @Override
+            public void fire(RunCancelled cancelled) {
+                workers.onRunCancelled(cancelled);
+            }
+        };
         outcomes.node = node;
         outcomes.wakeUp = new IgnoredEvent<>();
         outcomes.jitterDraw = () -> 0.5;
@@ -188,6 +194,24 @@ final class ManualEngine {
     /** Ends the threads of {@link #startThreads}. */
     void stopThreads() {
         workers.stop();
+    }
+
+    /**
+     * Cancels an execution as the Scheduler does: in the database, then on this node's workers if they run it.
+     *
+     * @return whether it was running and is now being interrupted
+     */
+    boolean cancelExecution(long executionId, String reason) {
+        List<Long> running = fixture.inTransaction(s -> s.tasks().cancelExecutions(List.of(executionId), reason,
+                clock.instant()));
+        return running.contains(executionId) && workers.cancel(executionId, reason);
+    }
+
+    /** What a heartbeat does with the cancels other nodes requested for this node's runs; returns them. */
+    Map<Long, String> pollCancels() {
+        Map<Long, String> requests = fixture.inTransaction(s -> s.tasks().cancelRequests(node.id()));
+        requests.forEach(workers::cancel);
+        return requests;
     }
 
     /** Claims what is due now and hands it to the workers' threads; returns the fires claimed. */
@@ -324,7 +348,7 @@ final class ManualEngine {
     }
 
     /** Wake-ups go nowhere: the test says when the engine looks again. */
-    private static final class IgnoredEvent<T> implements Event<T> {
+    private static class IgnoredEvent<T> implements Event<T> {
         @Override
         public void fire(T event) {
         }

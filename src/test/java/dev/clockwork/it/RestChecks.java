@@ -225,6 +225,37 @@ abstract class RestChecks {
     }
 
     @Test
+    void cancelling_a_running_execution_should_interrupt_it_and_end_it_cancelled() {
+        String name = unique("cancel-run");
+        assertThat(admin.post("tasks", "{\"name\":\"" + name + "\",\"trigger\":\"in 1s\","
+                + "\"action\":\"sleep\",\"args\":{\"ms\":120000}}").status()).isEqualTo(201);
+        JsonObject running = Poll.until(Duration.ofSeconds(30),
+                () -> admin.get("tasks/" + name + "/executions").json().getJsonArray("items"),
+                items -> items.size() == 1 && items.getJsonObject(0).getString("status").equals("RUNNING"),
+                "the run of " + name + " to start").getJsonObject(0);
+        long id = running.getJsonNumber("id").longValue();
+
+        String viewerName = "cancel-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(admin.post("users", "{\"username\":\"" + viewerName + "\",\"password\":\"viewer-password\","
+                + "\"role\":\"clockwork-viewer\"}").status()).isEqualTo(201);
+        Api viewer = admin.as(viewerName, "viewer-password");
+        Api.Reply asViewer = viewer.post("executions/" + id + "/cancel", "");
+        Api.Reply cancel = admin.post("executions/" + id + "/cancel", "");
+        assertThat(cancel.status()).as(cancel.toString()).isIn(200, 202);
+        JsonObject ended = Poll.until(Duration.ofSeconds(30), () -> admin.get("executions/" + id).json(),
+                run -> run.getString("status").equals("CANCELLED"), "execution " + id + " to end CANCELLED");
+        Api.Reply again = admin.post("executions/" + id + "/cancel", "");
+        Api.Reply unknown = admin.post("executions/987654321987/cancel", "");
+        admin.delete("tasks/" + name);
+
+        assertThat(ended.getString("error")).contains("Cancelled while running (cancelled by ");
+        assertThat(again.status()).as(again.toString()).isEqualTo(409);
+        assertThat(again.json().getString("detail")).contains("already ended CANCELLED");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(asViewer.status()).isEqualTo(403);
+    }
+
+    @Test
     void bad_policies_should_be_400_naming_the_field() {
         for (String[] bad : new String[][] {
                 {"\"retry\":{\"attempts\":0}", "retry.attempts"},

@@ -33,6 +33,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -304,6 +305,54 @@ public class JpaTaskStore implements TaskStore {
                     .executeUpdate();
         }
         return cancelled;
+    }
+
+    @Override
+    public List<Long> cancelExecutions(List<Long> executionIds, String reason, Instant at) {
+        List<Long> running = new ArrayList<>();
+        String why = ExecutionRow.reason(reason);
+        for (List<Long> slice : JdbcRows.slices(executionIds)) {
+            List<ExecutionEntity> rows = em.createQuery("SELECT e FROM ExecutionEntity e WHERE e.id IN :ids"
+                            + " ORDER BY e.id", ExecutionEntity.class)
+                    .setParameter("ids", slice)
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                    .getResultList();
+            List<Long> unstarted = new ArrayList<>();
+            for (ExecutionEntity row : rows) {
+                if (row.status == ExecutionStatus.RUNNING) {
+                    running.add(row.id);
+                } else if (row.status == ExecutionStatus.WAITING || row.status == ExecutionStatus.QUEUED) {
+                    row.status = ExecutionStatus.CANCELLED;
+                    row.finishedAt = at;
+                    row.reason = why;
+                    row.error = "Cancelled before it ran (" + why + ")";
+                    unstarted.add(row.id);
+                }
+            }
+            if (!unstarted.isEmpty()) {
+                em.flush();
+                em.createQuery("DELETE FROM RunEntity r WHERE r.executionId IN :ids").setParameter("ids", unstarted)
+                        .executeUpdate();
+            }
+        }
+        for (List<Long> slice : JdbcRows.slices(running)) {
+            em.createQuery("UPDATE RunEntity r SET r.cancelReason = :why WHERE r.executionId IN :ids")
+                    .setParameter("why", why)
+                    .setParameter("ids", slice)
+                    .executeUpdate();
+        }
+        return running;
+    }
+
+    @Override
+    public Map<Long, String> cancelRequests(String node) {
+        Map<Long, String> requests = new LinkedHashMap<>();
+        em.createQuery("SELECT r.executionId, r.cancelReason FROM RunEntity r WHERE r.node = :node"
+                        + " AND r.cancelReason IS NOT NULL ORDER BY r.executionId", Object[].class)
+                .setParameter("node", node)
+                .getResultStream()
+                .forEach(row -> requests.put((Long) row[0], (String) row[1]));
+        return requests;
     }
 
     @Override

@@ -20,4 +20,7 @@ class RunEntity {
     @Column(name = "task_id")
     Long taskId;
     String node;
+    /** Why the run was cancelled while running, for its node to interrupt it; null unless it was. */
+    @Column(name = "cancel_reason")
+    String cancelReason;
 }

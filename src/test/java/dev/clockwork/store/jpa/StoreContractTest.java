@@ -136,6 +136,34 @@ abstract class StoreContractTest extends ContractTestBase {
     }
 
     @Test
+    void cancel_executions_should_end_unstarted_ones_and_ask_the_node_of_a_running_one() {
+        String name = unique();
+        TaskRow task = fixture.inTransaction(s -> s.tasks().insert(task(name, Optional.empty(), 0))).orElseThrow();
+        long queued = fixture.inTransaction(s -> s.tasks().insertExecution(ExecutionRow.queued(task.id(), task.name(),
+                T0, 1, ExecutionKind.SCHEDULED, name + "-node", T0)));
+        long running = fixture.inTransaction(s -> s.tasks().insertExecution(ExecutionRow.running(task.id(),
+                task.name(), T0.plusSeconds(60), 1, ExecutionKind.SCHEDULED, name + "-node", T0.plusSeconds(60))));
+        long waiting = fixture.inTransaction(s -> s.tasks().insertExecution(ExecutionRow.waiting(task.id(),
+                task.name(), T0, 2, T0, T0.plusSeconds(30), "retry 2 of 2")));
+
+        List<Long> interrupting = fixture.inTransaction(s -> s.tasks().cancelExecutions(
+                List.of(queued, running, waiting), "cancelled by alice", T0.plusSeconds(90)));
+
+        assertThat(interrupting).containsExactly(running);
+        for (long id : List.of(queued, waiting)) {
+            ExecutionRow row = maybe(s -> s.tasks().execution(id)).orElseThrow();
+            assertThat(row.status()).isEqualTo(ExecutionStatus.CANCELLED);
+            assertThat(row.reason()).contains("cancelled by alice");
+            assertThat(row.finishedAt()).contains(T0.plusSeconds(90));
+        }
+        assertThat(maybe(s -> s.tasks().execution(running)).orElseThrow().status()).isEqualTo(ExecutionStatus.RUNNING);
+        Map<Long, String> requests = fixture.inTransaction(s -> s.tasks().cancelRequests(name + "-node"));
+        assertThat(requests).containsExactly(Map.entry(running, "cancelled by alice"));
+        List<RunInProgress> left = fixture.inTransaction(s -> s.tasks().runsInProgress(List.of(task.id())));
+        assertThat(left).extracting(RunInProgress::executionId).containsExactly(running);
+    }
+
+    @Test
     void runs_in_progress_should_name_the_queued_and_running_executions_of_the_given_tasks() {
         String name = unique();
         TaskRow task = fixture.inTransaction(s -> s.tasks().insert(task(name, Optional.empty(), 0))).orElseThrow();
@@ -749,7 +777,8 @@ abstract class StoreContractTest extends ContractTestBase {
         assertThat(maybe(s -> s.tasks().execution(due)).orElseThrow().dueAt()).contains(T0.plusSeconds(10));
 
         fixture.inTransaction(s -> {
-            s.tasks().claimRetries(locked.stream().filter(row -> row.id() == due).toList(), Set.of(due), "node-a", T0.plusSeconds(11));
+            s.tasks().claimRetries(locked.stream().filter(row -> row.id() == due).toList(), Set.of(due), "node-a",
+                    T0.plusSeconds(11));
             return null;
         });
         ExecutionRow claimed = maybe(s -> s.tasks().execution(due)).orElseThrow();

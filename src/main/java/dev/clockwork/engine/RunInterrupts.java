@@ -6,7 +6,9 @@ import dev.clockwork.store.ExecutionOutcome;
 import dev.clockwork.trigger.Durations;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.DelayQueue;
 import java.util.concurrent.Delayed;
 import java.util.concurrent.TimeUnit;
@@ -15,16 +17,16 @@ import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /**
- * Enforces task timeouts on one watchdog thread: a run that outlasts its timeout has its worker thread interrupted
- * and ends {@code TIMED_OUT}; a run that ignores the interrupt for {@code abandonAfter} more is given up: the
- * watchdog records it {@code TIMED_OUT} and the workers replace its thread, so an action that never returns does not
- * keep a worker (docs/decisions/033-timeouts.md).
+ * Interrupts runs that outlast their timeout or are cancelled, on one watchdog thread: the run's worker thread is
+ * interrupted and the run ends {@code TIMED_OUT} (or {@code CANCELLED}); a run that ignores the interrupt for
+ * {@code abandonAfter} more is given up: the watchdog records it and the workers replace its thread, so an action
+ * that never returns does not keep a worker (docs/decisions/033-timeouts.md).
  */
-final class RunTimeouts {
+final class RunInterrupts {
 
     /** How long a run may ignore its interrupt before its thread is replaced. */
     static final Duration ABANDON_AFTER = Duration.ofSeconds(5);
-    private static final Logger LOG = Logger.getLogger(RunTimeouts.class.getName());
+    private static final Logger LOG = Logger.getLogger(RunInterrupts.class.getName());
     private static final int RUNNING = 0;
     /** The watchdog is interrupting the worker: the worker waits, so that no interrupt outlives its run. */
     private static final int INTERRUPTING = 1;
@@ -36,11 +38,13 @@ final class RunTimeouts {
     private final Duration abandonAfter;
     private final Consumer<Watch> onAbandoned;
     private final DelayQueue<Watch> deadlines = new DelayQueue<>();
+    /** The runs in progress on this node's workers, by execution id, for cancels. */
+    private final Map<Long, Watch> running = new ConcurrentHashMap<>();
 
     /**
      * @param onAbandoned told, on the watchdog's thread, of a run given up: its outcome is the workers' to record
      */
-    RunTimeouts(Ticker ticker, Duration abandonAfter, Consumer<Watch> onAbandoned) {
+    RunInterrupts(Ticker ticker, Duration abandonAfter, Consumer<Watch> onAbandoned) {
         this.ticker = ticker;
         this.abandonAfter = abandonAfter;
         this.onAbandoned = onAbandoned;
@@ -52,17 +56,32 @@ final class RunTimeouts {
         IN_TIME,
         /** After its timeout, interrupted: the worker records it TIMED_OUT. */
         TIMED_OUT,
+        /** Cancelled, interrupted: the worker records it CANCELLED. */
+        CANCELLED,
         /** So late that the watchdog recorded it and its thread was replaced: the worker drops it and ends. */
         ABANDONED
     }
 
-    /** Watches a run of {@code fire} that starts now on {@code worker}; empty when its task has no timeout. */
-    Optional<Watch> watch(ClaimedFire fire, Thread worker, Instant startedAt) {
-        return fire.timeout().map(timeout -> {
-            Watch watch = new Watch(fire, worker, startedAt, ticker.read() + timeout.toNanos());
+    /** Watches a run of {@code fire} that starts now on {@code worker}, for its timeout and for cancels. */
+    Watch watch(ClaimedFire fire, Thread worker, Instant startedAt) {
+        Watch watch = new Watch(fire, worker, startedAt,
+                fire.timeout().map(timeout -> ticker.read() + timeout.toNanos()).orElse(Long.MAX_VALUE));
+        running.put(fire.executionId(), watch);
+        if (fire.timeout().isPresent()) {
             deadlines.add(watch);
-            return watch;
-        });
+        }
+        return watch;
+    }
+
+    /**
+     * Cancels the run of execution {@code executionId} if it is in progress here: its worker is interrupted, and the
+     * run given up if it ignores the interrupt for {@code abandonAfter}.
+     *
+     * @return whether it was running here and is now being cancelled
+     */
+    boolean cancel(long executionId, String reason) {
+        Watch watch = running.get(executionId);
+        return watch != null && watch.cancel(reason);
     }
 
     /** The watchdog's loop, until its thread is interrupted. */
@@ -74,6 +93,15 @@ final class RunTimeouts {
                 return;
             }
         }
+    }
+
+    /** {@code ended} as a cancelled run: the cancel is why it ended, whatever it returned or threw. */
+    static ExecutionOutcome cancelled(ExecutionOutcome ended, String reason) {
+        return new ExecutionOutcome(ended.executionId(), ended.taskId(), ended.kind(), ended.movesSchedule(),
+                ExecutionStatus.CANCELLED, ended.startedAt(), ended.finishedAt(), Optional.empty(),
+                Optional.of("Cancelled while running (" + reason + ") and interrupted"
+                        + ended.error().map(error -> "; it ended with: " + error).orElse("")),
+                ended.stackTrace(), ended.report());
     }
 
     /** {@code ended} as a timed-out run: the interrupt is why it ended, whatever it returned or threw. */
@@ -95,6 +123,8 @@ final class RunTimeouts {
         private final Instant startedAt;
         private final AtomicInteger state = new AtomicInteger(RUNNING);
         private volatile long deadline;
+        /** Why the run was cancelled; null unless it was. */
+        private volatile String cancelReason;
 
         private Watch(ClaimedFire fire, Thread worker, Instant startedAt, long deadline) {
             this.fire = fire;
@@ -115,11 +145,17 @@ final class RunTimeouts {
             return startedAt;
         }
 
+        /** Why the run was cancelled, when it was. */
+        Optional<String> cancelReason() {
+            return Optional.ofNullable(cancelReason);
+        }
+
         /** The run's action returned or threw: how it counts. Clears an interrupt meant for it. */
         End end() {
             while (true) {
                 int now = state.get();
                 if (now == ABANDONED) {
+                    running.remove(fire.executionId(), this);
                     return End.ABANDONED;
                 }
                 if (now == INTERRUPTING) {
@@ -127,18 +163,35 @@ final class RunTimeouts {
                     continue;
                 }
                 if (state.compareAndSet(now, ENDED)) {
+                    running.remove(fire.executionId(), this);
                     deadlines.remove(this);
                     if (now == INTERRUPTED) {
                         Thread.interrupted();
-                        return End.TIMED_OUT;
+                        return cancelReason != null ? End.CANCELLED : End.TIMED_OUT;
                     }
                     return End.IN_TIME;
                 }
             }
         }
 
+        /** Interrupts the run for a cancel, and gives it {@code abandonAfter} to end; false when it is ending. */
+        private boolean cancel(String reason) {
+            if (!state.compareAndSet(RUNNING, INTERRUPTING)) {
+                return false;
+            }
+            cancelReason = reason;
+            LOG.info(() -> "Execution " + fire.executionId() + " of task " + fire.taskName() + " is cancelled ("
+                    + reason + "); interrupting it");
+            deadlines.remove(this);
+            deadline = ticker.read() + abandonAfter.toNanos();
+            worker.interrupt();
+            state.set(INTERRUPTED);
+            deadlines.add(this);
+            return true;
+        }
+
         private void expire() {
-            Duration timeout = fire.timeout().orElseThrow();
+            Duration timeout = fire.timeout().orElse(Duration.ZERO);
             if (state.compareAndSet(RUNNING, INTERRUPTING)) {
                 LOG.info(() -> "Execution " + fire.executionId() + " of task " + fire.taskName() + " outlasted its"
                         + " timeout of " + Durations.format(timeout) + "; interrupting it");
@@ -147,10 +200,12 @@ final class RunTimeouts {
                 state.set(INTERRUPTED);
                 deadlines.add(this);
             } else if (state.compareAndSet(INTERRUPTED, ABANDONED)) {
+                String status = cancelReason != null ? "CANCELLED" : "TIMED_OUT";
                 LOG.warning(() -> "Execution " + fire.executionId() + " of task " + fire.taskName() + " ignored its"
-                        + " interrupt for " + Durations.format(abandonAfter) + "; it is recorded TIMED_OUT and its"
+                        + " interrupt for " + Durations.format(abandonAfter) + "; it is recorded " + status + " and its"
                         + " worker thread " + worker.getName() + " is replaced (the action's code still runs on it"
                         + " until it returns)");
+                running.remove(fire.executionId(), this);
                 onAbandoned.accept(this);
             }
         }
