@@ -65,6 +65,8 @@ public class Workers {
     Event<CapacityFreed> capacityFreed;
     @Inject
     EngineMetrics metrics;
+    @Inject
+    ExecutionEvents events;
 
     private final PriorityBlockingQueue<ClaimedFire> queue = new PriorityBlockingQueue<>(64, ClaimedFire.RUN_ORDER);
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
@@ -301,6 +303,7 @@ public class Workers {
     private RunTimeouts.End run(ClaimedFire fire) {
         runTimes.started(fire.executionId());
         Instant startedAt = clock.instant();
+        events.started(fire, startedAt);
         Optional<RunTimeouts.Watch> watch = timeouts.watch(fire, Thread.currentThread(), startedAt);
         ExecutionOutcome outcome;
         long took;
@@ -323,6 +326,11 @@ public class Workers {
         }
         recorder.add(new RecordOutcome.Finished(fire, outcome));
         metrics.ran(fire, outcome.status(), outcome.startedAt(), took);
+        if (events.endObserved()) {
+            // The outcome goes to the database first, so that an observer's time never delays its recording.
+            recorder.recordWaiting();
+            events.ended(fire, outcome);
+        }
         return end;
     }
 
@@ -333,12 +341,12 @@ public class Workers {
     private void abandon(RunTimeouts.Watch watch) {
         ClaimedFire fire = watch.fire();
         Instant now = clock.instant();
-        recorder.add(new RecordOutcome.Finished(fire, new ExecutionOutcome(fire.executionId(), fire.taskId(),
-                fire.kind(), fire.endMovesSchedule(), ExecutionStatus.TIMED_OUT, watch.startedAt(), now,
-                Optional.empty(), Optional.of("The run took longer than its timeout of "
-                        + Durations.format(fire.timeout().orElseThrow()) + " and ignored the interrupt for "
-                        + Durations.format(abandonAfter) + "; its worker thread was replaced"), Optional.empty(),
-                Optional.empty())));
+        ExecutionOutcome timedOut = new ExecutionOutcome(fire.executionId(), fire.taskId(), fire.kind(),
+                fire.endMovesSchedule(), ExecutionStatus.TIMED_OUT, watch.startedAt(), now, Optional.empty(),
+                Optional.of("The run took longer than its timeout of " + Durations.format(fire.timeout().orElseThrow())
+                        + " and ignored the interrupt for " + Durations.format(abandonAfter)
+                        + "; its worker thread was replaced"), Optional.empty(), Optional.empty());
+        recorder.add(new RecordOutcome.Finished(fire, timedOut));
         metrics.ran(fire, ExecutionStatus.TIMED_OUT, watch.startedAt(),
                 Duration.between(watch.startedAt(), now).toNanos());
         threads.remove(watch.worker());
@@ -348,6 +356,7 @@ public class Workers {
         }
         recorder.recordWaiting();
         capacityFreed.fire(new CapacityFreed());
+        events.ended(fire, timedOut);
     }
 
     /**
