@@ -76,7 +76,7 @@ public interface Scheduler {
      *
      * @param argsJson the arguments as JSON; null for none
      * @return the id of the new execution
-     * @throws SchedulerException INVALID (field {@code action}) when no such action is deployed on this node,
+     * @throws SchedulerException NOT_FOUND (field {@code action}) when no such action is deployed on this node,
      *     INVALID (field {@code args}) for JSON that does not parse
      */
     long enqueue(String action, String argsJson);

@@ -180,7 +180,8 @@ public class TaskService implements Scheduler {
     @Override
     public long enqueue(String action, String argsJson) {
         if (!actions.isDeployed(action)) {
-            throw SchedulerException.invalid("action", actions.notFoundMessage(action, node.id()));
+            throw new SchedulerException(SchedulerException.Reason.NOT_FOUND, "action",
+                    actions.notFoundMessage(action, node.id()));
         }
         return adHoc.enqueue(action, argsJson);
     }
