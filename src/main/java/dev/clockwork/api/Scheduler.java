@@ -1,5 +1,6 @@
 package dev.clockwork.api;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -55,6 +56,33 @@ public interface Scheduler {
      * @return the id of the new execution
      */
     long runNow(String name);
+
+    /**
+     * Runs a task once now with other arguments, besides its schedule (also when paused or done). The run is
+     * recorded under a one-off task named after the task ({@code <name>.once-<suffix>}), with the task's action and
+     * policies and these arguments, created {@code DONE}: a retry of the run, or another node taking it over, runs it
+     * with the same arguments.
+     *
+     * @param argsJson the arguments as JSON, used instead of the task's
+     * @return the id of the new execution
+     * @throws SchedulerException NOT_FOUND for no such task, INVALID (field {@code args}) for JSON that does not
+     *     parse, CONFLICT in a state that refuses a run now
+     */
+    long runNow(String name, String argsJson);
+
+    /**
+     * Runs an action once, as soon as a worker of this node is free, with these arguments: a one-off task named
+     * {@code <action>.once-<suffix>} is created {@code DONE} and its execution recorded like any other.
+     *
+     * @param argsJson the arguments as JSON; null for none
+     * @return the id of the new execution
+     * @throws SchedulerException NOT_FOUND (field {@code action}) when no such action is deployed on this node,
+     *     INVALID (field {@code args}) for JSON that does not parse
+     */
+    long enqueue(String action, String argsJson);
+
+    /** The actions deployed on the live nodes of the cluster, by name, with the nodes each is deployed on. */
+    List<ActionInfo> actions();
 
     /**
      * Stops a task for good, keeping it and its history: its waiting and queued executions end {@code CANCELLED},

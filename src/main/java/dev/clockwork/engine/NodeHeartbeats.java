@@ -30,8 +30,12 @@ public class NodeHeartbeats {
     NodeIdentity node;
     @Inject
     Clock clock;
+    @Inject
+    ClusterActions actions;
 
     private volatile Instant startedAt;
+    /** Whether this node's actions are in its row: written with its first heartbeat. */
+    private volatile boolean published;
 
     /** Writes this node's heartbeat in the cluster's time. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -42,6 +46,10 @@ public class NodeHeartbeats {
         }
         Optional<NodeRow> before = cluster.heartbeat(new NodeRow(node.id(), node.host(), node.pid(),
                 node.clockworkVersion(), NodeState.LIVE, startedAt, now, Optional.empty()));
+        if (!published) {
+            actions.publish();
+            published = true;
+        }
         before.filter(row -> row.state() == NodeState.DEAD).ifPresent(row -> LOG.warning(() -> "Node " + node.id()
                 + " was declared dead (last heartbeat " + row.heartbeatAt() + "); its running executions were"
                 + " taken over and their outcomes here will be ignored. Is this server overloaded or paused?"));

@@ -1,11 +1,13 @@
 package dev.clockwork.engine;
 
+import dev.clockwork.api.ActionInfo;
 import dev.clockwork.api.ExecutionInfo;
 import dev.clockwork.api.ExecutionKind;
 import dev.clockwork.api.ExecutionQuery;
 import dev.clockwork.api.ExecutionStatus;
 import dev.clockwork.api.Page;
 import dev.clockwork.api.Scheduler;
+import dev.clockwork.api.TaskChanged;
 import dev.clockwork.api.SchedulerException;
 import dev.clockwork.api.TaskInfo;
 import dev.clockwork.api.TaskQuery;
@@ -17,6 +19,7 @@ import dev.clockwork.engine.rules.TaskDefinition;
 import dev.clockwork.engine.rules.TaskDefinitions;
 import dev.clockwork.engine.rules.TaskLifecycle;
 import dev.clockwork.engine.rules.TaskLifecycle.Command;
+import dev.clockwork.store.Declaration;
 import dev.clockwork.store.ExecutionRow;
 import dev.clockwork.store.RunInProgress;
 import dev.clockwork.store.TaskRow;
@@ -69,6 +72,12 @@ public class TaskService implements Scheduler {
     Event<RunCancelled> runCancelled;
     @Inject
     TaskAudit audit;
+    @Inject
+    TaskEvents events;
+    @Inject
+    AdHocRuns adHoc;
+    @Inject
+    ClusterActions clusterActions;
 
     @Override
     public TaskInfo schedule(TaskSpec spec) {
@@ -86,7 +95,9 @@ public class TaskService implements Scheduler {
                 + "\" already exists; choose another name or update that task."));
         first.ifPresent(at -> wakeUp.fire(new WakeUp(at)));
         audit.created(stored);
-        return view(stored, Optional.empty());
+        TaskInfo view = view(stored, Optional.empty());
+        events.fire(stored.name(), TaskChanged.Change.CREATED, Optional.of(view));
+        return view;
     }
 
     @Override
@@ -99,9 +110,11 @@ public class TaskService implements Scheduler {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<TaskInfo> list(TaskQuery query) {
         Page<TaskRow> rows = store.list(query);
-        Map<Long, ExecutionStatus> lastStatuses = store.lastStatuses(rows.items().stream().map(TaskRow::id).toList());
-        return new Page<>(rows.items().stream().map(row -> view(row, Optional.ofNullable(lastStatuses.get(row.id()))))
-                .toList(), rows.total(), rows.offset(), rows.limit());
+        List<Long> ids = rows.items().stream().map(TaskRow::id).toList();
+        Map<Long, ExecutionStatus> lastStatuses = store.lastStatuses(ids);
+        Map<Long, Declaration> declarations = store.declarations(ids);
+        return new Page<>(rows.items().stream().map(row -> view(row, Optional.ofNullable(lastStatuses.get(row.id())),
+                Optional.ofNullable(declarations.get(row.id())))).toList(), rows.total(), rows.offset(), rows.limit());
     }
 
     @Override
@@ -162,6 +175,28 @@ public class TaskService implements Scheduler {
     }
 
     @Override
+    public long runNow(String name, String argsJson) {
+        TaskRow task = existing(name);
+        TaskLifecycle.check(task.name(), task.state(), Command.RUN_NOW);
+        return adHoc.runWithArgs(task, argsJson);
+    }
+
+    @Override
+    public long enqueue(String action, String argsJson) {
+        if (!actions.isDeployed(action)) {
+            throw new SchedulerException(SchedulerException.Reason.NOT_FOUND, "action",
+                    actions.notFoundMessage(action, node.id()));
+        }
+        return adHoc.enqueue(action, argsJson);
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ActionInfo> actions() {
+        return clusterActions.list();
+    }
+
+    @Override
     public TaskInfo cancel(String name) {
         TaskRow task = existing(name);
         if (!TaskLifecycle.check(task.name(), task.state(), Command.CANCEL)) {
@@ -208,6 +243,7 @@ public class TaskService implements Scheduler {
             throw SchedulerException.notFound(name);
         }
         audit.deleted(name);
+        events.fire(name, TaskChanged.Change.DELETED, Optional.empty());
     }
 
     @Override
@@ -262,8 +298,15 @@ public class TaskService implements Scheduler {
                 .orElseThrow(() -> new SchedulerException(SchedulerException.Reason.CONFLICT, null,
                         "Task \"" + task.name() + "\" was changed by someone else meanwhile; reload it and try again."));
         stored.nextFireAt().ifPresent(at -> wakeUp.fire(new WakeUp(at)));
-        return view(stored);
+        TaskInfo view = view(stored);
+        events.fire(stored.name(), CHANGES.get(command), Optional.of(view));
+        return view;
     }
+
+    /** The event of each command that {@link #save} stores. */
+    private static final Map<String, TaskChanged.Change> CHANGES = Map.of("update", TaskChanged.Change.UPDATED,
+            "pause", TaskChanged.Change.PAUSED, "resume", TaskChanged.Change.RESUMED,
+            "cancel", TaskChanged.Change.CANCELLED);
 
     private TaskRow existing(String name) {
         return store.findByName(name).orElseThrow(() -> SchedulerException.notFound(name));
@@ -271,11 +314,21 @@ public class TaskService implements Scheduler {
 
     /** The task as the API shows it, with the status of its latest ended execution. */
     private TaskInfo view(TaskRow row) {
-        return view(row, Optional.ofNullable(store.lastStatuses(List.of(row.id())).get(row.id())));
+        return view(row, Optional.ofNullable(store.lastStatuses(List.of(row.id())).get(row.id())),
+                Optional.ofNullable(store.declarations(List.of(row.id())).get(row.id())));
     }
 
     private TaskInfo view(TaskRow row, Optional<ExecutionStatus> lastStatus) {
-        List<String> warnings = new ArrayList<>(2);
+        return view(row, lastStatus, Optional.empty());
+    }
+
+    private TaskInfo view(TaskRow row, Optional<ExecutionStatus> lastStatus, Optional<Declaration> declaration) {
+        List<String> warnings = new ArrayList<>(3);
+        declaration.ifPresent(d -> warnings.add(d.declared()
+                ? "Declared in code (@Recurring): the next deployment whose declaration differs replaces its"
+                + " definition; pause, resume and run now are the operator's."
+                : "No longer declared in code: a deployment without its @Recurring declaration paused it. Delete it,"
+                + " or resume it to run it still."));
         row.stateReason().ifPresent(reason -> warnings.add("The engine stopped scheduling this task: " + reason
                 + " Fix its definition (PUT) or resume it to schedule it again."));
         if (!actions.isDeployed(row.action())) {

@@ -65,6 +65,8 @@ public class Workers {
     Event<CapacityFreed> capacityFreed;
     @Inject
     EngineMetrics metrics;
+    @Inject
+    ExecutionEvents events;
 
     private final PriorityBlockingQueue<ClaimedFire> queue = new PriorityBlockingQueue<>(64, ClaimedFire.RUN_ORDER);
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
@@ -301,6 +303,7 @@ public class Workers {
     private RunInterrupts.End run(ClaimedFire fire) {
         runTimes.started(fire.executionId());
         Instant startedAt = clock.instant();
+        events.started(fire, startedAt);
         RunInterrupts.Watch watch = interrupts.watch(fire, Thread.currentThread(), startedAt);
         ExecutionOutcome outcome;
         long took;
@@ -323,6 +326,11 @@ public class Workers {
         }
         recorder.add(new RecordOutcome.Finished(fire, outcome));
         metrics.ran(fire, outcome.status(), outcome.startedAt(), took);
+        if (events.endObserved()) {
+            // The outcome goes to the database first, so that an observer's time never delays its recording.
+            recorder.recordWaiting();
+            events.ended(fire, outcome);
+        }
         return end;
     }
 
@@ -354,9 +362,10 @@ public class Workers {
         String error = watch.cancelReason().map(reason -> "Cancelled while running (" + reason + ")" + ignored)
                 .orElseGet(() -> "The run took longer than its timeout of "
                         + Durations.format(fire.timeout().orElseThrow()) + ignored);
-        recorder.add(new RecordOutcome.Finished(fire, new ExecutionOutcome(fire.executionId(), fire.taskId(),
-                fire.kind(), fire.endMovesSchedule(), status, watch.startedAt(), now, Optional.empty(),
-                Optional.of(error), Optional.empty(), Optional.empty())));
+        ExecutionOutcome givenUp = new ExecutionOutcome(fire.executionId(), fire.taskId(), fire.kind(),
+                fire.endMovesSchedule(), status, watch.startedAt(), now, Optional.empty(), Optional.of(error),
+                Optional.empty(), Optional.empty());
+        recorder.add(new RecordOutcome.Finished(fire, givenUp));
         metrics.ran(fire, status, watch.startedAt(), Duration.between(watch.startedAt(), now).toNanos());
         threads.remove(watch.worker());
         busy.decrementAndGet();
@@ -365,6 +374,7 @@ public class Workers {
         }
         recorder.recordWaiting();
         capacityFreed.fire(new CapacityFreed());
+        events.ended(fire, givenUp);
     }
 
     /**

@@ -70,7 +70,8 @@ public final class OpenApiDocument {
                         .description("A Clockwork user's name and password; the API ignores cookies.")));
         readSchemas(TaskJson.class, TaskRequest.class, ExecutionJson.class, Problem.class, ProbeJson.class,
                 HealthResource.HealthJson.class, NodesResource.NodeJson.class, UsersResource.UserRequest.class,
-                UsersResource.ChangeRequest.class, UserJson.class, AuditJson.class, TriggersResource.PreviewJson.class);
+                UsersResource.ChangeRequest.class, UserJson.class, AuditJson.class, TriggersResource.PreviewJson.class,
+                ActionsResource.ActionJson.class);
         schemas.put("AuditPage", page("AuditJson"));
         schemas.put("TaskPage", page("Task"));
         schemas.put("ExecutionPage", page("Execution"));
@@ -132,10 +133,25 @@ public final class OpenApiDocument {
                                             + " that do."))));
         }
         path("/tasks/{name}/run").parameters(List.of(name))
-                .post(op("runTask", "Run a task once now, besides its schedule", Roles.OPERATOR)
+                .post(op("runTask", "Run a task once now, besides its schedule; a JSON body is this run's arguments"
+                        + " instead of the task's (the run is kept under a one-off task)", Roles.OPERATOR)
+                        .requestBody(anyJson(false, "The arguments of this run; leave the body out for the task's."))
                         .responses(responses("202", created("RunStarted", "The new execution's URL."),
+                                problem("400", "The body is not JSON (field args)."),
                                 problem("404", "No task of that name."),
                                 problem("409", "The task is cancelled."))));
+        path("/actions")
+                .get(op("listActions", "The actions deployed on the cluster's live nodes, by name", Roles.VIEWER)
+                        .responses(responses(new ApiResponse().description("The actions.").content(json(
+                                array(ref("Action")))))));
+        path("/actions/{action}/runs").parameters(List.of(new Parameter().in("path").name("action").required(true)
+                        .description("The action's name.").schema(new JsonSchema().types(Types.STRING))))
+                .post(op("runAction", "Run an action once, as soon as a worker of this node is free, with the body"
+                        + " as its arguments (under a one-off task)", Roles.OPERATOR)
+                        .requestBody(anyJson(false, "The action's arguments; leave the body out for none."))
+                        .responses(responses("202", created("RunStarted", "The new execution's URL."),
+                                problem("400", "The body is not JSON (field args)."),
+                                problem("404", "No action of that name is deployed on this node (field action)."))));
         path("/tasks/{name}/executions").parameters(List.of(name))
                 .get(op("listTaskExecutions", "A task's executions, newest first", Roles.VIEWER)
                         .parameters(paging)
@@ -224,7 +240,7 @@ public final class OpenApiDocument {
         path("/openapi.json").get(document("openApiJson", JSON, Types.OBJECT));
         path("/openapi.yaml").get(document("openApiYaml", OpenApiResource.YAML, Types.STRING));
         api.getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> operation.addTagsItem(
-                path.startsWith("/tasks") || path.startsWith("/executions") ? "tasks"
+                path.startsWith("/tasks") || path.startsWith("/executions") || path.startsWith("/actions") ? "tasks"
                         : path.startsWith("/nodes") ? "cluster"
                         : path.startsWith("/users") || path.startsWith("/audit") ? "users"
                         : path.startsWith("/triggers") ? "tasks"
@@ -313,6 +329,11 @@ public final class OpenApiDocument {
 
     private static RequestBody body(String schema) {
         return new RequestBody().required(true).content(json(ref(schema)));
+    }
+
+    /** A request body of any JSON value. */
+    private static RequestBody anyJson(boolean required, String description) {
+        return new RequestBody().required(required).description(description).content(json(new JsonSchema()));
     }
 
     private static Content json(Schema<?> schema) {

@@ -101,11 +101,20 @@ public class TasksResource {
         return TaskJson.of(scheduler.cancel(name));
     }
 
-    /** Starts an extra execution now: 202 with its id and the {@code Location} where it can be followed. */
+    /**
+     * Starts an extra execution now: 202 with its id and the {@code Location} where it can be followed. A JSON body
+     * is the arguments of this run instead of the task's (kept in a one-off task, {@link Scheduler#runNow(String,
+     * String)}).
+     */
     @POST
     @Path("{name}/run")
-    public Response run(@PathParam("name") String name) {
-        long id = scheduler.runNow(name);
+    public Response run(@PathParam("name") String name, String body) {
+        long id = body == null || body.isBlank() ? scheduler.runNow(name) : scheduler.runNow(name, body);
+        return started(uri, id);
+    }
+
+    /** 202 with the new execution's id and its URL. */
+    static Response started(UriInfo uri, long id) {
         return Response.accepted(Map.of("executionId", id))
                 .location(uri.getBaseUriBuilder().path("executions").path(Long.toString(id)).build()).build();
     }

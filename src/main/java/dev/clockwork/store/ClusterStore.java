@@ -53,4 +53,10 @@ public interface ClusterStore {
 
     /** Unfinished executions per node id. */
     Map<String, Long> unfinishedByNode();
+
+    /** Publishes the actions deployed on {@code nodeId}: one per line, the name, a tab, the description. */
+    void publishActions(String nodeId, String actions);
+
+    /** The actions each LIVE node published, by node id; a node that published none is left out. */
+    Map<String, String> liveNodeActions();
 }

@@ -194,6 +194,24 @@ public interface TaskStore {
 
     Optional<ExecutionRow> execution(long id);
 
+    /**
+     * Waits for the lock row of the declared tasks' reconciliation and holds it until the caller's transaction ends,
+     * so that nodes deploying at once reconcile one after the other.
+     */
+    void lockDeclarations();
+
+    /** Every task that carries a declaration, declared now or once. */
+    List<Declaration> declarations();
+
+    /** The declarations of those tasks that carry one, by task id. */
+    Map<Long, Declaration> declarations(Collection<Long> taskIds);
+
+    /** Marks a task declared by the declaration with this fingerprint. */
+    void markDeclared(long taskId, String fingerprint);
+
+    /** Marks a task no longer declared, keeping the fingerprint of its last declaration. */
+    void markUndeclared(long taskId);
+
     /** Whether the database answers. */
     boolean isReachable();
 }

@@ -51,6 +51,22 @@ public class Steering {
         return steer(List.of(name), Command.RUN_NOW);
     }
 
+    /** Runs a task once now with {@code argsJson} instead of its arguments; a refusal is shown as a notice. */
+    public boolean runWithArgs(String name, String argsJson) {
+        if (!allowed()) {
+            notices.error(notices.text("steer.refused.role"));
+            return false;
+        }
+        try {
+            scheduler.runNow(name, argsJson);
+            notices.info("steer.done.run_with_args", name);
+            return true;
+        } catch (SchedulerException e) {
+            notices.error(e.getMessage());
+            return false;
+        }
+    }
+
     public boolean cancel(String name) {
         return steer(List.of(name), Command.CANCEL);
     }

@@ -31,6 +31,7 @@ public class TaskBean extends ExecutionsView {
     transient Notices notices;
 
     private String name;
+    private String runArgs;
     private TaskInfo info;
 
     /** Reads the task; the page then renders from this copy. */
@@ -51,6 +52,22 @@ public class TaskBean extends ExecutionsView {
     public void runNow() {
         steering.runNow(name);
         load();
+    }
+
+    public void runWithArgs() {
+        if (steering.runWithArgs(name, runArgs)) {
+            runArgs = null;
+        }
+        load();
+    }
+
+    /** The arguments of a run with other arguments, as typed (JSON). */
+    public String getRunArgs() {
+        return runArgs;
+    }
+
+    public void setRunArgs(String runArgs) {
+        this.runArgs = runArgs;
     }
 
     public void cancel() {

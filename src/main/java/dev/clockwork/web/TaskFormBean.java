@@ -210,10 +210,12 @@ public class TaskFormBean implements Serializable {
                 .sorted().limit(MOST_SUGGESTIONS).toList();
     }
 
-    /** The actions deployed on this node whose names contain what was typed (another node may have more). */
+    /** The actions deployed in the cluster (and on this node) whose names contain what was typed. */
     public List<String> completeAction(String typed) {
         String part = typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT);
-        return actions.names().stream().filter(n -> n.toLowerCase(Locale.ROOT).contains(part)).toList();
+        java.util.SortedSet<String> names = new java.util.TreeSet<>(actions.names());
+        scheduler.actions().forEach(action -> names.add(action.name()));
+        return names.stream().filter(n -> n.toLowerCase(Locale.ROOT).contains(part)).toList();
     }
 
     /** The preview's fire times, each in the task's zone with its UTC offset, e.g. "2026-03-29 03:00:00 +02:00". */

@@ -118,6 +118,7 @@ final class ManualEngine {
         workers.ticker = () -> clock.instant().toEpochMilli() * 1_000_000L;
         workers.config = config;
         workers.capacityFreed = new IgnoredEvent<>();
+        workers.events = new ExecutionEvents();
         workers.metrics = new EngineMetrics() {
             @Override
             public void ran(ClaimedFire fire, ExecutionStatus status, Instant startedAt, long tookNanos) {

@@ -363,6 +363,42 @@ abstract class RestChecks {
     }
 
     @Test
+    void actions_should_be_listed_with_their_nodes_and_run_with_their_own_arguments() {
+        JsonObject noop = Poll.until(Duration.ofSeconds(20), () -> admin.get("actions").array()
+                        .getValuesAs(JsonObject.class).stream().filter(a -> a.getString("name").equals("noop"))
+                        .findFirst().orElse(null), a -> a != null, "noop in the cluster's actions");
+        assertThat(noop.getJsonArray("nodes")).isNotEmpty();
+
+        Api.Reply run = admin.post("actions/log/runs", "{\"to\":\"ops\"}");
+        assertThat(run.status()).as(run.toString()).isEqualTo(202);
+        long id = run.json().getJsonNumber("executionId").longValue();
+        JsonObject execution = Poll.until(Duration.ofSeconds(20), () -> admin.get("executions/" + id).json(),
+                e -> e.getString("status").equals("SUCCEEDED"), "ad-hoc run " + id);
+        String once = execution.getString("task");
+        assertThat(once).startsWith("log.once-");
+        JsonObject task = admin.get("tasks/" + once).json();
+        assertThat(task.getString("state")).isEqualTo("DONE");
+        assertThat(task.getJsonObject("args").getString("to")).isEqualTo("ops");
+
+        Api.Reply unknown = admin.post("actions/" + unique("nope") + "/runs", "{}");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().getString("field")).isEqualTo("action");
+
+        String name = unique("override");
+        assertThat(admin.post("tasks", taskJson(name, "every 1h", "log")).status()).isEqualTo(201);
+        Api.Reply overridden = admin.post("tasks/" + name + "/run", "{\"to\":\"night shift\"}");
+        assertThat(overridden.status()).isEqualTo(202);
+        long runId = overridden.json().getJsonNumber("executionId").longValue();
+        JsonObject ran = Poll.until(Duration.ofSeconds(20), () -> admin.get("executions/" + runId).json(),
+                e -> e.getString("status").equals("SUCCEEDED"), "run with arguments " + runId);
+        assertThat(ran.getString("task")).startsWith(name + ".once-");
+        assertThat(admin.get("tasks/" + ran.getString("task")).json().getJsonObject("args").getString("to"))
+                .isEqualTo("night shift");
+        Api.Reply bad = admin.post("tasks/" + name + "/run", "{not json");
+        assertThat(bad.status()).isEqualTo(400);
+    }
+
+    @Test
     void cancelled_task_should_refuse_pause_resume_and_run_with_409_problems() {
         String name = unique("cancelled");
         assertThat(admin.post("tasks", taskJson(name, "every 1h", "noop")).status()).isEqualTo(201);
@@ -577,7 +613,7 @@ abstract class RestChecks {
         int checked = 0;
         for (String path : paths.keySet()) {
             String concrete = path.substring(1).replace("{name}", unique("roles")).replace("{id}", "0")
-                    .replace("{username}", unique("nobody"));
+                    .replace("{username}", unique("nobody")).replace("{action}", unique("nope"));
             for (Map.Entry<String, JsonValue> operation : paths.getJsonObject(path).entrySet()) {
                 if (operation.getKey().equals("parameters")) {
                     continue;

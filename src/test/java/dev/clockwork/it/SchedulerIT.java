@@ -42,6 +42,7 @@ class SchedulerIT {
     static WebArchive deployment() {
         return TestDeployments.withOpenTestRunner(TestDeployments.builtWar())
                 .addClasses(SchedulerIT.class, EchoAction.class, CountingAction.class, Poll.class,
+                        DeclaredActions.class, DeclaredActions.Greeting.class,
                         TestDeployments.class);
     }
 
@@ -58,6 +59,58 @@ class SchedulerIT {
         assertEquals(List.of("echoing for " + name + "@" + run.fireTime()), run.report());
         assertEquals(TaskState.DONE, Poll.until(TIMEOUT, () -> task(name).state(), s -> s == TaskState.DONE,
                 name + " to be done"));
+    }
+
+    @Test
+    void declared_task_should_exist_after_deployment_and_a_method_action_run_with_mapped_arguments() {
+        TaskInfo declared = scheduler.find(DeclaredActions.DECLARED).orElseThrow();
+        assertEquals("every 1h", declared.trigger());
+        assertEquals("it.declared", declared.action());
+        assertTrue(declared.warnings().stream().anyMatch(w -> w.startsWith("Declared in code")),
+                () -> "warnings: " + declared.warnings());
+        assertTrue(scheduler.actions().stream().anyMatch(a -> a.name().equals("it.greet")
+                && a.description().orElse("").equals("Greets the name in its arguments")), () -> "actions: "
+                + scheduler.actions());
+
+        String name = unique("greet");
+        scheduler.schedule(name, "in 1s", "it.greet", "{\"name\":\"Ada\"}");
+        ExecutionInfo run = finishedExecutions(name, 1).get(0);
+
+        assertEquals(ExecutionStatus.SUCCEEDED, run.status(), () -> "execution: " + run);
+        assertEquals("hello Ada", run.result().orElseThrow());
+        assertEquals(List.of("greeting Ada"), run.report());
+    }
+
+    @Test
+    void enqueue_and_run_now_with_arguments_should_run_once_with_those_arguments() {
+        long enqueued = scheduler.enqueue("it.echo", "{\"message\":\"ad hoc\"}");
+        ExecutionInfo adHoc = Poll.until(TIMEOUT, () -> scheduler.execution(enqueued).orElseThrow(),
+                e -> e.status().isFinal(), "ad-hoc run " + enqueued);
+        assertEquals("echo ad hoc", adHoc.result().orElseThrow());
+        assertEquals(TaskState.DONE, task(adHoc.taskName()).state());
+
+        String name = unique("override");
+        scheduler.schedule(name, "every 1h", "it.echo", "{\"message\":\"usual\"}");
+        long id = scheduler.runNow(name, "{\"message\":\"special\"}");
+        ExecutionInfo run = Poll.until(TIMEOUT, () -> scheduler.execution(id).orElseThrow(),
+                e -> e.status().isFinal(), "run with arguments " + id);
+        assertEquals("echo special", run.result().orElseThrow());
+        assertTrue(run.taskName().startsWith(name + ".once-"), run.taskName());
+        assertEquals(SchedulerException.Reason.NOT_FOUND,
+                assertThrows(SchedulerException.class, () -> scheduler.enqueue("it.none", "{}")).reason());
+    }
+
+    @Test
+    void observers_should_see_starts_ends_and_changes_and_a_throwing_one_change_no_outcome() {
+        String name = unique("throwing");
+        scheduler.schedule(name, "in 1s", "it.echo", "{\"message\":\"watched\"}");
+        ExecutionInfo run = finishedExecutions(name, 1).get(0);
+
+        assertEquals(ExecutionStatus.SUCCEEDED, run.status(), () -> "execution: " + run);
+        List<String> seen = Poll.until(TIMEOUT, () -> List.copyOf(DeclaredActions.SEEN.getOrDefault(name, List.of())),
+                s -> s.contains("ended async SUCCEEDED"), "the events of " + name);
+        assertTrue(seen.containsAll(List.of("changed CREATED", "started 1", "ended SUCCEEDED echo watched",
+                "ended async SUCCEEDED")), () -> "seen: " + seen);
     }
 
     @Test

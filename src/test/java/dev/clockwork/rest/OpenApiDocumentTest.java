@@ -42,7 +42,8 @@ class OpenApiDocumentTest {
                 .forEach(method -> documented.add(method.name() + " " + path)));
 
         assertThat(documented).isEqualTo(served);
-        assertThat(served).contains("GET /tasks/{name}", "POST /tasks/{name}/run", "GET /openapi.yaml");
+        assertThat(served).contains("GET /tasks/{name}", "POST /tasks/{name}/run", "GET /openapi.yaml", "GET /actions",
+                "POST /actions/{action}/runs");
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /** {@link ClusterStore} on JPA. */
 @ApplicationScoped
@@ -207,5 +208,36 @@ public class JpaClusterStore implements ClusterStore {
         em.createQuery("SELECT r.node, COUNT(r) FROM RunEntity r GROUP BY r.node", Object[].class)
                 .getResultStream().forEach(row -> counts.put((String) row[0], ((Number) row[1]).longValue()));
         return counts;
+    }
+
+    @Override
+    public void publishActions(String nodeId, String actions) {
+        em.flush();
+        em.createNativeQuery("UPDATE cw_node SET actions = ? WHERE id = ?").setParameter(1, actions)
+                .setParameter(2, nodeId).executeUpdate();
+    }
+
+    @Override
+    public Map<String, String> liveNodeActions() {
+        Map<String, String> actions = new TreeMap<>();
+        List<?> rows = em.createNativeQuery("SELECT id, actions FROM cw_node WHERE state = ? AND actions IS NOT NULL")
+                .setParameter(1, NodeState.LIVE.name()).getResultList();
+        for (Object found : rows) {
+            Object[] row = (Object[]) found;
+            actions.put((String) row[0], text(row[1]));
+        }
+        return actions;
+    }
+
+    /** A text column's value: a CLOB on H2 comes as a {@link java.sql.Clob}. */
+    private static String text(Object value) {
+        if (value instanceof java.sql.Clob clob) {
+            try {
+                return clob.getSubString(1, (int) clob.length());
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("Cannot read a node's actions: " + e.getMessage(), e);
+            }
+        }
+        return String.valueOf(value);
     }
 }

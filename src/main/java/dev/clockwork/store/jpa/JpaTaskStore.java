@@ -7,6 +7,7 @@ import dev.clockwork.api.Page;
 import dev.clockwork.api.TaskQuery;
 import dev.clockwork.api.TaskState;
 import dev.clockwork.store.ClaimedFireRows;
+import dev.clockwork.store.Declaration;
 import dev.clockwork.store.ExecutionOutcome;
 import dev.clockwork.store.ExecutionRow;
 import dev.clockwork.store.RunInProgress;
@@ -49,6 +50,9 @@ public class JpaTaskStore implements TaskStore {
     @Inject
     Database database;
     Dialect dialect;
+
+    /** The row of {@code cw_lock} that nodes reconciling declared tasks hold, one at a time. */
+    static final String DECLARATIONS_LOCK = "declared-tasks";
 
     /** Tasks whose last status one statement reads. */
     private static final int LAST_STATUSES_AT_ONCE = 100;
@@ -143,6 +147,56 @@ public class JpaTaskStore implements TaskStore {
             }
         }
         return statuses;
+    }
+
+    @Override
+    public void lockDeclarations() {
+        List<?> row = em.createNativeQuery("SELECT name FROM cw_lock WHERE name = ? FOR UPDATE")
+                .setParameter(1, DECLARATIONS_LOCK).getResultList();
+        if (row.isEmpty()) {
+            throw new IllegalStateException("No row " + DECLARATIONS_LOCK + " in cw_lock; the schema migrations did not"
+                    + " run");
+        }
+    }
+
+    @Override
+    public List<Declaration> declarations() {
+        return declarationRows(em.createNativeQuery("SELECT id, name, declaration, declared FROM cw_task"
+                + " WHERE declaration IS NOT NULL ORDER BY name").getResultList());
+    }
+
+    @Override
+    public Map<Long, Declaration> declarations(Collection<Long> taskIds) {
+        Map<Long, Declaration> found = new HashMap<>();
+        for (List<Long> slice : JdbcRows.slices(List.copyOf(taskIds), LAST_STATUSES_AT_ONCE)) {
+            Query select = em.createNativeQuery("SELECT id, name, declaration, declared FROM cw_task WHERE id IN ("
+                    + String.join(", ", Collections.nCopies(slice.size(), "?")) + ") AND declaration IS NOT NULL");
+            for (int i = 0; i < slice.size(); i++) {
+                select.setParameter(i + 1, slice.get(i));
+            }
+            declarationRows(select.getResultList()).forEach(d -> found.put(d.taskId(), d));
+        }
+        return found;
+    }
+
+    private static List<Declaration> declarationRows(List<?> rows) {
+        return rows.stream().map(Object[].class::cast).map(row -> new Declaration(((Number) row[0]).longValue(),
+                (String) row[1], (String) row[2], row[3] instanceof Boolean b ? b : ((Number) row[3]).intValue() != 0))
+                .toList();
+    }
+
+    @Override
+    public void markDeclared(long taskId, String fingerprint) {
+        em.flush();
+        em.createNativeQuery("UPDATE cw_task SET declaration = ?, declared = ? WHERE id = ?")
+                .setParameter(1, fingerprint).setParameter(2, true).setParameter(3, taskId).executeUpdate();
+    }
+
+    @Override
+    public void markUndeclared(long taskId) {
+        em.flush();
+        em.createNativeQuery("UPDATE cw_task SET declared = ? WHERE id = ?")
+                .setParameter(1, false).setParameter(2, taskId).executeUpdate();
     }
 
     @Override
