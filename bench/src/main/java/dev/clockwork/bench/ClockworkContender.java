@@ -391,11 +391,20 @@ final class ClockworkContender {
         long now = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
         long start = ChronoUnit.MICROS.between(Instant.EPOCH, first);
         long step = count > 1 ? spread.toNanos() / 1000 / (count - 1) : 0;
-        try (Connection connection = db.connect();
-             PreparedStatement insert = connection.prepareStatement("INSERT INTO cw_task (id, name, trigger_text,"
+        try (Connection connection = db.connect()) {
+            // New tasks forbid overlapping runs by default (a schema with fire policies): the bench's tasks do too.
+            boolean policies = hasColumn(connection, "cw_task", "overlap");
+            insert(connection, policies, prefix, from, count, start, step, now, action, args);
+        }
+    }
+
+    private void insert(Connection connection, boolean policies, String prefix, int from, int count, long start,
+                        long step, long now, String action, String args) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO cw_task (id, name, trigger_text,"
                      + " zone, action, args, priority, state, anchor_at, next_fire_at, fire_count, max_attempts,"
-                     + " created_at, created_by, updated_at, updated_by, version)"
-                     + " VALUES (?, ?, ?, 'UTC', ?, ?, 0, 'ACTIVE', ?, ?, 0, 1, ?, 'bench', ?, 'bench', 0)")) {
+                     + " created_at, created_by, updated_at, updated_by, version" + (policies ? ", overlap" : "") + ")"
+                     + " VALUES (?, ?, ?, 'UTC', ?, ?, 0, 'ACTIVE', ?, ?, 0, 1, ?, 'bench', ?, 'bench', 0"
+                     + (policies ? ", 'FORBID'" : "") + ")")) {
             connection.setAutoCommit(false);
             for (int i = 0; i < count; i++) {
                 long due = start + i * step;
@@ -420,5 +429,19 @@ final class ClockworkContender {
             insert.executeBatch();
             connection.commit();
         }
+    }
+
+    private static boolean hasColumn(Connection connection, String table, String column) throws SQLException {
+        for (String name : new String[] {table, table.toUpperCase(java.util.Locale.ROOT)}) {
+            try (java.sql.ResultSet columns = connection.getMetaData().getColumns(connection.getCatalog(), null, name,
+                    null)) {
+                while (columns.next()) {
+                    if (columns.getString("COLUMN_NAME").equalsIgnoreCase(column)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 }
