@@ -36,6 +36,8 @@ final class RunInterrupts {
 
     private final Ticker ticker;
     private final Duration abandonAfter;
+    /** The node's longest run ({@code clockwork.max-timeout}), for tasks with no timeout or a longer one. */
+    private final Optional<Duration> ceiling;
     private final Consumer<Watch> onAbandoned;
     private final DelayQueue<Watch> deadlines = new DelayQueue<>();
     /** The runs in progress on this node's workers, by execution id, for cancels. */
@@ -44,9 +46,10 @@ final class RunInterrupts {
     /**
      * @param onAbandoned told, on the watchdog's thread, of a run given up: its outcome is the workers' to record
      */
-    RunInterrupts(Ticker ticker, Duration abandonAfter, Consumer<Watch> onAbandoned) {
+    RunInterrupts(Ticker ticker, Duration abandonAfter, Optional<Duration> ceiling, Consumer<Watch> onAbandoned) {
         this.ticker = ticker;
         this.abandonAfter = abandonAfter;
+        this.ceiling = ceiling;
         this.onAbandoned = onAbandoned;
     }
 
@@ -64,10 +67,12 @@ final class RunInterrupts {
 
     /** Watches a run of {@code fire} that starts now on {@code worker}, for its timeout and for cancels. */
     Watch watch(ClaimedFire fire, Thread worker, Instant startedAt) {
-        Watch watch = new Watch(fire, worker, startedAt,
-                fire.timeout().map(timeout -> ticker.read() + timeout.toNanos()).orElse(Long.MAX_VALUE));
+        Optional<Duration> timeout = fire.timeout()
+                .map(own -> ceiling.filter(most -> most.compareTo(own) < 0).orElse(own)).or(() -> ceiling);
+        Watch watch = new Watch(fire, worker, startedAt, timeout,
+                timeout.map(limit -> ticker.read() + limit.toNanos()).orElse(Long.MAX_VALUE));
         running.put(fire.executionId(), watch);
-        if (fire.timeout().isPresent()) {
+        if (timeout.isPresent()) {
             deadlines.add(watch);
         }
         return watch;
@@ -121,15 +126,17 @@ final class RunInterrupts {
         private final ClaimedFire fire;
         private final Thread worker;
         private final Instant startedAt;
+        private final Optional<Duration> timeout;
         private final AtomicInteger state = new AtomicInteger(RUNNING);
         private volatile long deadline;
         /** Why the run was cancelled; null unless it was. */
         private volatile String cancelReason;
 
-        private Watch(ClaimedFire fire, Thread worker, Instant startedAt, long deadline) {
+        private Watch(ClaimedFire fire, Thread worker, Instant startedAt, Optional<Duration> timeout, long deadline) {
             this.fire = fire;
             this.worker = worker;
             this.startedAt = startedAt;
+            this.timeout = timeout;
             this.deadline = deadline;
         }
 
@@ -143,6 +150,11 @@ final class RunInterrupts {
 
         Instant startedAt() {
             return startedAt;
+        }
+
+        /** How long the run may take: its task's timeout, or the node's ceiling when that is shorter or the only one. */
+        Optional<Duration> timeout() {
+            return timeout;
         }
 
         /** Why the run was cancelled, when it was. */
@@ -191,10 +203,10 @@ final class RunInterrupts {
         }
 
         private void expire() {
-            Duration timeout = fire.timeout().orElse(Duration.ZERO);
+            Duration limit = timeout.orElse(Duration.ZERO);
             if (state.compareAndSet(RUNNING, INTERRUPTING)) {
                 LOG.info(() -> "Execution " + fire.executionId() + " of task " + fire.taskName() + " outlasted its"
-                        + " timeout of " + Durations.format(timeout) + "; interrupting it");
+                        + " timeout of " + Durations.format(limit) + "; interrupting it");
                 deadline = ticker.read() + abandonAfter.toNanos();
                 worker.interrupt();
                 state.set(INTERRUPTED);

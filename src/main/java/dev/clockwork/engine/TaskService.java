@@ -273,7 +273,7 @@ public class TaskService implements Scheduler {
     }
 
     private TaskDefinition check(TaskSpec spec) {
-        TaskDefinition definition = TaskDefinitions.check(spec, config.defaultZone());
+        TaskDefinition definition = TaskDefinitions.check(spec, config.defaultZone(), config.maxTimeout());
         definition.argsJson().ifPresent(argsJson::check);
         return definition;
     }

@@ -96,7 +96,7 @@ public class Workers {
                 GroupCommit.RECORDERS * GroupCommit.MOST_PER_BATCH, runTimes);
         marking = new MarkRunning(queue, outcomes, kept, clock, () -> config.workers() - busy.get(), held::remove);
         recorder = new GroupCommit(outcomes, kept, () -> capacityFreed.fire(new CapacityFreed()), held::remove);
-        interrupts = new RunInterrupts(ticker, abandonAfter, this::abandon);
+        interrupts = new RunInterrupts(ticker, abandonAfter, config.maxTimeout(), this::abandon);
     }
 
     /** How many more fires the dispatcher may claim now ({@link WorkerCapacity#claimable}). */
@@ -320,7 +320,7 @@ public class Workers {
             return end;
         }
         if (end == RunInterrupts.End.TIMED_OUT) {
-            outcome = RunInterrupts.timedOut(outcome, fire.timeout().orElseThrow());
+            outcome = RunInterrupts.timedOut(outcome, watch.timeout().orElseThrow());
         } else if (end == RunInterrupts.End.CANCELLED) {
             outcome = RunInterrupts.cancelled(outcome, watch.cancelReason().orElse("cancelled"));
         }
@@ -361,7 +361,7 @@ public class Workers {
                 : ExecutionStatus.TIMED_OUT;
         String error = watch.cancelReason().map(reason -> "Cancelled while running (" + reason + ")" + ignored)
                 .orElseGet(() -> "The run took longer than its timeout of "
-                        + Durations.format(fire.timeout().orElseThrow()) + ignored);
+                        + Durations.format(watch.timeout().orElseThrow()) + ignored);
         ExecutionOutcome givenUp = new ExecutionOutcome(fire.executionId(), fire.taskId(), fire.kind(),
                 fire.endMovesSchedule(), status, watch.startedAt(), now, Optional.empty(), Optional.of(error),
                 Optional.empty(), Optional.empty());

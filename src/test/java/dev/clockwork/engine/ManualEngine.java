@@ -42,7 +42,7 @@ final class ManualEngine {
 
     private final StoreFixture fixture;
     private final SettableClock clock;
-    final EngineConfig config = EngineConfig.defaults(ZoneOffset.UTC);
+    final EngineConfig config;
     final NodeIdentity node = new NodeIdentity();
     private final ClaimDueTasks claims = new ClaimDueTasks();
     private final RunsInProgress runsInProgress = new RunsInProgress();
@@ -55,6 +55,12 @@ final class ManualEngine {
     private final Semaphore recorded = new Semaphore(0);
 
     ManualEngine(StoreFixture fixture, Instant now) {
+        this(fixture, now, Map.of());
+    }
+
+    /** An engine with these {@code clockwork.*} settings, the defaults for the others. */
+    ManualEngine(StoreFixture fixture, Instant now, Map<String, String> settings) {
+        this.config = EngineConfig.from(settings::get, ZoneOffset.UTC);
         this.fixture = fixture;
         this.clock = new SettableClock(now);
         claims.clock = clock;

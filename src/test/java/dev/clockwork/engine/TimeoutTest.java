@@ -11,6 +11,7 @@ import dev.clockwork.store.jpa.StoreFixture;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -94,6 +95,33 @@ class TimeoutTest {
         assertThat(only(quick).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
         assertThat(only(stubborn).status()).as("what it returned at last is dropped")
                 .isEqualTo(ExecutionStatus.TIMED_OUT);
+    }
+
+    @Test
+    void a_run_without_a_timeout_should_end_timed_out_at_the_node_ceiling() {
+        StoreFixture ceilingStore = new StoreFixture(Dialect.H2,
+                "jdbc:h2:mem:ceiling-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "sa");
+        ManualEngine capped = new ManualEngine(ceilingStore, NINE, Map.of("clockwork.max-timeout", "PT0.2S"));
+        try {
+            capped.action("slow", context -> {
+                release.await();
+                return "never";
+            });
+            capped.startThreads(Duration.ofSeconds(20));
+            TaskRow slow = ceilingStore.inTransaction(s -> s.tasks().insert(TaskRow.builder("uncapped")
+                    .trigger("every 1h").zone("UTC").action("slow").anchorAt(NINE).nextFireAt(Optional.of(NINE))
+                    .created(NINE, "test").build())).orElseThrow();
+
+            capped.submitDue();
+            capped.awaitRecorded(1);
+
+            ExecutionRow run = ceilingStore.inTransaction(s -> s.tasks().executions(slow.id(), 0, 1)).items().get(0);
+            assertThat(run.status()).isEqualTo(ExecutionStatus.TIMED_OUT);
+            assertThat(run.error()).hasValueSatisfying(error -> assertThat(error).contains("timeout of 200ms"));
+        } finally {
+            capped.stopThreads();
+            ceilingStore.close();
+        }
     }
 
     @Test

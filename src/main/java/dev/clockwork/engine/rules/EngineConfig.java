@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -15,6 +16,8 @@ import java.util.function.Function;
  * @param catchUpWindow the grace of tasks that set none: a fire claimed later than this after its time is a misfire,
  *     which the task's misfire policy decides (docs/policies.md)
  * @param maxCatchUp the most missed fires a task with misfire {@code CATCH_UP} runs after an outage
+ * @param maxTimeout the longest any run on this node may take: the timeout of tasks without one, and the most a task's
+ *     own may be; empty for no ceiling
  * @param defaultZone the zone given to tasks created without one
  * @param heartbeat how often a node tells the cluster it is alive
  * @param deadAfter how long a node may be silent before a live node declares it dead and takes over its work
@@ -24,7 +27,7 @@ import java.util.function.Function;
  */
 public record EngineConfig(Duration pollInterval, int workers, int prefetch, Duration catchUpWindow,
                            ZoneId defaultZone, Duration heartbeat, Duration deadAfter, int nodeLostRetries,
-                           Duration nodeRetention, int maxCatchUp) {
+                           Duration nodeRetention, int maxCatchUp, Optional<Duration> maxTimeout) {
 
     /** The shortest node retention: a node gone for less is still worth seeing in the console. */
     static final Duration LEAST_NODE_RETENTION = Duration.ofHours(1);
@@ -42,6 +45,8 @@ public record EngineConfig(Duration pollInterval, int workers, int prefetch, Dur
         if (nodeRetention == null || nodeRetention.compareTo(LEAST_NODE_RETENTION) < 0) {
             throw new IllegalArgumentException("clockwork.node-retention must be at least PT1H, was " + nodeRetention);
         }
+        Objects.requireNonNull(maxTimeout, "maxTimeout");
+        maxTimeout.ifPresent(ceiling -> requirePositive("clockwork.max-timeout", ceiling));
         if (maxCatchUp < 1 || maxCatchUp > 10_000) {
             throw new IllegalArgumentException("clockwork.max-catch-up must be 1-10000, was " + maxCatchUp);
         }
@@ -72,7 +77,9 @@ public record EngineConfig(Duration pollInterval, int workers, int prefetch, Dur
                 settings.duration("clockwork.dead-after", Duration.ofSeconds(10)),
                 settings.integer("clockwork.node-lost-retries", 1),
                 settings.duration("clockwork.node-retention", Duration.ofDays(7)),
-                settings.integer("clockwork.max-catch-up", 100));
+                settings.integer("clockwork.max-catch-up", 100),
+                Optional.ofNullable(settings.text("clockwork.max-timeout"))
+                        .map(text -> settings.duration("clockwork.max-timeout", Duration.ZERO)));
     }
 
     /**

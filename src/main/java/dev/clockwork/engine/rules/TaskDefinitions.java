@@ -33,6 +33,15 @@ public final class TaskDefinitions {
      * @throws SchedulerException INVALID, naming the field and saying how to fix it
      */
     public static TaskDefinition check(TaskSpec spec, ZoneId defaultZone) {
+        return check(spec, defaultZone, Optional.empty());
+    }
+
+    /**
+     * Checks a spec on a node whose runs may take at most {@code maxTimeout} ({@code clockwork.max-timeout}).
+     *
+     * @throws SchedulerException INVALID, naming the field and saying how to fix it
+     */
+    public static TaskDefinition check(TaskSpec spec, ZoneId defaultZone, Optional<Duration> maxTimeout) {
         String name = checkName("name", spec.name());
         String action = checkName("action", spec.action());
         ZoneId zone = spec.zone().map(TaskDefinitions::parseZone).orElse(defaultZone);
@@ -48,6 +57,11 @@ public final class TaskDefinitions {
                     + " characters long; the limit is " + MAX_DESCRIPTION + ".");
         }
         spec.timeout().ifPresent(timeout -> checkPositive("timeout", timeout));
+        spec.timeout().ifPresent(timeout -> maxTimeout.filter(most -> most.compareTo(timeout) < 0).ifPresent(most -> {
+            throw SchedulerException.invalid("timeout", "timeout is " + Durations.format(timeout) + "; this server"
+                    + " allows runs of at most " + Durations.format(most) + " (clockwork.max-timeout). Give a shorter"
+                    + " timeout, or none to get that one.");
+        }));
         spec.fires().grace().ifPresent(grace -> checkPositive("grace", grace));
         return new TaskDefinition(name, trigger, zone, action, args, checkPriority(spec.priority()), description,
                 spec.timeout(), checkRetry(spec.retry()), spec.fires());

@@ -47,6 +47,22 @@ class EngineConfigTest {
     }
 
     @Test
+    void max_timeout_and_max_catch_up_should_be_optional_and_checked() {
+        EngineConfig none = EngineConfig.from(Map.<String, String>of()::get, SERVER);
+        EngineConfig set = EngineConfig.from(Map.of("clockwork.max-timeout", "PT1H", "clockwork.max-catch-up", "5")::get,
+                SERVER);
+
+        assertThat(none.maxTimeout()).isEmpty();
+        assertThat(none.maxCatchUp()).isEqualTo(100);
+        assertThat(set.maxTimeout()).contains(Duration.ofHours(1));
+        assertThat(set.maxCatchUp()).isEqualTo(5);
+        assertThatThrownBy(() -> EngineConfig.from(Map.of("clockwork.max-timeout", "PT0S")::get, SERVER))
+                .hasMessageContaining("clockwork.max-timeout");
+        assertThatThrownBy(() -> EngineConfig.from(Map.of("clockwork.max-catch-up", "0")::get, SERVER))
+                .hasMessageContaining("clockwork.max-catch-up must be 1-10000");
+    }
+
+    @Test
     void sweep_should_run_every_poll_or_every_heartbeat_when_that_is_shorter() {
         assertThat(EngineConfig.defaults(SERVER).sweepInterval()).isEqualTo(Duration.ofSeconds(1));
         EngineConfig fast = EngineConfig.from(Map.of("clockwork.heartbeat-interval", "PT0.5S",

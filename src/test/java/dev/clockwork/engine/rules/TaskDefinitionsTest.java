@@ -11,6 +11,7 @@ import dev.clockwork.api.SchedulerException;
 import dev.clockwork.api.TaskSpec;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -74,6 +75,20 @@ class TaskDefinitionsTest {
         TaskSpec spec = TaskSpec.builder("t").trigger("every 5m").action("noop").priority(priority).build();
 
         assertThat(TaskDefinitions.check(spec, DEFAULT).priority()).isEqualTo(priority);
+    }
+
+    @Test
+    void check_should_refuse_a_timeout_above_the_node_ceiling_and_keep_one_within_it() {
+        TaskSpec twoHours = TaskSpec.builder("t").trigger("every 5m").action("noop").timeout(Duration.ofHours(2))
+                .build();
+        Optional<Duration> oneHour = Optional.of(Duration.ofHours(1));
+
+        assertThatThrownBy(() -> TaskDefinitions.check(twoHours, DEFAULT, oneHour))
+                .isInstanceOf(SchedulerException.class)
+                .satisfies(e -> assertThat(((SchedulerException) e).field()).contains("timeout"))
+                .hasMessageContaining("at most 1h (clockwork.max-timeout)");
+        assertThat(TaskDefinitions.check(twoHours, DEFAULT, Optional.of(Duration.ofHours(3))).timeout())
+                .contains(Duration.ofHours(2));
     }
 
     @Test
