@@ -15,7 +15,8 @@ class OpenApiContractTest {
     private static final String TASK = """
             {"name":"a","trigger":"every 1h","triggerDescription":"every hour","zone":"UTC","action":"noop",
              "priority":0,"active":true,"state":"ACTIVE","nextFireAt":"2026-12-03T15:00:00Z","fireCount":0,
-             "createdAt":"2026-12-03T14:00:00Z","updatedAt":"2026-12-03T14:00:00Z","warnings":[]}""";
+             "createdAt":"2026-12-03T14:00:00Z","updatedAt":"2026-12-03T14:00:00Z","warnings":[],
+             "misfire":"FIRE_ONCE","overlap":"FORBID"}""";
 
     private final OpenApiContract contract = OpenApiContract.of(new ObjectMapper().readTree(
             Json31.pretty(OpenApiDocument.build("/clockwork/api", "test"))));

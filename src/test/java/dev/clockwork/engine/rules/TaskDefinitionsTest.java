@@ -105,7 +105,7 @@ class TaskDefinitionsTest {
         assertThatThrownBy(() -> TaskDefinitions.parseEnum("overlap", "SOMETIMES", Overlap.class))
                 .isInstanceOf(SchedulerException.class)
                 .satisfies(e -> assertThat(((SchedulerException) e).field()).contains("overlap"))
-                .hasMessage("overlap is \"SOMETIMES\"; use one of ALLOW, FORBID.");
+                .hasMessage("overlap is \"SOMETIMES\"; use one of ALLOW, FORBID, REPLACE.");
     }
 
     @Test
