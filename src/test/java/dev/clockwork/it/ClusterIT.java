@@ -109,7 +109,8 @@ class ClusterIT {
             Instant cutoff = Instant.now().minusSeconds(2);
 
             ClusterReport report = Poll.until(Duration.ofSeconds(60), () -> read(db, cutoff, victimPid, killedAt),
-                    r -> r.missed == 0 && r.duplicates == 0, "every fire up to the cutoff to have succeeded");
+                    r -> r.missed == 0 && r.duplicates == 0 && r.forbidMissed == 0 && r.retriesMissing == 0,
+                    "every fire up to the cutoff to have succeeded, been skipped or been retried");
             report.earliestClaimMs = ahead;
             report.write(Path.of("target", "cluster-report-" + db.name() + ".json"));
             System.out.println("CLUSTER REPORT " + report.json());
@@ -121,6 +122,12 @@ class ClusterIT {
             assertThat(report.takenOver).as("executions the killed node was running").isPositive();
             assertThat(report.takeoverSeconds).isLessThanOrEqualTo(TAKEOVER_LIMIT.toSeconds());
             assertThat(report.falseTakeovers).as("executions of live nodes ended NODE_LOST").isZero();
+            assertThat(report.forbidMissed).as("FORBID fires neither run nor skipped").isZero();
+            assertThat(report.forbidOverlaps).as("FORBID runs that overlapped").isZero();
+            assertThat(report.forbidSkipped).as("FORBID fires skipped while a run went on").isPositive();
+            assertThat(report.retriesMissing).as("retries that never ran").isZero();
+            assertThat(report.retriesOfKilledNodeRunElsewhere)
+                    .as("retries of runs that timed out on the killed node, run by another node").isPositive();
             assertThat(report.earliestClaimMs).as("ms a fire was claimed before it was due").isLessThan(
                     EARLY_TOLERANCE.toMillis());
             assertThat(report.executionsPerNode).as("work shared by every node (processes: %s; activity: %s)", roles,
@@ -204,8 +211,24 @@ class ClusterIT {
         return most;
     }
 
-    /** 300 tasks: cron with seconds, every 1 s, every 3 s with a slow action, and one-off delays across the run. */
+    /**
+     * 300 tasks: cron with seconds, every 1 s, every 3 s with a slow action, and one-off delays across the run, whose
+     * every fire must run once; and 13 with policies: 5 every 2 s whose runs take 2.5 s under overlap FORBID, so that
+     * every other fire is skipped, and 8 every 5 s whose runs time out after 1 s and are retried once 20 s later, so
+     * that the retries of the runs the killed node timed out are due after the kill.
+     */
     private static void createTasks(Api api, String db) {
+        for (int i = 0; i < 5; i++) {
+            Api.Reply reply = api.post("tasks", "{\"name\":\"" + db + ClusterReport.FORBID + i + "\","
+                    + "\"trigger\":\"every 2s\",\"action\":\"sleep\",\"args\":{\"ms\":2500},\"overlap\":\"FORBID\"}");
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        }
+        for (int i = 0; i < 8; i++) {
+            Api.Reply reply = api.post("tasks", "{\"name\":\"" + db + ClusterReport.RETRIED + i + "\","
+                    + "\"trigger\":\"every 5s\",\"action\":\"sleep\",\"args\":{\"ms\":3000},\"timeout\":\"1s\","
+                    + "\"retry\":{\"attempts\":2,\"backoff\":\"20s\",\"jitter\":0},\"overlap\":\"ALLOW\"}");
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        }
         for (int i = 0; i < 90; i++) {
             api.createTask(db + ".cron." + i, "cron */2 * * * * *", "noop", "null");
         }

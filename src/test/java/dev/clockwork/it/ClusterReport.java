@@ -46,6 +46,16 @@ final class ClusterReport {
     int takenOver;
     int falseTakeovers;
     long earliestClaimMs = Long.MIN_VALUE;
+    /** Fires of the overlap FORBID tasks with no execution at all (neither run nor recorded SKIPPED). */
+    int forbidMissed;
+    /** Fires of the overlap FORBID tasks recorded SKIPPED: FORBID at work. */
+    int forbidSkipped;
+    /** Scheduled runs of an overlap FORBID task that started before the task's run before them had ended. */
+    int forbidOverlaps;
+    /** Fires of the retried tasks, due long enough before the cutoff, whose second attempt is missing. */
+    int retriesMissing;
+    /** Retries due after the kill whose first attempt timed out on the killed node, run by another node. */
+    int retriesOfKilledNodeRunElsewhere;
     final Map<String, Integer> executionsPerNode = new TreeMap<>();
     /**
      * Per node, for a failure to be read from the test's output alone: its process, its state, its executions of
@@ -64,11 +74,132 @@ final class ClusterReport {
                               Instant killedAt) throws SQLException {
         ClusterReport report = new ClusterReport(db, nodes);
         Map<Long, Set<Instant>> expected = report.expectedFires(connection, cutoff);
+        Map<Long, Set<Instant>> forbid = split(expected, report.taskIds(connection, FORBID));
+        Map<Long, Set<Instant>> retried = split(expected, report.taskIds(connection, RETRIED));
         report.compare(connection, expected, cutoff);
+        report.forbid(connection, forbid, cutoff, killedPid);
+        report.retried(connection, retried, cutoff.minus(RETRY_SETTLE), killedPid, killedAt);
         report.takeover(connection, killedPid, killedAt);
         report.falseTakeovers(connection, killedPid);
         report.nodeActivity(connection);
         return report;
+    }
+
+    /** Name part of the tasks with overlap FORBID, whose runs last longer than their interval. */
+    static final String FORBID = ".forbid.";
+    /** Name part of the tasks whose runs time out and are retried once. */
+    static final String RETRIED = ".retried.";
+    /** How long before the cutoff a retried task's fire must be for its second attempt to have run by then. */
+    static final Duration RETRY_SETTLE = Duration.ofSeconds(35);
+
+    private Set<Long> taskIds(Connection connection, String namePart) throws SQLException {
+        Set<Long> ids = new HashSet<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT id FROM cw_task WHERE name LIKE ?")) {
+            select.setString(1, "%" + namePart + "%");
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** Takes the tasks {@code ids} out of {@code expected}, with their fires. */
+    private static Map<Long, Set<Instant>> split(Map<Long, Set<Instant>> expected, Set<Long> ids) {
+        Map<Long, Set<Instant>> taken = new HashMap<>();
+        ids.forEach(id -> {
+            Set<Instant> fires = expected.remove(id);
+            if (fires != null) {
+                taken.put(id, fires);
+            }
+        });
+        return taken;
+    }
+
+    /**
+     * The FORBID tasks: each fire has exactly one first attempt, run or recorded SKIPPED, and no scheduled run of
+     * a task started before the one before it ended (500 ms allowed for the nodes' clock corrections), the killed
+     * node's runs apart.
+     */
+    private void forbid(Connection connection, Map<Long, Set<Instant>> expected, Instant cutoff, long killedPid)
+            throws SQLException {
+        Map<Long, Set<Instant>> recorded = new HashMap<>();
+        Map<Long, List<long[]>> runs = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT e.task_id, e.fire_time, e.status,"
+                + " e.kind, e.started_at, e.finished_at, n.pid FROM cw_execution e LEFT JOIN cw_node n ON n.id = e.node"
+                + " WHERE e.attempt = 1 AND e.fire_time <= ?")) {
+            select.setLong(1, ChronoUnit.MICROS.between(Instant.EPOCH, cutoff));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    long task = rows.getLong(1);
+                    if (!expected.containsKey(task)) {
+                        continue;
+                    }
+                    recorded.computeIfAbsent(task, k -> new HashSet<>()).add(micros(rows.getLong(2)));
+                    String status = rows.getString(3);
+                    if (status.equals("SKIPPED")) {
+                        forbidSkipped++;
+                    } else if (status.equals("SUCCEEDED") && rows.getString(4).equals("SCHEDULED")
+                            && rows.getLong(7) != killedPid) {
+                        runs.computeIfAbsent(task, k -> new ArrayList<>()).add(new long[] {rows.getLong(5),
+                                rows.getLong(6)});
+                    }
+                }
+            }
+        }
+        expected.forEach((task, fires) -> fires.stream().filter(fire -> !recorded.getOrDefault(task, Set.of())
+                .contains(fire)).forEach(fire -> {
+                    forbidMissed++;
+                    problem("forbid missed: task " + task + " fire " + fire);
+                }));
+        runs.forEach((task, intervals) -> {
+            intervals.sort((a, b) -> Long.compare(a[0], b[0]));
+            for (int i = 1; i < intervals.size(); i++) {
+                if (intervals.get(i)[0] < intervals.get(i - 1)[1] - 500_000) {
+                    forbidOverlaps++;
+                    problem("forbid overlap: task " + task + " run started at " + micros(intervals.get(i)[0])
+                            + " before the one before ended at " + micros(intervals.get(i - 1)[1]));
+                }
+            }
+        });
+    }
+
+    /**
+     * The retried tasks: each fire due before {@code settled} has its second attempt, and retries due after the kill
+     * whose first attempt ran on the killed node were run by another node.
+     */
+    private void retried(Connection connection, Map<Long, Set<Instant>> expected, Instant settled, long killedPid,
+                         Instant killedAt) throws SQLException {
+        Map<Long, Set<Instant>> second = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT e.task_id, e.fire_time FROM cw_execution e"
+                + " WHERE e.attempt = 2 AND e.fire_time <= ?")) {
+            select.setLong(1, ChronoUnit.MICROS.between(Instant.EPOCH, settled));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    second.computeIfAbsent(rows.getLong(1), k -> new HashSet<>()).add(micros(rows.getLong(2)));
+                }
+            }
+        }
+        expected.forEach((task, fires) -> fires.stream().filter(fire -> !fire.isAfter(settled))
+                .filter(fire -> !second.getOrDefault(task, Set.of()).contains(fire)).forEach(fire -> {
+                    retriesMissing++;
+                    problem("retry missing: task " + task + " fire " + fire);
+                }));
+        try (PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM cw_execution first"
+                + " JOIN cw_node n1 ON n1.id = first.node"
+                + " JOIN cw_execution retry ON retry.task_id = first.task_id AND retry.fire_time = first.fire_time"
+                + " AND retry.attempt = 2 JOIN cw_node n2 ON n2.id = retry.node"
+                + " WHERE first.attempt = 1 AND first.status = 'TIMED_OUT' AND n1.pid = ? AND n2.pid <> ?"
+                + " AND retry.due_at > ? AND retry.started_at IS NOT NULL")) {
+            select.setLong(1, killedPid);
+            select.setLong(2, killedPid);
+            select.setLong(3, ChronoUnit.MICROS.between(Instant.EPOCH, killedAt));
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                retriesOfKilledNodeRunElsewhere = row.getInt(1);
+            }
+        }
     }
 
     private Map<Long, Set<Instant>> expectedFires(Connection connection, Instant cutoff) throws SQLException {
@@ -223,6 +354,9 @@ final class ClusterReport {
                 .add("latenessMaxMs", lateness.isEmpty() ? -1 : lateness.get(lateness.size() - 1))
                 .add("takeoverSeconds", takeoverSeconds).add("takenOverExecutions", takenOver)
                 .add("falseTakeovers", falseTakeovers).add("earliestClaimAheadMs", earliestClaimMs)
+                .add("forbidMissed", forbidMissed).add("forbidSkipped", forbidSkipped)
+                .add("forbidOverlaps", forbidOverlaps).add("retriesMissing", retriesMissing)
+                .add("retriesOfKilledNodeRunElsewhere", retriesOfKilledNodeRunElsewhere)
                 .add("executionsPerNode", perNode).add("nodeActivity", activity)
                 .add("problems", Json.createArrayBuilder(problems))
                 .build();
