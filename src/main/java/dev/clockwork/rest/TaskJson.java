@@ -61,7 +61,7 @@ public class TaskJson {
     @Schema(description = "How late a fire may be claimed and still be on time; absent for the node's"
             + " clockwork.catch-up-window.")
     public String grace;
-    @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "ALLOW or FORBID.")
+    @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "ALLOW, FORBID or REPLACE.")
     public String overlap;
 
     static TaskJson of(TaskInfo task) {

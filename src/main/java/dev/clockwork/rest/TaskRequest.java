@@ -37,7 +37,8 @@ public class TaskRequest {
             + " when left out.", example = "1m")
     public String grace;
     @Schema(description = "What a fire does while a run of the task is queued or running: FORBID (default) records it"
-            + " SKIPPED, ALLOW runs both.", example = "FORBID")
+            + " SKIPPED, ALLOW runs both, REPLACE cancels the run in progress (it ends CANCELLED) and runs the fire.",
+            example = "FORBID")
     public String overlap;
 
     /** The spec this request asks for; {@code name} wins over the body's name when given (PUT). */
