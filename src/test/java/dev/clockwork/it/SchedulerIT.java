@@ -8,6 +8,9 @@ import dev.clockwork.api.AuditEntry;
 import dev.clockwork.api.AuditQuery;
 import dev.clockwork.api.ExecutionInfo;
 import dev.clockwork.api.ExecutionStatus;
+import dev.clockwork.api.FirePolicy;
+import dev.clockwork.api.Misfire;
+import dev.clockwork.api.Overlap;
 import dev.clockwork.api.Scheduler;
 import dev.clockwork.api.SchedulerException;
 import dev.clockwork.api.TaskInfo;
@@ -44,6 +47,28 @@ class SchedulerIT {
                 .addClasses(SchedulerIT.class, EchoAction.class, CountingAction.class, Poll.class,
                         DeclaredActions.class, DeclaredActions.Greeting.class,
                         TestDeployments.class);
+    }
+
+    @Test
+    void cancel_execution_should_interrupt_a_running_run_and_end_it_cancelled() {
+        String name = unique("cancel");
+        TaskInfo task = scheduler.schedule(TaskSpec.builder(name).trigger("in 1s").action("sleep")
+                .argsJson("{\"ms\":120000}").misfire(Misfire.SKIP).grace(Duration.ofMinutes(1)).build());
+        assertEquals(new FirePolicy(Misfire.SKIP, Optional.of(Duration.ofMinutes(1)), Overlap.FORBID), task.fires());
+        ExecutionInfo running = Poll.until(TIMEOUT, () -> scheduler.executions(name, 0, 1).items(),
+                runs -> !runs.isEmpty() && runs.get(0).status() == ExecutionStatus.RUNNING, "the run to start")
+                .get(0);
+
+        ExecutionInfo asked = scheduler.cancelExecution(running.id());
+        ExecutionInfo ended = Poll.until(TIMEOUT, () -> scheduler.execution(running.id()).orElseThrow(),
+                run -> run.status().isFinal(), "the run to end");
+        SchedulerException again = assertThrows(SchedulerException.class,
+                () -> scheduler.cancelExecution(running.id()));
+        scheduler.delete(name);
+
+        assertEquals(ExecutionStatus.RUNNING, asked.status(), () -> "interrupted by its node: " + asked);
+        assertEquals(ExecutionStatus.CANCELLED, ended.status(), () -> "execution: " + ended);
+        assertEquals(SchedulerException.Reason.CONFLICT, again.reason());
     }
 
     @Test
