@@ -115,17 +115,24 @@ public class ClaimDueTasks {
     }
 
     /**
-     * The runs in progress of those of {@code tasks} whose overlap policy looks at them, by task id; no transaction
-     * when none does. A fixed-delay task never overlaps its own scheduled runs, so it is left out.
+     * The runs in progress of those of {@code tasks} whose overlap policy looks at them, by task id; no query when
+     * none does. A fixed-delay task never overlaps its own scheduled runs (its next fire counts from the end of the
+     * run), and a one-off task has no earlier fire, so they are left out.
      */
     private Map<Long, List<RunInProgress>> runsInProgress(List<TaskRow> tasks, List<Trigger> triggers) {
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < tasks.size(); i++) {
-            if (tasks.get(i).fires().overlap() != Overlap.ALLOW && triggers.get(i).timing() != Timing.FIXED_DELAY) {
+            Trigger trigger = triggers.get(i);
+            if (tasks.get(i).fires().overlap() != Overlap.ALLOW && trigger.timing() != Timing.FIXED_DELAY
+                    && !trigger.firesOnce()) {
                 ids.add(tasks.get(i).id());
             }
         }
-        return ids.isEmpty() ? Map.of() : runsInProgress.of(ids);
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return store.snapshotPerTransaction() ? runsInProgress.of(ids)
+                : RunsInProgress.byTask(store.runsInProgress(ids));
     }
 
     /**

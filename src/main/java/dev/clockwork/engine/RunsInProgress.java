@@ -10,10 +10,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The runs in progress of tasks a claim locked, for their overlap policy. Read in a transaction of its own, started
- * after the claim locked the tasks: MariaDB's claim transaction reads a snapshot taken before the locks (at its
- * first query), which would not show a run another node claimed just before this claim locked the task. Any claim
- * committed before the lock is in this transaction's view, and none of a locked task can commit after it.
+ * The runs in progress of tasks a claim locked, for their overlap policy, where the claim's own transaction cannot
+ * read them ({@link TaskStore#snapshotPerTransaction}): MariaDB's claim transaction reads a snapshot taken before the
+ * locks (at its first query), which would not show a run another node claimed just before this claim locked the
+ * task. This transaction of its own starts after the locks: any claim committed before them is in its view, and none
+ * of a locked task can commit after them.
  */
 @ApplicationScoped
 public class RunsInProgress {
@@ -21,9 +22,13 @@ public class RunsInProgress {
     @Inject
     TaskStore store;
 
-    /** The runs in progress of the tasks {@code taskIds}, by task id. */
+    /** The runs in progress of the tasks {@code taskIds}, by task id, in a transaction of its own. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Map<Long, List<RunInProgress>> of(List<Long> taskIds) {
-        return store.runsInProgress(taskIds).stream().collect(Collectors.groupingBy(RunInProgress::taskId));
+        return byTask(store.runsInProgress(taskIds));
+    }
+
+    static Map<Long, List<RunInProgress>> byTask(List<RunInProgress> runs) {
+        return runs.stream().collect(Collectors.groupingBy(RunInProgress::taskId));
     }
 }

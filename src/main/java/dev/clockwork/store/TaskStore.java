@@ -95,6 +95,13 @@ public interface TaskStore {
      */
     List<RunInProgress> runsInProgress(List<Long> taskIds);
 
+    /**
+     * Whether a transaction's plain reads see a snapshot taken at its first query (MariaDB's REPEATABLE READ) rather
+     * than what was committed before each statement: such a transaction does not see rows committed after its first
+     * query, even those of a task it locked later.
+     */
+    boolean snapshotPerTransaction();
+
     /** The unfinished (QUEUED or RUNNING) executions that {@code node} holds, by its {@code cw_run} rows. */
     List<ExecutionRow> claimedBy(String node);
 

@@ -34,4 +34,9 @@ record AtTrigger(When when) implements Trigger {
     public String toString() {
         return "at " + when;
     }
+
+    @Override
+    public boolean firesOnce() {
+        return true;
+    }
 }

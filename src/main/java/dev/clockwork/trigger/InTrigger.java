@@ -37,4 +37,9 @@ record InTrigger(Duration delay) implements Trigger {
     public String toString() {
         return "in " + DurationText.format(delay);
     }
+
+    @Override
+    public boolean firesOnce() {
+        return true;
+    }
 }

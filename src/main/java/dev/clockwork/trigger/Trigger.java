@@ -66,6 +66,11 @@ public interface Trigger {
         return Timing.FIXED_RATE;
     }
 
+    /** Whether the trigger fires once only ({@code at}, {@code in}): no fire of it can come while another runs. */
+    default boolean firesOnce() {
+        return false;
+    }
+
     /**
      * The most executions this trigger allows ({@code every ... times n}); empty when unbounded. Fixed-rate triggers
      * already stop by themselves in {@link #nextFireAfter}; for fixed-delay triggers the engine counts.

@@ -304,6 +304,11 @@ public class JpaTaskStore implements TaskStore {
     }
 
     @Override
+    public boolean snapshotPerTransaction() {
+        return dialect == Dialect.MYSQL;
+    }
+
+    @Override
     public List<RunInProgress> runsInProgress(List<Long> taskIds) {
         List<RunInProgress> runs = new ArrayList<>();
         for (List<Long> slice : JdbcRows.slices(taskIds)) {
