@@ -1,6 +1,7 @@
 package dev.clockwork.engine;
 
 import dev.clockwork.api.NodeState;
+import dev.clockwork.api.NodeWorkload;
 import dev.clockwork.store.ClusterStore;
 import dev.clockwork.store.NodeRow;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,15 +27,15 @@ public class NodeHeartbeats {
 
     private volatile Instant startedAt;
 
-    /** Writes this node's heartbeat in the cluster's time. */
+    /** Writes this node's heartbeat in the cluster's time, with its workload for every node's view of the cluster. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void heartbeat() {
+    public void heartbeat(NodeWorkload workload) {
         Instant now = clock.instant();
         if (startedAt == null) {
             startedAt = now;
         }
         Optional<NodeRow> before = cluster.heartbeat(new NodeRow(node.id(), node.host(), node.pid(),
-                node.clockworkVersion(), NodeState.LIVE, startedAt, now, Optional.empty()));
+                node.clockworkVersion(), NodeState.LIVE, startedAt, now, Optional.empty(), Optional.of(workload)));
         before.filter(row -> row.state() == NodeState.DEAD).ifPresent(row -> LOG.warning(() -> "Node " + node.id()
                 + " was declared dead (last heartbeat " + row.heartbeatAt() + "); its running executions were"
                 + " taken over and their outcomes here will be ignored. Is this server overloaded or paused?"));
