@@ -85,6 +85,9 @@ class ConsoleIT {
         HttpResponse<String> nodes = browser.send(HttpRequest.newBuilder(root.resolve("nodes.xhtml"))
                 .header("Accept-Language", prefersFrench).GET());
         assertThat(nodes.body()).contains("Écart d’horloge", "Threads occupés / total", "il y a ");
+        HttpResponse<String> users = browser.send(HttpRequest.newBuilder(root.resolve("users.xhtml"))
+                .header("Accept-Language", prefersFrench).GET());
+        assertThat(users.body()).contains("Nouvel utilisateur", "Créer l’utilisateur", "Journal d’audit");
         HttpResponse<String> english = browser.send(HttpRequest.newBuilder(root.resolve("tasks.xhtml"))
                 .header("Accept-Language", "de-DE, en;q=0.5").GET());
         assertThat(english.body()).as("German is not offered: English").contains("lang=\"en\"", "Last status")
