@@ -20,13 +20,13 @@ public class ClusterNodes {
     @Inject
     Clock clock;
 
-    /** Every known node, newest first, with its heartbeat age in the cluster's time. */
+    /** Every known node, newest first, with its heartbeat age in the cluster's time and its reported workload. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<NodeInfo> list() {
         Instant now = clock.instant();
         Map<String, Long> running = cluster.unfinishedByNode();
         return cluster.nodes().stream().map(n -> new NodeInfo(n.id(), n.host(), n.pid(), n.version(), n.state(),
                 n.startedAt(), n.heartbeatAt(), Duration.between(n.heartbeatAt(), now), n.stoppedAt(),
-                running.getOrDefault(n.id(), 0L))).toList();
+                running.getOrDefault(n.id(), 0L), n.workload())).toList();
     }
 }

@@ -1,5 +1,6 @@
 package dev.clockwork.engine;
 
+import dev.clockwork.api.NodeWorkload;
 import dev.clockwork.engine.rules.EngineConfig;
 import dev.clockwork.engine.rules.OffsetClock;
 import dev.clockwork.engine.rules.SweepRules;
@@ -111,7 +112,7 @@ public class Heartbeat {
         }
         try {
             synchronizeClock();
-            heartbeats.heartbeat();
+            heartbeats.heartbeat(new NodeWorkload(clock.offset(), workers.busy(), config.workers()));
             workers.recordWhatWasKept();
             heartbeats.cancelRequests().forEach(workers::cancel);
             if (healthySince == null) {

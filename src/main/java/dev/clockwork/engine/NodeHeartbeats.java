@@ -1,6 +1,7 @@
 package dev.clockwork.engine;
 
 import dev.clockwork.api.NodeState;
+import dev.clockwork.api.NodeWorkload;
 import dev.clockwork.store.ClusterStore;
 import dev.clockwork.store.NodeRow;
 import dev.clockwork.store.TaskStore;
@@ -37,15 +38,15 @@ public class NodeHeartbeats {
     /** Whether this node's actions are in its row: written with its first heartbeat. */
     private volatile boolean published;
 
-    /** Writes this node's heartbeat in the cluster's time. */
+    /** Writes this node's heartbeat in the cluster's time, with its workload for every node's view of the cluster. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void heartbeat() {
+    public void heartbeat(NodeWorkload workload) {
         Instant now = clock.instant();
         if (startedAt == null) {
             startedAt = now;
         }
         Optional<NodeRow> before = cluster.heartbeat(new NodeRow(node.id(), node.host(), node.pid(),
-                node.clockworkVersion(), NodeState.LIVE, startedAt, now, Optional.empty()));
+                node.clockworkVersion(), NodeState.LIVE, startedAt, now, Optional.empty(), Optional.of(workload)));
         if (!published) {
             actions.publish();
             published = true;

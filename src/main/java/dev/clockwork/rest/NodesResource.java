@@ -13,7 +13,10 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
 
-/** {@code GET /nodes}: the servers of the cluster, their state, heartbeat age and unfinished executions. */
+/**
+ * {@code GET /nodes}: the servers of the cluster, their state, heartbeat age, unfinished executions, clock offset and
+ * workers.
+ */
 @Path("nodes")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -44,6 +47,13 @@ public class NodesResource {
         public Instant stoppedAt;
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
         public long runningExecutions;
+        @Schema(description = "What the node adds to its own clock to read the database's, in milliseconds, at its"
+                + " latest heartbeat; absent for a node of a version that does not report it.")
+        public Double clockOffsetMs;
+        @Schema(description = "How many of its worker threads ran an action at its latest heartbeat.")
+        public Integer busyWorkers;
+        @Schema(description = "How many worker threads it has.")
+        public Integer workers;
 
         static NodeJson of(NodeInfo node) {
             NodeJson json = new NodeJson();
@@ -57,6 +67,11 @@ public class NodesResource {
             json.heartbeatAgeMs = node.heartbeatAge().toMillis();
             json.stoppedAt = node.stoppedAt().orElse(null);
             json.runningExecutions = node.running();
+            node.workload().ifPresent(load -> {
+                json.clockOffsetMs = load.clockOffset().toNanos() / 1e6;
+                json.busyWorkers = load.busyWorkers();
+                json.workers = load.workers();
+            });
             return json;
         }
     }

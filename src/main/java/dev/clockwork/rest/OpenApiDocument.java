@@ -1,5 +1,6 @@
 package dev.clockwork.rest;
 
+import dev.clockwork.api.ExecutionStatus;
 import dev.clockwork.api.TaskQuery;
 import dev.clockwork.api.TaskState;
 import dev.clockwork.security.Roles;
@@ -106,9 +107,13 @@ public final class OpenApiDocument {
                                 query("action", new JsonSchema().types(Types.STRING).description("Only this action.")),
                                 query("prefix", new JsonSchema().types(Types.STRING)
                                         .description("Only names that start with it.")),
+                                query("lastStatus", new JsonSchema().types(Types.STRING)._enum(Arrays.stream(
+                                        ExecutionStatus.values()).filter(ExecutionStatus::isFinal).map(Enum::name)
+                                        .toList()).description("Only tasks whose latest ended execution ended so.")),
                                 query("sort", new JsonSchema().types(Types.STRING).description("name (default),"
-                                        + " trigger, nextFireAt, state, action or priority; a leading - sorts"
-                                        + " descending.")))))
+                                        + " trigger, nextFireAt, state, action, priority or lastStatus; a leading -"
+                                        + " sorts descending (tasks without a next fire or a last status come last"
+                                        + " either way).")))))
                         .responses(responses(ok("TaskPage"), problem("400", "A parameter is not valid."))))
                 .post(op("createTask", "Create a task", Roles.OPERATOR).requestBody(body("TaskRequest"))
                         .responses(responses("201", created("Task", "The task's URL."),

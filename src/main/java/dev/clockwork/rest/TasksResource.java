@@ -1,5 +1,6 @@
 package dev.clockwork.rest;
 
+import dev.clockwork.api.ExecutionStatus;
 import dev.clockwork.api.Scheduler;
 import dev.clockwork.api.SchedulerException;
 import dev.clockwork.api.TaskInfo;
@@ -38,7 +39,8 @@ public class TasksResource {
     /** What {@code GET /tasks?sort=} orders by: the JSON names of the fields. */
     private static final Map<String, TaskSort.Field> SORTS = new TreeMap<>(Map.of("name", TaskSort.Field.NAME,
             "trigger", TaskSort.Field.TRIGGER, "nextFireAt", TaskSort.Field.NEXT_FIRE, "state", TaskSort.Field.STATE,
-            "action", TaskSort.Field.ACTION, "priority", TaskSort.Field.PRIORITY));
+            "action", TaskSort.Field.ACTION, "priority", TaskSort.Field.PRIORITY, "lastStatus",
+            TaskSort.Field.LAST_STATUS));
 
     @Inject
     Scheduler scheduler;
@@ -58,9 +60,11 @@ public class TasksResource {
                                    @QueryParam("state") String state,
                                    @QueryParam("action") String action,
                                    @QueryParam("prefix") String prefix,
+                                   @QueryParam("lastStatus") String lastStatus,
                                    @QueryParam("sort") String sort) {
         TaskQuery query = new TaskQuery(state(state), blankToEmpty(action), blankToEmpty(prefix),
-                QueryNumbers.parse("offset", offset), QueryNumbers.parse("limit", limit), sort(sort));
+                lastStatus(lastStatus), QueryNumbers.parse("offset", offset), QueryNumbers.parse("limit", limit),
+                sort(sort));
         return PageJson.of(scheduler.list(query), TaskJson::of);
     }
 
@@ -148,9 +152,22 @@ public class TasksResource {
         }
     }
 
+    /** Reads {@code lastStatus}: the status of an ended execution; the query refuses one that is not. */
+    private static Optional<ExecutionStatus> lastStatus(String status) {
+        if (status == null || status.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ExecutionStatus.valueOf(status.strip().toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            throw SchedulerException.invalid("lastStatus", "lastStatus \"" + status + "\" is not one of "
+                    + Arrays.stream(ExecutionStatus.values()).filter(ExecutionStatus::isFinal).toList() + ".");
+        }
+    }
+
     /**
-     * Reads {@code sort}: {@code name}, {@code trigger}, {@code nextFireAt}, {@code state}, {@code action} or
-     * {@code priority}, with a leading {@code -} for descending order.
+     * Reads {@code sort}: {@code name}, {@code trigger}, {@code nextFireAt}, {@code state}, {@code action},
+     * {@code priority} or {@code lastStatus}, with a leading {@code -} for descending order.
      */
     private static TaskSort sort(String sort) {
         if (sort == null || sort.isBlank()) {

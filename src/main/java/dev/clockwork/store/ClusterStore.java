@@ -13,7 +13,7 @@ public interface ClusterStore {
 
     /**
      * Records that {@code node} is alive at {@code node.heartbeatAt()}: inserts its row the first time, afterwards
-     * updates the heartbeat and sets it LIVE.
+     * updates the heartbeat and the workload and sets it LIVE.
      *
      * @return the state the row had before, empty on the first heartbeat (a DEAD node learns it was declared dead)
      */

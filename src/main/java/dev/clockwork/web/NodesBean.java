@@ -7,21 +7,19 @@ import dev.clockwork.api.NodeInfo;
 import dev.clockwork.api.Scheduler;
 import dev.clockwork.engine.ClusterNodes;
 import dev.clockwork.engine.NodeIdentity;
-import dev.clockwork.engine.Workers;
-import dev.clockwork.engine.rules.EngineConfig;
-import dev.clockwork.engine.rules.OffsetClock;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * The nodes page: the cluster's nodes and the tasks each runs now, read once per request; and, for the node that
- * serves the page, its clock offset to the database and its busy workers (other nodes keep theirs to themselves).
+ * The nodes page: the cluster's nodes, each with the clock offset and workers it reported with its latest heartbeat,
+ * and the tasks each runs now, read once per request.
  */
 @Named("nodesView")
 @RequestScoped
@@ -36,12 +34,6 @@ public class NodesBean {
     Scheduler scheduler;
     @Inject
     NodeIdentity self;
-    @Inject
-    OffsetClock clock;
-    @Inject
-    Workers workers;
-    @Inject
-    EngineConfig config;
 
     private List<NodeInfo> nodes;
     private Map<String, String> runningTasks;
@@ -69,16 +61,14 @@ public class NodesBean {
         return self.id();
     }
 
-    /** This node's clock correction to the database's, e.g. "-0.8 ms". */
-    public String getClockOffset() {
-        return String.format("%.1f ms", clock.offset().toNanos() / 1e6);
+    /** The clock correction to the database's that {@code node} reported, e.g. "-0.8 ms"; empty when unknown. */
+    public String clockOffset(NodeInfo node) {
+        return node.workload().map(w -> String.format(Locale.ROOT, "%+.1f ms", w.clockOffset().toNanos() / 1e6))
+                .orElse("");
     }
 
-    public int getBusyWorkers() {
-        return workers.busy();
-    }
-
-    public int getWorkers() {
-        return config.workers();
+    /** The busy and total workers that {@code node} reported, e.g. "3 / 8"; empty when unknown. */
+    public String workers(NodeInfo node) {
+        return node.workload().map(w -> w.busyWorkers() + " / " + w.workers()).orElse("");
     }
 }

@@ -1,5 +1,6 @@
 package dev.clockwork.web;
 
+import dev.clockwork.api.ExecutionStatus;
 import dev.clockwork.api.Page;
 import dev.clockwork.api.Scheduler;
 import dev.clockwork.api.TaskInfo;
@@ -11,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +21,8 @@ import org.primefaces.model.SortMeta;
 import org.primefaces.model.SortOrder;
 
 /**
- * The task list: paged and sorted by the database, filtered by name prefix, state and action, with steering of one
+ * The task list: paged and sorted by the database, filtered by name prefix, state, action and last status, with
+ * steering of one
  * task or of the selected ones (through {@link Steering}, which checks the role).
  */
 @Named("taskList")
@@ -30,7 +33,11 @@ public class TaskListBean implements Serializable {
     /** The columns the table sorts by, by their {@code field}. */
     private static final Map<String, TaskSort.Field> SORTABLE = Map.of("name", TaskSort.Field.NAME,
             "trigger", TaskSort.Field.TRIGGER, "nextFireAt", TaskSort.Field.NEXT_FIRE, "state", TaskSort.Field.STATE,
-            "action", TaskSort.Field.ACTION, "priority", TaskSort.Field.PRIORITY);
+            "action", TaskSort.Field.ACTION, "priority", TaskSort.Field.PRIORITY, "lastStatus",
+            TaskSort.Field.LAST_STATUS);
+    /** The statuses a last status can be: those of an ended execution. */
+    private static final List<ExecutionStatus> LAST_STATUSES = Arrays.stream(ExecutionStatus.values())
+            .filter(ExecutionStatus::isFinal).toList();
 
     @Inject
     transient Scheduler scheduler;
@@ -40,6 +47,7 @@ public class TaskListBean implements Serializable {
     private String prefix;
     private TaskState state;
     private String action;
+    private ExecutionStatus lastStatus;
     private List<TaskInfo> selection = new ArrayList<>();
     private final LazyDataModel<TaskInfo> tasks = new TaskModel();
 
@@ -66,7 +74,7 @@ public class TaskListBean implements Serializable {
 
     /** Whether a filter is set: the empty table then says that nothing matches, not that there are no tasks. */
     public boolean isFiltered() {
-        return text(prefix).isPresent() || state != null || text(action).isPresent();
+        return text(prefix).isPresent() || state != null || text(action).isPresent() || lastStatus != null;
     }
 
     public LazyDataModel<TaskInfo> getTasks() {
@@ -75,6 +83,18 @@ public class TaskListBean implements Serializable {
 
     public TaskState[] getStates() {
         return TaskState.values();
+    }
+
+    public List<ExecutionStatus> getLastStatuses() {
+        return LAST_STATUSES;
+    }
+
+    public ExecutionStatus getLastStatus() {
+        return lastStatus;
+    }
+
+    public void setLastStatus(ExecutionStatus lastStatus) {
+        this.lastStatus = lastStatus;
     }
 
     public String getPrefix() {
@@ -118,8 +138,8 @@ public class TaskListBean implements Serializable {
 
         @Override
         Page<TaskInfo> fetch(int offset, int limit, Map<String, SortMeta> sortBy) {
-            return scheduler.list(new TaskQuery(Optional.ofNullable(state), text(action), text(prefix), offset,
-                    Math.min(limit, TaskQuery.MAX_LIMIT), sort(sortBy)));
+            return scheduler.list(new TaskQuery(Optional.ofNullable(state), text(action), text(prefix),
+                    Optional.ofNullable(lastStatus), offset, Math.min(limit, TaskQuery.MAX_LIMIT), sort(sortBy)));
         }
 
         /** The table's sort column (its {@code field}: a {@link TaskSort.Field} in camel case), by name otherwise. */

@@ -1,8 +1,10 @@
 package dev.clockwork.web;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -11,6 +13,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.ResourceBundle;
+import java.util.function.Supplier;
 
 /** Shows instants to operators: in a given zone, and relative to now ("in 3 min", "12 s ago"). */
 @Named("time")
@@ -23,6 +27,8 @@ public class TimeText {
 
     @Inject
     Clock clock;
+    /** The language of the page being rendered. */
+    Supplier<Locale> language = TimeText::pageLanguage;
 
     /** {@code instant} in the zone, or "—" when there is none. */
     public String at(Object instant, String zone) {
@@ -44,13 +50,13 @@ public class TimeText {
         return asInstant(instant).map(i -> {
             Duration delta = Duration.between(clock.instant(), i);
             String amount = amount(delta.abs());
-            return delta.isNegative() ? amount + " ago" : "in " + amount;
+            return phrase(delta.isNegative() ? "time.ago" : "time.in", amount);
         }).orElse("");
     }
 
     /** An age such as a heartbeat's, e.g. "3 s ago". */
     public String ago(Duration age) {
-        return age == null ? "" : amount(age.isNegative() ? Duration.ZERO : age) + " ago";
+        return age == null ? "" : phrase("time.ago", amount(age.isNegative() ? Duration.ZERO : age));
     }
 
     /** How long from {@code start} to {@code end}, e.g. "1.204 s"; empty text when either is missing. */
@@ -63,7 +69,7 @@ public class TimeText {
         return String.format("%.3f s", Duration.between(from.get(), to.get()).toMillis() / 1000.0);
     }
 
-    private static String amount(Duration d) {
+    private String amount(Duration d) {
         if (d.toSeconds() < 60) {
             return d.toSeconds() + " s";
         }
@@ -73,7 +79,20 @@ public class TimeText {
         if (d.toHours() < 48) {
             return d.toHours() + " h " + d.toMinutesPart() + " min";
         }
-        return d.toDays() + " days";
+        return phrase("time.days", d.toDays());
+    }
+
+    /** The bundle's {@code key} in the page's language, with {@code value} in its {0}. */
+    private String phrase(String key, Object value) {
+        Locale locale = language.get();
+        return new MessageFormat(ResourceBundle.getBundle(Notices.BUNDLE, locale).getString(key), locale)
+                .format(new Object[] {value});
+    }
+
+    /** The locale of the view being rendered; English outside a Faces request. */
+    private static Locale pageLanguage() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        return faces == null || faces.getViewRoot() == null ? Locale.ENGLISH : faces.getViewRoot().getLocale();
     }
 
     private static Optional<Instant> asInstant(Object value) {

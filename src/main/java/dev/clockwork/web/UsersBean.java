@@ -28,6 +28,8 @@ public class UsersBean implements Serializable {
     Users users;
     @Inject
     FacesContext faces;
+    @Inject
+    transient Notices notices;
 
     private List<UserAccount> accounts = List.of();
     private String newUsername;
@@ -48,11 +50,11 @@ public class UsersBean implements Serializable {
     public void create() {
         try {
             if (users.create(newUsername, chars(newPassword), Roles.upTo(newRole))) {
-                info("Created user " + newUsername + ".");
+                info(notices.text("users.created", newUsername));
                 newUsername = null;
                 newRole = Roles.VIEWER;
             } else {
-                error("newUsername", "A user named " + newUsername + " already exists.");
+                error("newUsername", notices.text("users.taken", newUsername));
             }
         } catch (SchedulerException e) {
             error(e.field().map(f -> "password".equals(f) ? "newPassword" : "newUsername").orElse(null),
@@ -77,7 +79,7 @@ public class UsersBean implements Serializable {
                     .map(String::toCharArray);
             users.update(selected, new AccountChange(Optional.of(role), Optional.of(enabled), password,
                     Optional.of(mustChange)));
-            info("Saved user " + selected + ".");
+            info(notices.text("users.saved", selected));
             selected = null;
         } catch (SchedulerException e) {
             error(e.field().filter("password"::equals).map(f -> "resetPassword").orElse(null), e.getMessage());
@@ -90,7 +92,7 @@ public class UsersBean implements Serializable {
     public void delete(UserAccount account) {
         try {
             users.delete(account.username());
-            info("Deleted user " + account.username() + ".");
+            info(notices.text("users.deleted", account.username()));
             if (account.username().equals(selected)) {
                 selected = null;
             }

@@ -113,7 +113,7 @@ class TaskIsolationTest {
         TaskRow healthy = insert("orphan-healthy", "every 1m", NOW.plusSeconds(30));
         Instant longAgo = NOW.minus(Duration.ofHours(1));
         fixture.inTransaction(s -> s.cluster().heartbeat(new NodeRow("dead-node", "host", 1, "test", NodeState.LIVE,
-                longAgo, longAgo, Optional.empty())));
+                longAgo, longAgo, Optional.empty(), Optional.empty())));
         // The broken task's run has had its retries (attempt 2), so the sweep ends it and reschedules the task.
         fixture.inTransaction(s -> s.tasks().insertExecution(ExecutionRow.running(broken.id(), broken.name(),
                 NOW.minusSeconds(90), 2, ExecutionKind.RETRY, "dead-node", longAgo)));

@@ -154,7 +154,9 @@ class BrowserIT {
             browser.screenshot("executions");
             browser.go("nodes.xhtml");
             browser.waitForText(By.id("cluster:nodes"), "LIVE");
-            browser.waitForText(By.id("cluster:self"), "workers are busy");
+            browser.waitForText(By.id("cluster:nodes"), "Workers busy / total");
+            assertThat(browser.find(By.id("cluster:nodes")).getText()).as("every node's clock offset and workers")
+                    .containsPattern("[+-]\\d+\\.\\d ms").containsPattern("\\d+ / \\d+");
             browser.screenshot("nodes");
             browser.go("index.xhtml");
             browser.find(By.id("dashboard:executionsChart"));
@@ -201,6 +203,14 @@ class BrowserIT {
             browser.waitForText(By.id("growl_container"), "is DONE and cannot be paused");
             browser.waitForText(By.id("growl_container"), "Paused " + prefix + "active");
             browser.screenshot("tasks-bulk");
+
+            browser.click(By.id("tasks:lastStatus"));
+            browser.click(By.cssSelector("#tasks\\:lastStatus_items li[data-label='SUCCEEDED']"));
+            browser.click(By.id("tasks:filter"));
+            browser.waitFor(ExpectedConditions.invisibilityOfElementWithText(By.cssSelector("#tasks\\:table a"),
+                    prefix + "active"));
+            assertThat(browser.find(By.id("tasks:table")).getText()).as("only the task whose last run succeeded")
+                    .contains(prefix + "done").doesNotContain(prefix + "active");
         }
         assertThat(admin.get("tasks/" + prefix + "active").json().getString("state")).isEqualTo("PAUSED");
         assertThat(admin.get("tasks/" + prefix + "done").json().getString("state")).isEqualTo("DONE");

@@ -70,6 +70,31 @@ class ConsoleIT {
     }
 
     @Test
+    void console_should_speak_french_to_a_browser_that_prefers_it_and_english_otherwise() throws Exception {
+        String prefersFrench = "fr-CH, fr;q=0.9, en;q=0.8";
+        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(root.resolve("login.xhtml"))
+                .header("Accept-Language", prefersFrench).GET());
+        assertThat(login.body()).contains("lang=\"fr\"", "<title>Clockwork : connexion</title>",
+                "Nom d’utilisateur", "Se connecter");
+        assertThat(browser.logIn("admin", ADMIN_PASSWORD).statusCode()).isEqualTo(302);
+
+        HttpResponse<String> tasks = browser.send(HttpRequest.newBuilder(root.resolve("tasks.xhtml"))
+                .header("Accept-Language", prefersFrench).GET());
+        assertThat(tasks.body()).contains("lang=\"fr\"", "Tâches", "Dernier statut", "Le nom commence par",
+                "Se déconnecter");
+        HttpResponse<String> nodes = browser.send(HttpRequest.newBuilder(root.resolve("nodes.xhtml"))
+                .header("Accept-Language", prefersFrench).GET());
+        assertThat(nodes.body()).contains("Écart d’horloge", "Threads occupés / total", "il y a ");
+        HttpResponse<String> users = browser.send(HttpRequest.newBuilder(root.resolve("users.xhtml"))
+                .header("Accept-Language", prefersFrench).GET());
+        assertThat(users.body()).contains("Nouvel utilisateur", "Créer l’utilisateur", "Journal d’audit");
+        HttpResponse<String> english = browser.send(HttpRequest.newBuilder(root.resolve("tasks.xhtml"))
+                .header("Accept-Language", "de-DE, en;q=0.5").GET());
+        assertThat(english.body()).as("German is not offered: English").contains("lang=\"en\"", "Last status")
+                .doesNotContain("Dernier statut");
+    }
+
+    @Test
     void wrong_password_should_stay_on_the_login_page_with_a_message() throws Exception {
         HttpResponse<String> answer = browser.logIn("admin", "not-the-password");
 

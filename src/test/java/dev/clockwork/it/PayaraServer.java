@@ -110,8 +110,21 @@ final class PayaraServer implements AutoCloseable {
                 "deploy-to-server.sh").toString(), database, war.toAbsolutePath().toString()), variables));
     }
 
+    /** Undeploys an application, e.g. Clockwork before another test's WAR of it comes in. */
+    void undeploy(String application) {
+        timed("undeploy " + application, () -> asadmin("undeploy", application));
+    }
+
     URI base() {
-        return URI.create("http://127.0.0.1:" + (portBase + 80) + "/clockwork/");
+        return URI.create("http://127.0.0.1:" + httpPort() + "/clockwork/");
+    }
+
+    int adminPort() {
+        return portBase + 48;
+    }
+
+    int httpPort() {
+        return portBase + 80;
     }
 
     Path serverLog() {
@@ -173,7 +186,7 @@ final class PayaraServer implements AutoCloseable {
         builder.environment().keySet().removeIf(name -> name.startsWith("CLOCKWORK_"));
         builder.environment().put("AS_JAVA", System.getProperty("java.home"));
         builder.environment().put("AS_ADMIN_HOST", "127.0.0.1");
-        builder.environment().put("AS_ADMIN_PORT", Integer.toString(portBase + 48));
+        builder.environment().put("AS_ADMIN_PORT", Integer.toString(adminPort()));
         builder.environment().putAll(environment);
         try {
             Files.writeString(log, "$ " + String.join(" ", command) + "\n", StandardCharsets.UTF_8,

@@ -27,51 +27,40 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestClassOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The README's "Deploying to an existing Payara Server" on a real Payara Server (the full distribution from Maven
  * Central, unpacked by the build): a fresh domain on free ports of 127.0.0.1, a fresh PostgreSQL schema, and the
  * README's first block: start the domain, both passwords as password aliases, then
- * {@code server-config/payara/deploy-to-server.sh}, which restarts the domain once. Then the REST checks every server
- * runs, an upgrade (the same script redeploys a newer WAR over the running one), and a look for the secrets in the
- * domain's log and configuration. The domain is stopped at the end, whatever failed.
+ * {@code server-config/payara/deploy-to-server.sh}, which restarts the domain once ({@link SharedPayaraServer}). Then
+ * the REST checks every server runs, an upgrade (the same script redeploys a newer WAR over the running one), and a
+ * look for the secrets in the domain's log and configuration. The domain is stopped when the JVM's tests are done
+ * (after {@link SchedulerIT} in failsafe's execution {@code payara-server}), whatever failed.
  *
- * <p>Run it alone: {@code mvn verify -Dit.test=PayaraServerIT -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
- * -Dit.wildfly.skip=true}.
+ * <p>Run it alone (on the Payara Micro execution's classpath, without the bean checks): {@code mvn verify
+ * -Dit.test=PayaraServerIT -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.wildfly.skip=true}.
  */
 @TestClassOrder(ClassOrderer.OrderAnnotation.class)
+@ExtendWith(SharedPayaraServer.class)
 class PayaraServerIT {
 
-    private static final String ADMIN_PASSWORD = System.getProperty("clockwork.it.admin.password");
+    private static final String ADMIN_PASSWORD = SharedPayaraServer.ADMIN_PASSWORD;
     private static final String UPGRADED_VERSION = "upgraded-by-payara-server-it";
 
     private static ClusterDatabase db;
     private static PayaraServer server;
 
     @BeforeAll
-    static void install() throws Exception {
-        db = ClusterDatabase.postgresql("cw_payara_server");
-        db.reset();
-        server = PayaraServer.create("it");
-        // The README's first block: start the domain, keep both passwords as aliases, run the script.
-        server.startOnLoopback();
-        server.createPasswordAlias("clockwork.db.password", db.nodePassword());
-        server.createPasswordAlias("clockwork.admin.password", ADMIN_PASSWORD);
-        Map<String, String> location = new HashMap<>(db.environment());
-        location.remove("CLOCKWORK_DB_PASSWORD");
-        server.deploy("install", "postgresql", Path.of(System.getProperty("clockwork.war")), location);
+    static void install() {
+        db = SharedPayaraServer.installed().db();
+        server = SharedPayaraServer.installed().server();
     }
 
+    /** Leaves the domain without Clockwork: {@link SchedulerIT} deploys its own WAR of it next, alone. */
     @AfterAll
-    static void stop() throws SQLException {
-        try {
-            if (server != null) {
-                server.close();
-                System.out.println("PAYARA SERVER STEPS " + server.times());
-            }
-        } finally {
-            db.drop();
-        }
+    static void undeploy() {
+        server.undeploy("clockwork");
     }
 
     @Nested

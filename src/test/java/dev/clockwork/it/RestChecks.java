@@ -340,6 +340,48 @@ abstract class RestChecks {
     }
 
     @Test
+    void list_should_filter_and_sort_by_last_status() {
+        String prefix = unique("last") + ".";
+        assertThat(admin.post("tasks", taskJson(prefix + "ok", "in 1s", "noop")).status()).isEqualTo(201);
+        assertThat(admin.post("tasks", "{\"name\":\"" + prefix + "failing\",\"trigger\":\"in 1s\",\"action\":\"sleep\","
+                + "\"args\":{\"ms\":-1}}").status()).isEqualTo(201);
+        assertThat(admin.post("tasks", taskJson(prefix + "waiting", "every 1h", "noop")).status()).isEqualTo(201);
+        Poll.until(Duration.ofSeconds(30), () -> admin.get("tasks?prefix=" + prefix + "&lastStatus=SUCCEEDED").json()
+                .getInt("total") + admin.get("tasks?prefix=" + prefix + "&lastStatus=FAILED").json().getInt("total"),
+                ended -> ended == 2, "both one-off tasks of " + prefix + " to end a run");
+
+        assertThat(admin.get("tasks?prefix=" + prefix + "&lastStatus=FAILED").json().getJsonArray("items")
+                .getValuesAs(JsonObject.class)).extracting(t -> t.getString("name")).containsExactly(prefix + "failing");
+        assertThat(admin.get("tasks?prefix=" + prefix + "&sort=-lastStatus").json().getJsonArray("items")
+                .getValuesAs(JsonObject.class)).extracting(t -> t.getString("name"))
+                .as("SUCCEEDED, FAILED, then the task that never ran").containsExactly(prefix + "ok",
+                        prefix + "failing", prefix + "waiting");
+        for (String bad : List.of("RUNNING", "colour")) {
+            Api.Reply refused = admin.get("tasks?lastStatus=" + bad);
+            assertThat(refused.status()).as(bad).isEqualTo(400);
+            assertThat(refused.json().getString("field")).isEqualTo("lastStatus");
+        }
+        for (String name : List.of("ok", "failing", "waiting")) {
+            admin.delete("tasks/" + prefix + name);
+        }
+    }
+
+    @Test
+    void nodes_should_show_each_nodes_clock_offset_and_workers() {
+        String self = admin.anonymous().get("health").json().getString("node");
+
+        JsonObject node = Poll.until(Duration.ofSeconds(30), () -> admin.get("nodes").array()
+                        .getValuesAs(JsonObject.class).stream().filter(n -> n.getString("id").equals(self))
+                        .findFirst().orElseThrow(),
+                n -> n.containsKey("workers"), "node " + self + " to report its workers");
+
+        assertThat(node.getInt("workers")).isPositive();
+        assertThat(node.getInt("busyWorkers")).isBetween(0, node.getInt("workers"));
+        assertThat(node.getJsonNumber("clockOffsetMs").doubleValue()).as("a clock on the same machine")
+                .isBetween(-5_000.0, 5_000.0);
+    }
+
+    @Test
     void steering_should_pause_resume_run_update_and_delete() {
         String name = unique("steer");
         admin.post("tasks", taskJson(name, "every 1h", "noop"));

@@ -30,7 +30,11 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The engine end to end in a real Payara Micro on H2, driven through the injected {@link Scheduler}. */
+/**
+ * The engine end to end, driven through the injected {@link Scheduler}: in a real Payara Micro on H2, in WildFly on
+ * H2 (failsafe execution {@code wildfly}), and in the Payara Server domain on PostgreSQL that {@link PayaraServerIT}
+ * installed (execution {@code payara-server}, after it).
+ */
 @ExtendWith(ArquillianExtension.class)
 class SchedulerIT {
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class TimeTextTest {
@@ -22,9 +23,20 @@ class TimeTextTest {
     @Test
     void ago_should_say_how_old_something_is_and_never_be_negative() {
         TimeText time = new TimeText();
+        time.language = () -> Locale.ENGLISH;
 
         assertThat(time.ago(Duration.ofSeconds(3))).isEqualTo("3 s ago");
         assertThat(time.ago(Duration.ofMinutes(90))).isEqualTo("1 h 30 min ago");
         assertThat(time.ago(Duration.ofMillis(-20))).isEqualTo("0 s ago");
+        assertThat(time.ago(Duration.ofDays(3))).isEqualTo("3 days ago");
+    }
+
+    @Test
+    void ago_should_be_in_the_pages_language() {
+        TimeText time = new TimeText();
+        time.language = () -> Locale.FRENCH;
+
+        assertThat(time.ago(Duration.ofSeconds(3))).isEqualTo("il y a 3 s");
+        assertThat(time.ago(Duration.ofDays(3))).isEqualTo("il y a 3 jours");
     }
 }

@@ -14,7 +14,7 @@ record ExecutionFilter(ExecutionQuery query) {
     String where() {
         List<String> conditions = new ArrayList<>();
         query.task().ifPresent(t -> conditions.add("e.taskName = :task"));
-        query.taskPrefix().ifPresent(p -> conditions.add("e.taskName LIKE :prefix ESCAPE '\\'"));
+        query.taskPrefix().ifPresent(p -> conditions.add("e.taskName LIKE :prefix ESCAPE '!'"));
         query.status().ifPresent(s -> conditions.add("e.status = :status"));
         query.node().ifPresent(n -> conditions.add("e.node = :node"));
         query.firedFrom().ifPresent(f -> conditions.add("e.fireTime >= :firedFrom"));

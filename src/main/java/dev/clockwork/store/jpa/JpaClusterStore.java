@@ -60,6 +60,7 @@ public class JpaClusterStore implements ClusterStore {
             entity.startedAt = node.startedAt();
             entity.state = NodeState.LIVE;
             entity.heartbeatAt = node.heartbeatAt();
+            entity.setWorkload(node.workload());
             em.persist(entity);
             em.flush();
             return Optional.empty();
@@ -67,6 +68,7 @@ public class JpaClusterStore implements ClusterStore {
         NodeRow before = entity.toRow();
         entity.state = NodeState.LIVE;
         entity.heartbeatAt = node.heartbeatAt();
+        entity.setWorkload(node.workload());
         entity.stoppedAt = null;
         em.flush();
         return Optional.of(before);

@@ -36,6 +36,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -95,17 +96,26 @@ public class JpaTaskStore implements TaskStore {
         return Optional.ofNullable(em.find(TaskEntity.class, id)).map(TaskRows::toRow);
     }
 
+    /** Two statements whatever the filters: the page's ids in order (see {@link TaskFilter}), then their rows. */
     @Override
     public Page<TaskRow> list(TaskQuery query) {
         TaskFilter filter = TaskFilter.of(query);
-        TypedQuery<TaskEntity> select = em.createQuery(
-                "SELECT t FROM TaskEntity t" + filter.where() + filter.orderBy(), TaskEntity.class);
-        TypedQuery<Long> count = em.createQuery("SELECT COUNT(t) FROM TaskEntity t" + filter.where(), Long.class);
+        Query select = em.createNativeQuery(filter.selectIds());
         filter.bind(select);
-        filter.bind(count);
-        List<TaskRow> rows = select.setFirstResult(query.offset()).setMaxResults(query.limit())
-                .getResultStream().map(TaskRows::toRow).toList();
-        return Page.of(rows, query.offset(), query.limit(), count::getSingleResult);
+        List<Long> ids = ((List<?>) select.getResultList()).stream().map(id -> ((Number) id).longValue()).toList();
+        Map<Long, TaskRow> rows = new HashMap<>();
+        if (!ids.isEmpty()) {
+            em.createQuery("SELECT t FROM TaskEntity t WHERE t.id IN :ids", TaskEntity.class)
+                    .setParameter("ids", ids)
+                    .getResultStream().map(TaskRows::toRow).forEach(row -> rows.put(row.id(), row));
+        }
+        // A task deleted between the two statements is left out.
+        List<TaskRow> page = ids.stream().map(rows::get).filter(Objects::nonNull).toList();
+        return Page.of(page, query.offset(), query.limit(), () -> {
+            Query count = em.createNativeQuery(filter.count());
+            filter.bind(count);
+            return ((Number) count.getSingleResult()).longValue();
+        });
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.clockwork.api.ExecutionKind;
 import dev.clockwork.api.ExecutionQuery;
 import dev.clockwork.api.ExecutionStatus;
 import dev.clockwork.api.NodeState;
+import dev.clockwork.api.NodeWorkload;
 import dev.clockwork.api.Page;
 import dev.clockwork.api.TaskQuery;
 import dev.clockwork.api.TaskSort;
@@ -915,6 +916,44 @@ abstract class StoreContractTest extends ContractTestBase {
     }
 
     @Test
+    void list_should_filter_and_sort_by_last_status_with_tasks_that_never_ran_last() {
+        String prefix = unique() + "x_!%";
+        Map<String, TaskRow> tasks = new HashMap<>();
+        for (String name : List.of("a", "b", "c", "d")) {
+            tasks.put(name, fixture.inTransaction(s -> s.tasks().insert(task(prefix + name, Optional.empty(), 0)))
+                    .orElseThrow());
+        }
+        fixture.inTransaction(s -> s.tasks().insert(task(prefix.replace("_", "y") + "e", Optional.empty(), 0)));
+        ended(tasks.get("a"), T0, ExecutionStatus.FAILED);
+        ended(tasks.get("b"), T0, ExecutionStatus.FAILED);
+        ended(tasks.get("b"), T0.plusSeconds(1), ExecutionStatus.SUCCEEDED);
+        ended(tasks.get("d"), T0, ExecutionStatus.FAILED);
+        fixture.inTransaction(s -> s.tasks().insertExecution(queued(tasks.get("d"), T0.plusSeconds(2), 1, "node-a")));
+
+        assertThat(sorted(prefix, TaskSort.Field.LAST_STATUS, TaskSort.Direction.ASCENDING))
+                .containsExactly("a", "d", "b", "c");
+        assertThat(sorted(prefix, TaskSort.Field.LAST_STATUS, TaskSort.Direction.DESCENDING))
+                .containsExactly("b", "a", "d", "c");
+        TaskQuery failed = new TaskQuery(Optional.empty(), Optional.empty(), Optional.of(prefix), 0, 1,
+                new TaskSort(TaskSort.Field.NAME, TaskSort.Direction.DESCENDING))
+                .withLastStatus(Optional.of(ExecutionStatus.FAILED));
+        Page<TaskRow> page = fixture.inTransaction(s -> s.tasks().list(failed));
+        assertThat(page.items()).extracting(TaskRow::name).containsExactly(prefix + "d");
+        assertThat(page.total()).as("a and d, counted with the filter").isEqualTo(2);
+        Page<TaskRow> succeeded = fixture.inTransaction(s -> s.tasks().list(new TaskQuery(Optional.empty(),
+                Optional.empty(), Optional.of(prefix), Optional.of(ExecutionStatus.SUCCEEDED), 0, 10,
+                TaskSort.BY_NAME)));
+        assertThat(succeeded.items()).extracting(TaskRow::name).containsExactly(prefix + "b");
+    }
+
+    /** Records an execution of {@code task} fired at {@code fire} that ended {@code status}. */
+    private void ended(TaskRow task, Instant fire, ExecutionStatus status) {
+        long id = fixture.inTransaction(s -> s.tasks().insertExecution(queued(task, fire, 1, "node-a")));
+        assertThat(yes(s -> marked(s, id, "node-a", fire.plusMillis(5)))).isTrue();
+        assertThat(yes(s -> finished(s, outcome(id, task, status), "node-a"))).isTrue();
+    }
+
+    @Test
     void counts_should_group_tasks_by_state_and_executions_by_status_and_rank_lateness() {
         String prefix = unique();
         // A window of fire times no other test uses: the database is shared by every test and run.
@@ -1060,6 +1099,23 @@ abstract class StoreContractTest extends ContractTestBase {
     }
 
     @Test
+    void nodes_should_keep_the_workload_of_their_latest_heartbeat() {
+        String reporting = "node-" + unique();
+        String older = "node-" + unique();
+        Instant start = Instant.parse("2032-01-15T00:00:00Z");
+        NodeWorkload first = new NodeWorkload(Duration.ofNanos(-812_345_000), 0, 8);
+        NodeWorkload second = new NodeWorkload(Duration.ofMillis(3), 5, 8);
+        fixture.inTransaction(s -> s.cluster().heartbeat(withWorkload(node(reporting, start), first)));
+        fixture.inTransaction(s -> s.cluster().heartbeat(node(older, start)));
+        fixture.inTransaction(s -> s.cluster().heartbeat(withWorkload(node(reporting, start.plusSeconds(1)), second)));
+
+        assertThat(rows(s -> s.cluster().nodes())).filteredOn(n -> n.id().equals(reporting)).singleElement()
+                .satisfies(n -> assertThat(n.workload()).contains(second));
+        assertThat(rows(s -> s.cluster().nodes())).filteredOn(n -> n.id().equals(older)).singleElement()
+                .satisfies(n -> assertThat(n.workload()).isEmpty());
+    }
+
+    @Test
     void orphans_should_be_the_unfinished_executions_of_stopped_and_dead_nodes_earliest_fire_first() {
         String stopped = "node-" + unique();
         String live = "node-" + unique();
@@ -1201,8 +1257,13 @@ abstract class StoreContractTest extends ContractTestBase {
         return fixture.inTransaction(work);
     }
 
+    private static NodeRow withWorkload(NodeRow node, NodeWorkload workload) {
+        return new NodeRow(node.id(), node.host(), node.pid(), node.version(), node.state(), node.startedAt(),
+                node.heartbeatAt(), node.stoppedAt(), Optional.of(workload));
+    }
+
     private static NodeRow node(String id, Instant at) {
-        return new NodeRow(id, "host", 42, "test", NodeState.LIVE, at, at, Optional.empty());
+        return new NodeRow(id, "host", 42, "test", NodeState.LIVE, at, at, Optional.empty(), Optional.empty());
     }
 
     private static ExecutionRow queued(TaskRow task, Instant fire, int attempt, String node) {
