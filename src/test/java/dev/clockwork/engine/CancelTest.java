@@ -53,11 +53,8 @@ class CancelTest {
 
     @Test
     void a_running_execution_cancelled_here_should_be_interrupted_and_end_cancelled() throws Exception {
-        slow();
-        engine.startThreads(Duration.ofSeconds(20));
         TaskRow task = insert("slow", FirePolicy.DEFAULT);
-        long id = engine.submitDue().get(0).executionId();
-        awaitStarted();
+        long id = startSlowRun();
 
         assertThat(engine.cancelExecution(id, "cancelled by alice")).as("running here").isTrue();
         engine.awaitRecorded(1);
@@ -71,11 +68,8 @@ class CancelTest {
 
     @Test
     void a_cancel_requested_elsewhere_should_reach_the_run_at_the_next_heartbeat() throws Exception {
-        slow();
-        engine.startThreads(Duration.ofSeconds(20));
         TaskRow task = insert("slow", FirePolicy.DEFAULT);
-        long id = engine.submitDue().get(0).executionId();
-        awaitStarted();
+        long id = startSlowRun();
 
         List<Long> running = fixture.inTransaction(s -> s.tasks().cancelExecutions(List.of(id),
                 "cancelled by bob on node-b", NINE));
@@ -142,6 +136,15 @@ class CancelTest {
                 .orElseThrow();
         assertThat(running.status()).isEqualTo(ExecutionStatus.RUNNING);
         assertThat(running.taskId()).isEqualTo(task.id());
+    }
+
+    /** Runs the due slow task on the workers' threads; returns its execution's id once its action has started. */
+    private long startSlowRun() throws InterruptedException {
+        slow();
+        engine.startThreads(Duration.ofSeconds(20));
+        long id = engine.submitDue().get(0).executionId();
+        awaitStarted();
+        return id;
     }
 
     private void awaitStarted() throws InterruptedException {
