@@ -117,7 +117,7 @@ class StrictJsonTest {
     }
 
     /** Whatever comes in: read and bound by JSON-B without error, or refused as INVALID; nothing else. */
-    @Property(tries = 2000, seed = "20261203")
+    @Property(tries = 1000, seed = "20261203")
     void generated_bodies_should_bind_or_be_refused_as_invalid(@ForAll("bodies") byte[] body) {
         for (Class<?> type : new Class<?>[] {TaskRequest.class, UsersResource.UserRequest.class,
                 UsersResource.ChangeRequest.class}) {
