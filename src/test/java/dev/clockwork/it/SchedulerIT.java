@@ -42,7 +42,24 @@ class SchedulerIT {
     static WebArchive deployment() {
         return TestDeployments.withOpenTestRunner(TestDeployments.builtWar())
                 .addClasses(SchedulerIT.class, EchoAction.class, CountingAction.class, Poll.class,
-                        TestDeployments.class);
+                        TestDeployments.class, ListeningSockets.class, ListeningSockets.Listener.class);
+    }
+
+    /**
+     * The ports the README lists: the HTTP port, and nothing else beyond loopback (Payara Micro's data grid listens
+     * on 127.0.0.1 only, server-config/payara/hardening.asadmin). The one port open beyond loopback must answer HTTP.
+     */
+    @Test
+    void server_should_listen_beyond_loopback_on_its_http_port_alone() throws Exception {
+        List<ListeningSockets.Listener> listeners = ListeningSockets.ofThisProcess();
+        List<ListeningSockets.Listener> open = listeners.stream().filter(l -> !l.loopback()).toList();
+
+        assertTrue(open.size() <= 1, () -> "listening beyond loopback: " + open + "; all: " + listeners);
+        for (ListeningSockets.Listener listener : open) {
+            java.net.HttpURLConnection http = (java.net.HttpURLConnection) new java.net.URL("http://127.0.0.1:"
+                    + listener.port() + "/clockwork/api/health/live").openConnection();
+            assertEquals(200, http.getResponseCode(), () -> listener + " is not the HTTP port; all: " + listeners);
+        }
     }
 
     @Test

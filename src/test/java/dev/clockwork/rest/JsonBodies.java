@@ -45,6 +45,15 @@ public final class JsonBodies {
                 Tuple.of(1, nested()));
     }
 
+    /** Query parameter values and path segments: any Unicode, path steps, encoded slashes, long ones. */
+    public static Arbitrary<String> urlTexts() {
+        return Arbitraries.frequencyOf(
+                Tuple.of(3, Arbitraries.strings().ofMaxLength(30)),
+                Tuple.of(3, Arbitraries.of(WORDS)),
+                Tuple.of(2, Arbitraries.of(ODD_NUMBERS)),
+                Tuple.of(1, Arbitraries.strings().withCharRange('a', 'z').ofMinLength(2000).ofMaxLength(6000)));
+    }
+
     /** An object of 0-8 members: mostly known keys, sometimes one given twice. */
     static Arbitrary<String> object(int depth) {
         Arbitrary<String> key = Arbitraries.frequencyOf(Tuple.of(8, Arbitraries.of(KEYS)),
