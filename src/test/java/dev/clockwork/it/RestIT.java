@@ -92,6 +92,10 @@ class RestIT extends RestChecks {
             HttpResponse<String> reply = http.send(sent, HttpResponse.BodyHandlers.ofString());
             statuses.merge(reply.statusCode(), 1, Integer::sum);
             String contentType = reply.headers().firstValue("Content-Type").orElse("");
+            if (reply.statusCode() == 400 && reply.body().isEmpty() && sent.uri().getRawPath().contains("%00")) {
+                // Payara's HTTP parser refuses an encoded NUL in the path before any servlet sees the request.
+                continue;
+            }
             if (reply.statusCode() >= 500 || (reply.statusCode() >= 400
                     && !contentType.startsWith("application/problem+json"))) {
                 problems.add(sent.method() + " " + sent.uri() + " -> " + reply.statusCode() + " " + contentType + " "
