@@ -34,6 +34,7 @@ public final class JsonBodies {
     public static Arbitrary<byte[]> bodies() {
         Arbitrary<String> text = object(3);
         return Arbitraries.frequencyOf(
+                Tuple.of(3, plausibleTask().map(JsonBodies::utf8)),
                 Tuple.of(12, text.map(JsonBodies::utf8)),
                 Tuple.of(2, Combinators.combine(text, Arbitraries.integers().between(0, 1000))
                         .as((json, cut) -> utf8(json.substring(0, Math.min(cut, json.length()))))),
@@ -87,6 +88,21 @@ public final class JsonBodies {
                 Tuple.of(1, Arbitraries.lazy(() -> value(depth - 1)).list().ofMaxSize(5)
                         .map(items -> "[" + String.join(",", items) + "]")),
                 Tuple.of(1, Arbitraries.lazy(() -> object(depth - 1))));
+    }
+
+    /**
+     * A task body that may well be accepted: a fresh valid name, a valid trigger and action, and any of the other
+     * fields with a value of any type; so the fuzz also goes down the paths that save a task.
+     */
+    private static Arbitrary<String> plausibleTask() {
+        Arbitrary<String> name = Arbitraries.strings().withCharRange('a', 'z').ofLength(12).map(n -> "fuzz." + n);
+        Arbitrary<String> trigger = Arbitraries.of("every 1h", "cron 0 9 * * MON-FRI", "at 2199-12-31T23:59",
+                "in 2h", "every 1s times 1", "cron */5 * * * * *");
+        Arbitrary<String> extra = Combinators.combine(Arbitraries.of("args", "zone", "priority", "description",
+                "timeout", "retry", "unknown"), value(2)).as((k, v) -> "," + quote(k) + ":" + v);
+        return Combinators.combine(name, trigger, extra.list().ofMaxSize(3))
+                .as((n, t, more) -> "{\"name\":" + quote(n) + ",\"trigger\":" + quote(t) + ",\"action\":\"noop\""
+                        + String.join("", more) + "}");
     }
 
     /** Arrays or objects nested 1-200 deep around a value. */
