@@ -75,6 +75,7 @@ class RestIT extends RestChecks {
                 .getBytes(StandardCharsets.UTF_8));
         Map<Integer, Integer> statuses = new TreeMap<>();
         List<String> problems = new ArrayList<>();
+        int parserRefusals = 0;
         long started = System.nanoTime();
         for (int i = 0; i < FUZZ_REQUESTS && problems.size() < 5; i++) {
             HttpRequest.Builder request = switch (i % 8) {
@@ -92,8 +93,11 @@ class RestIT extends RestChecks {
             HttpResponse<String> reply = http.send(sent, HttpResponse.BodyHandlers.ofString());
             statuses.merge(reply.statusCode(), 1, Integer::sum);
             String contentType = reply.headers().firstValue("Content-Type").orElse("");
-            if (reply.statusCode() == 400 && reply.body().isEmpty() && sent.uri().getRawPath().contains("%00")) {
-                // Payara's HTTP parser refuses an encoded NUL in the path before any servlet sees the request.
+            if (reply.statusCode() == 400 && reply.body().isEmpty() && (sent.uri().getRawPath().contains("%00")
+                    || sent.uri().toString().length() > 8000)) {
+                // Payara's HTTP parser refuses an encoded NUL in the path, and a request line longer than its 8 KiB
+                // header buffer, before any servlet sees the request: a bare 400 the application cannot shape.
+                parserRefusals++;
                 continue;
             }
             if (reply.statusCode() >= 500 || (reply.statusCode() >= 400
@@ -109,8 +113,8 @@ class RestIT extends RestChecks {
             }
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        System.out.printf("REST fuzz: %d requests in %d ms, statuses %s, %d problems%n", FUZZ_REQUESTS,
-                took.toMillis(), statuses, problems.size());
+        System.out.printf("REST fuzz: %d requests in %d ms, statuses %s (%d bare 400s of the HTTP parser), %d"
+                + " problems%n", FUZZ_REQUESTS, took.toMillis(), statuses, parserRefusals, problems.size());
         admin.delete("tasks/" + target);
         admin.delete("users/" + user);
 
