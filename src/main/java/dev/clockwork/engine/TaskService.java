@@ -133,7 +133,7 @@ public class TaskService implements Scheduler {
     public TaskInfo reschedule(String name, String trigger) {
         TaskRow task = existing(name);
         TaskLifecycle.check(task.name(), task.state(), Command.UPDATE);
-        Trigger parsed = TaskDefinitions.parseTrigger(trigger, task.name());
+        Trigger parsed = TaskDefinitions.parseNewTrigger(trigger, task.name());
         Instant now = clock.instant();
         TaskRow changed = task.withDefinition(parsed.toString(), task.zone(), task.action(), task.args(),
                 task.priority(), task.description(), now);

@@ -67,10 +67,7 @@ public class UsersResource {
 
     @POST
     public Response create(UserRequest request) {
-        if (request == null || request.username == null || !request.username.matches(Users.USERNAME_PATTERN)) {
-            throw SchedulerException.invalid("username", "username must be 1-100 characters of letters, digits,"
-                    + " '.', '_', '@' and '-'.");
-        }
+        Users.checkUsername(request == null ? null : request.username);
         if (request.role == null || !Roles.ALL.contains(request.role)) {
             throw SchedulerException.invalid("role", "role must be one of " + Roles.ALL + ".");
         }

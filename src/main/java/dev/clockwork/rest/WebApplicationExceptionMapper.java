@@ -5,12 +5,18 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-/** Errors JAX-RS itself raises (unknown path, wrong method, unreadable body) as problem details. */
+/**
+ * Errors JAX-RS itself raises (unknown path, wrong method, unreadable body) as problem details; one that already
+ * carries a problem ({@link StrictJsonBodies}) is answered as it is.
+ */
 @Provider
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
 
     @Override
     public Response toResponse(WebApplicationException e) {
+        if (e.getResponse().getEntity() instanceof Problem) {
+            return e.getResponse();
+        }
         Response.StatusType status = e.getResponse().getStatusInfo();
         if (status.getStatusCode() == 400) {
             return UnreadableBodyMapper.unreadable(e, rootMessage(e));

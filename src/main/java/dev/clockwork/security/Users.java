@@ -171,10 +171,11 @@ public class Users {
                 + "\". List the users to see their names."));
     }
 
-    private static void checkUsername(String username) {
-        if (username == null || !username.matches(USERNAME_PATTERN)) {
+    /** @throws SchedulerException INVALID "username" unless it is a name a user may have */
+    public static void checkUsername(String username) {
+        if (username == null || !username.matches(USERNAME_PATTERN) || username.matches("\\.{1,2}")) {
             throw SchedulerException.invalid("username", "username must be 1-100 characters of letters, digits,"
-                    + " '.', '_', '@' and '-'.");
+                    + " '.', '_', '@' and '-', and not \".\" or \"..\" (URLs read those as path steps).");
         }
     }
 

@@ -86,6 +86,11 @@ record EveryTrigger(Duration interval, Optional<When> from, Optional<When> until
         return times;
     }
 
+    @Override
+    public Optional<Duration> repeatsEvery() {
+        return Optional.of(interval);
+    }
+
     /**
      * E.g. "every 90 seconds from 2026-01-01 00:00 UTC, 10 times" or "every 5 minutes, counted from the end of each
      * run".

@@ -1,5 +1,6 @@
 package dev.clockwork.trigger;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -77,6 +78,11 @@ public interface Trigger {
      */
     default OptionalLong maxFires() {
         return OptionalLong.empty();
+    }
+
+    /** The interval between fires of an {@code every} trigger; empty for the others. */
+    default Optional<Duration> repeatsEvery() {
+        return Optional.empty();
     }
 
     /** A plain-English description, e.g. "at 09:00, Monday through Friday", with times shown in {@code zone}. */

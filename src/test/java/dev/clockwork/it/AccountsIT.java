@@ -15,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -262,8 +264,15 @@ class AccountsIT {
             assertThat(answer.headers().firstValue("X-Frame-Options")).contains("DENY");
             assertThat(answer.headers().firstValue("Referrer-Policy")).contains("same-origin");
             assertThat(answer.headers().firstValue("Cache-Control")).contains("no-store");
-            assertThat(answer.headers().firstValue("Content-Security-Policy")).get().asString()
-                    .contains("frame-ancestors 'none'", "object-src 'none'", "form-action 'self'");
+            assertThat(answer.headers().allValues("Content-Security-Policy")).hasSize(1);
+            String policy = answer.headers().firstValue("Content-Security-Policy").orElseThrow();
+            assertThat(policy).contains("frame-ancestors 'none'", "object-src 'none'", "form-action 'self'")
+                    .doesNotContain("unsafe-eval");
+            Matcher scripts = Pattern.compile("script-src 'self' 'nonce-([^']+)';").matcher(policy);
+            assertThat(scripts.find()).as(policy).isTrue();
+            // Every script of the page carries the nonce, and no element has an inline handler (onclick=...).
+            assertThat(answer.body()).contains("<script").doesNotContainPattern("<script(?![^>]*nonce=\""
+                    + Pattern.quote(scripts.group(1)) + "\")").doesNotContainPattern("<[^>]+\\son[a-z]+=\"");
         }
         assertThat(page.body()).contains("<title>Clockwork: Users</title>", "Create user");
     }

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -35,10 +36,15 @@ final class Browser {
     static final String SESSION_COOKIE = "JSESSIONID";
     private static final Pattern VIEW_STATE = Pattern.compile(
             "name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]+)\"");
+    private static final Pattern NONCE = Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)");
+    /** The field PrimeFaces' script adds to every form it sends: the nonce of the page the form is on. */
+    static final String NONCE_FIELD = "primefaces.nonce";
 
     private final URI root;
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
+    /** The nonce of each page this browser received, by the view state of its form. */
+    private final Map<String, String> nonces = new ConcurrentHashMap<>();
 
     Browser(URI root) {
         this(root, HttpClient.newBuilder());
@@ -62,6 +68,11 @@ final class Browser {
     }
 
     HttpResponse<String> post(String path, Map<String, String> form) throws IOException, InterruptedException {
+        String nonce = nonces.get(form.getOrDefault("jakarta.faces.ViewState", ""));
+        if (nonce != null && !form.containsKey(NONCE_FIELD)) {
+            form = new LinkedHashMap<>(form);
+            form.put(NONCE_FIELD, nonce);
+        }
         String body = form.entrySet().stream().map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8)
                 + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(root.resolve(path))
@@ -71,7 +82,13 @@ final class Browser {
 
     /** Any request, with this browser's cookies. */
     HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        Matcher viewState = VIEW_STATE.matcher(response.body());
+        Matcher nonce = NONCE.matcher(response.body());
+        if (viewState.find() && nonce.find()) {
+            nonces.put(viewState.group(1).replace("&#58;", ":"), nonce.group(1));
+        }
+        return response;
     }
 
     /** Logs in through the login page's form; a 302 when the login succeeded. */

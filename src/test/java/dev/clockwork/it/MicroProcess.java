@@ -69,11 +69,11 @@ public final class MicroProcess implements AutoCloseable {
         int port = freePort();
         Path log = Path.of("target", "micro-" + options.name() + "-" + port + ".log");
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m",
-                "-Dclockwork.admin.password=" + options.adminPassword()));
+                "-Dclockwork.admin.password=" + options.adminPassword(), "-Dhazelcast.socket.bind.any=false"));
         command.addAll(options.jvmOptions());
         command.addAll(List.of("-jar", property("payara.microJar"),
                 "--deploy", options.war().toString(), "--contextroot", "clockwork",
-                "--port", Integer.toString(port), "--nocluster",
+                "--port", Integer.toString(port), "--nocluster", "--prebootcommandfile", property("clockwork.preboot"),
                 "--addlibs", property("clockwork.drivers")));
         if (options.postboot() != null) {
             command.addAll(List.of("--postbootcommandfile", options.postboot().toString()));

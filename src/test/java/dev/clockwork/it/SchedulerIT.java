@@ -53,6 +53,64 @@ class SchedulerIT {
                         TestDeployments.class);
     }
 
+    /**
+     * The ports the README lists: the HTTP port, and nothing else beyond loopback (Payara Micro's data grid listens
+     * on 127.0.0.1 only, server-config/payara/hardening.asadmin). The one port open beyond loopback must answer HTTP.
+     * The sockets are this JVM's, read from Linux's /proc: the socket inodes in /proc/self/fd, matched against the
+     * listening rows of /proc/self/net/tcp and tcp6.
+     */
+    @Test
+    void server_should_listen_beyond_loopback_on_its_http_port_alone() throws Exception {
+        List<String> listening = listeningSockets();
+        List<String> open = listening.stream().filter(socket -> !isLoopback(socket.split(":")[0])).toList();
+
+        assertTrue(open.size() <= 1, () -> "listening beyond loopback: " + open + "; all: " + listening);
+        for (String socket : open) {
+            int port = Integer.parseInt(socket.split(":")[1], 16);
+            java.net.HttpURLConnection http = (java.net.HttpURLConnection) new java.net.URL("http://127.0.0.1:"
+                    + port + "/clockwork/api/health/live").openConnection();
+            assertEquals(200, http.getResponseCode(), () -> socket + " is not the HTTP port; all: " + listening);
+        }
+    }
+
+    /** This JVM's listening TCP sockets as /proc writes them: hex address, ':', hex port. */
+    private static List<String> listeningSockets() throws java.io.IOException {
+        java.util.Set<String> inodes = new java.util.HashSet<>();
+        try (java.util.stream.Stream<java.nio.file.Path> fds = java.nio.file.Files.list(
+                java.nio.file.Path.of("/proc/self/fd"))) {
+            for (java.nio.file.Path fd : fds.toList()) {
+                try {
+                    String target = java.nio.file.Files.readSymbolicLink(fd).toString();
+                    if (target.startsWith("socket:[")) {
+                        inodes.add(target.substring(8, target.length() - 1));
+                    }
+                } catch (java.io.IOException closed) {
+                    // Closed while listing: not a listener.
+                }
+            }
+        }
+        List<String> listening = new java.util.ArrayList<>();
+        for (String table : List.of("/proc/self/net/tcp", "/proc/self/net/tcp6")) {
+            java.nio.file.Path path = java.nio.file.Path.of(table);
+            if (java.nio.file.Files.exists(path)) {
+                for (String line : java.nio.file.Files.readAllLines(path)) {
+                    String[] columns = line.trim().split("\\s+");
+                    // Column 3 is the state (0A: listening), column 9 the socket's inode.
+                    if (columns.length > 9 && columns[3].equals("0A") && inodes.contains(columns[9])) {
+                        listening.add(columns[1]);
+                    }
+                }
+            }
+        }
+        return listening;
+    }
+
+    /** 127.x.x.x (little-endian hex: its last byte is 7F), ::1, or 127.x.x.x mapped into IPv6. */
+    private static boolean isLoopback(String hex) {
+        return hex.length() == 8 ? hex.endsWith("7F") : hex.equals("00000000000000000000000001000000")
+                || (hex.startsWith("0000000000000000FFFF0000") && hex.endsWith("7F"));
+    }
+
     @Test
     void cancel_execution_should_interrupt_a_running_run_and_end_it_cancelled() {
         String name = unique("cancel");

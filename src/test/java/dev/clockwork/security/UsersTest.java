@@ -50,6 +50,16 @@ class UsersTest {
     }
 
     @Test
+    void a_username_that_urls_read_as_a_path_step_should_be_refused_naming_the_field() {
+        for (String name : new String[] {".", ".."}) {
+            assertThatThrownBy(() -> users.create(name, "a-long-password".toCharArray(), Roles.upTo(Roles.VIEWER)))
+                    .isInstanceOfSatisfying(SchedulerException.class,
+                            e -> assertThat(e.field()).contains("username"));
+        }
+        assertThat(users.create("...", "a-long-password".toCharArray(), Roles.upTo(Roles.VIEWER))).isTrue();
+    }
+
+    @Test
     void the_last_enabled_admin_should_not_be_deleted_disabled_or_demoted() {
         for (AccountChange change : List.of(change(Optional.of(Roles.OPERATOR), Optional.empty()),
                 change(Optional.empty(), Optional.of(false)))) {

@@ -22,6 +22,11 @@ public final class TaskDefinitions {
     private static final int MAX_TRIGGER = 1000;
     private static final int MAX_DESCRIPTION = 2000;
     private static final int MAX_ARGS = 100_000;
+    /**
+     * The shortest interval of a new {@code every} trigger: cron's finest step. A shorter one only spins the engine
+     * (every 1ms fired 58 times a second); tasks saved with one before keep it.
+     */
+    public static final Duration SHORTEST_EVERY = Duration.ofSeconds(1);
 
     private TaskDefinitions() {
     }
@@ -43,9 +48,14 @@ public final class TaskDefinitions {
      */
     public static TaskDefinition check(TaskSpec spec, ZoneId defaultZone, Optional<Duration> maxTimeout) {
         String name = checkName("name", spec.name());
+        if (name.equals(".") || name.equals("..")) {
+            throw SchedulerException.invalid("name", "name \"" + name + "\" is not valid: URLs read \".\" and"
+                    + " \"..\" as steps up the path, so /api/tasks/" + name + " could never reach the task. Use"
+                    + " letters or digits too, e.g. \"report.daily-sales\".");
+        }
         String action = checkName("action", spec.action());
         ZoneId zone = spec.zone().map(TaskDefinitions::parseZone).orElse(defaultZone);
-        Trigger trigger = parseTrigger(spec.trigger(), name);
+        Trigger trigger = parseNewTrigger(spec.trigger(), name);
         Optional<String> args = spec.argsJson().map(String::strip).filter(a -> !a.isEmpty());
         if (args.isPresent() && args.get().length() > MAX_ARGS) {
             throw SchedulerException.invalid("args", "args is " + args.get().length()
@@ -147,6 +157,20 @@ public final class TaskDefinitions {
         } catch (TriggerFormatException e) {
             throw new SchedulerException(SchedulerException.Reason.INVALID, field, e.getMessage(), e);
         }
+    }
+
+    /**
+     * Parses the trigger text of a task being created or changed: as {@link #parseTrigger}, and an {@code every}
+     * interval must be at least {@link #SHORTEST_EVERY}. Stored triggers are read by {@link #parseTrigger} alone.
+     */
+    public static Trigger parseNewTrigger(String text, String taskName) {
+        Trigger trigger = parseTrigger(text, taskName);
+        trigger.repeatsEvery().filter(interval -> interval.compareTo(SHORTEST_EVERY) < 0).ifPresent(interval -> {
+            throw SchedulerException.invalid("trigger", "trigger \"" + trigger + "\" repeats every "
+                    + Durations.format(interval) + "; the shortest interval is " + Durations.format(SHORTEST_EVERY)
+                    + ", e.g. \"every 1s\" (for finer steps use one task that loops).");
+        });
+        return trigger;
     }
 
     /** Parses trigger text for the named task, turning a format error into an INVALID "trigger" error. */

@@ -39,7 +39,7 @@ public record TriggerPreview(String trigger, String description, ZoneId zone, Li
             throw SchedulerException.invalid("count", "count must be 1-" + MOST_FIRES + ", was " + count + ".");
         }
         ZoneId zoneId = TaskDefinitions.parseZone(zone);
-        Trigger parsed = TaskDefinitions.parseTrigger(text, taskName);
+        Trigger parsed = TaskDefinitions.parseNewTrigger(text, taskName);
         try {
             return new TriggerPreview(parsed.toString(), parsed.describe(zoneId), zoneId,
                     Preview.nextFires(parsed, zoneId, from, count));

@@ -32,6 +32,46 @@ class TaskDefinitionsTest {
                 .hasMessageContaining("letters, digits");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {".", "..", " .. "})
+    void check_should_reject_a_name_that_urls_read_as_a_path_step(String name) {
+        TaskSpec spec = TaskSpec.builder(name).trigger("every 5m").action("noop").build();
+
+        assertThatThrownBy(() -> TaskDefinitions.check(spec, DEFAULT))
+                .isInstanceOfSatisfying(SchedulerException.class, e -> assertThat(e.field()).contains("name"))
+                .hasMessageContaining("steps up the path");
+    }
+
+    @Test
+    void check_should_keep_names_with_dots_that_are_not_path_steps() {
+        for (String name : new String[] {"...", ".hidden", "a..b", "report.daily"}) {
+            TaskSpec spec = TaskSpec.builder(name).trigger("every 5m").action("noop").build();
+
+            assertThat(TaskDefinitions.check(spec, DEFAULT).name()).isEqualTo(name);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"every 1ms", "every 999ms", "every 0.5s", "every PT0.1S", "every 500ms after each run",
+            "every 10ms from 2027-01-01T00:00 times 3"})
+    void check_should_reject_an_every_interval_under_the_shortest_naming_trigger_and_the_minimum(String trigger) {
+        TaskSpec spec = TaskSpec.builder("t").trigger(trigger).action("noop").build();
+
+        assertThatThrownBy(() -> TaskDefinitions.check(spec, DEFAULT))
+                .isInstanceOfSatisfying(SchedulerException.class, e -> assertThat(e.field()).contains("trigger"))
+                .hasMessageContaining("the shortest interval is 1s");
+        assertThatThrownBy(() -> TriggerPreview.of(trigger, "t", "UTC", java.time.Instant.EPOCH, 1))
+                .isInstanceOfSatisfying(SchedulerException.class, e -> assertThat(e.field()).contains("trigger"));
+    }
+
+    @Test
+    void check_should_accept_an_every_of_the_shortest_interval_and_stored_triggers_should_still_parse() {
+        TaskSpec spec = TaskSpec.builder("t").trigger("every 1s").action("noop").build();
+
+        assertThat(TaskDefinitions.check(spec, DEFAULT).trigger().toString()).isEqualTo("every 1s");
+        assertThat(TaskDefinitions.parseTrigger("every 1ms", "t").toString()).isEqualTo("every 1ms");
+    }
+
     @ParameterizedTest(name = "{0} -> field {1}")
     @CsvSource(delimiterString = "|", textBlock = """
             # attempts | backoff ms | multiplier | max backoff ms | jitter | field
