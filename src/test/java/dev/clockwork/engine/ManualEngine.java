@@ -107,6 +107,7 @@ final class ManualEngine {
         workers.clock = clock;
         workers.ticker = () -> clock.instant().toEpochMilli() * 1_000_000L;
         workers.config = config;
+        workers.node = node;
         workers.capacityFreed = new IgnoredEvent<>();
         workers.metrics = new EngineMetrics() {
             @Override
@@ -130,6 +131,15 @@ final class ManualEngine {
                     return null;
                 });
                 recorded.release(finished.size());
+            }
+
+            @Override
+            public void handBack(List<Finished> lost) {
+                fixture.inTransaction(s -> {
+                    outcomes.store = s.tasks();
+                    outcomes.handBack(lost);
+                    return null;
+                });
             }
 
             @Override
