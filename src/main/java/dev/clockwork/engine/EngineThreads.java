@@ -27,6 +27,7 @@ public class EngineThreads implements ServletContextListener {
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
+        LoadClassesAtStart.load(event.getServletContext(), EngineThreads.class.getClassLoader());
         workers.start();
         loop.start();
     }

@@ -252,7 +252,7 @@ public class Workers {
             outcomes.handBack(lost);
             LOG.warning(() -> taken.size() + " runs were still going after the shutdown grace of "
                     + Durations.format(grace) + "; they were interrupted and handed back to run again");
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             LOG.log(Level.WARNING, taken.size() + " runs interrupted at shutdown could not be handed back; the node"
                     + " that takes over this node's work ends them NODE_LOST and retries them per their policy", e);
         }
