@@ -16,7 +16,9 @@ public class SchedulerException extends RuntimeException {
         /** No task has that name. */
         NOT_FOUND,
         /** The request conflicts with the current state (duplicate name, task already done...). */
-        CONFLICT
+        CONFLICT,
+        /** The caller's role does not allow it (e.g. only admins define shell tasks). */
+        FORBIDDEN
     }
 
     private final Reason reason;

@@ -16,6 +16,8 @@ public class CurrentUser {
     private static final String ANONYMOUS = "anonymous";
     /** The least role of every Clockwork user ({@code security.Roles.VIEWER}). */
     private static final String VIEWER = "clockwork-viewer";
+    /** The role that may define what runs programs on the server ({@code security.Roles.ADMIN}). */
+    private static final String ADMIN = "clockwork-admin";
 
     @Inject
     SecurityContext security;
@@ -33,6 +35,21 @@ public class CurrentUser {
             // Code on a thread with no caller context (a timer, a managed thread) acts as the system.
             LOG.log(Level.FINEST, "No caller context; recording the change as made by the system", e);
             return SYSTEM;
+        }
+    }
+
+    /**
+     * Whether the caller may define tasks that run programs on the server: an admin, or the application's own code
+     * (no caller), which the deployer trusts as much as the server.
+     */
+    public boolean isAdminOrSystem() {
+        if (SYSTEM.equals(name())) {
+            return true;
+        }
+        try {
+            return security.isCallerInRole(ADMIN);
+        } catch (IllegalStateException e) {
+            return false;
         }
     }
 }

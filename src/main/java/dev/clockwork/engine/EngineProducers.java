@@ -1,5 +1,6 @@
 package dev.clockwork.engine;
 
+import dev.clockwork.engine.rules.ActionsConfig;
 import dev.clockwork.engine.rules.EngineConfig;
 import dev.clockwork.engine.rules.MetricsAccess;
 import dev.clockwork.engine.rules.OffsetClock;
@@ -56,6 +57,13 @@ public class EngineProducers {
     @Singleton
     MetricsAccess metricsAccess() {
         return MetricsAccess.from(EngineProducers::setting);
+    }
+
+    /** What the shell and http actions may do: {@code clockwork.shell.*}, {@code clockwork.http.allow}. */
+    @Produces
+    @Singleton
+    ActionsConfig actionsConfig() {
+        return ActionsConfig.from(EngineProducers::setting);
     }
 
     static String setting(String key) {

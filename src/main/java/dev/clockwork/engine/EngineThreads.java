@@ -1,31 +1,33 @@
 package dev.clockwork.engine;
 
+import dev.clockwork.engine.rules.EngineConfig;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
-import java.time.Duration;
 
 /**
  * Starts the engine's long-lived managed threads (the dispatch loop and the workers) when the web application
  * starts, and ends them when it stops. Created here, in the web module's context, the threads carry that context
  * for their whole life: the application's class loader and naming, and no EJB invocation (see {@link Workers}).
  * The EJB singletons ({@link Dispatcher}, {@link Heartbeat}) may start before or after: the loop claims nothing until
- * the poll timer first asks, and fires submitted before the workers start wait in the queue.
+ * the poll timer first asks, and fires submitted before the workers start wait in the queue. At stop the node claims
+ * no more, waits up to {@code clockwork.shutdown-grace} for running actions and hands back what still runs
+ * ({@link Workers#drain}).
  */
 @WebListener
 public class EngineThreads implements ServletContextListener {
-
-    /** Running actions get this long to finish when the application stops; {@link Heartbeat} waits as long. */
-    static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(20);
 
     @Inject
     DispatchLoop loop;
     @Inject
     Workers workers;
+    @Inject
+    EngineConfig config;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
+        LoadClassesAtStart.load(event.getServletContext(), EngineThreads.class.getClassLoader());
         workers.start();
         loop.start();
     }
@@ -33,7 +35,7 @@ public class EngineThreads implements ServletContextListener {
     @Override
     public void contextDestroyed(ServletContextEvent event) {
         loop.stop();
-        workers.drain(SHUTDOWN_GRACE);
+        workers.drain(config.shutdownGrace());
         workers.stop();
     }
 }

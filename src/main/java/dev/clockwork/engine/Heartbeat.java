@@ -79,11 +79,7 @@ public class Heartbeat {
     @PreDestroy
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // lifecycle callbacks default to REQUIRED
     void stop() {
-        int stillRunning = workers.drain(EngineThreads.SHUTDOWN_GRACE);
-        if (stillRunning > 0) {
-            LOG.warning(() -> stillRunning + " actions were still running after " + EngineThreads.SHUTDOWN_GRACE
-                    + "; another node will end them NODE_LOST and retry them per their policy");
-        }
+        workers.drain(config.shutdownGrace());
         try {
             heartbeats.markStopped();
         } catch (RuntimeException e) {

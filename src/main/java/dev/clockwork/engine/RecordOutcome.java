@@ -79,6 +79,26 @@ public class RecordOutcome {
     }
 
     /**
+     * Hands back runs interrupted at this node's shutdown: each is recorded NODE_LOST (not moving its task's schedule)
+     * with a WAITING next attempt of the same fire due at once, whatever the task's retry policy (the run did not
+     * fail; its node stopped), so that any node runs it again, this one at its next start if it is alone.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void handBack(List<Finished> lost) {
+        Set<Long> recorded = new HashSet<>();
+        store.finishAll(lost.stream().map(Finished::outcome).toList(), node.id(), this::afterRun)
+                .forEach(outcome -> recorded.add(outcome.executionId()));
+        for (Finished run : lost) {
+            if (recorded.contains(run.fire().executionId())) {
+                Instant at = run.outcome().finishedAt();
+                store.insertExecution(ExecutionRow.waiting(run.fire().taskId(), run.fire().taskName(),
+                        run.fire().fireTime(), run.fire().attempt() + 1, at, at, "handed back: execution "
+                                + run.fire().executionId() + " was still running when its node stopped"));
+            }
+        }
+    }
+
+    /**
      * Schedules the next attempt of a fire whose run failed or timed out, when the task's retry policy allows one: a
      * WAITING execution due after the policy's delay, in the transaction that records the failure, so that any node
      * runs it then, even after a restart.

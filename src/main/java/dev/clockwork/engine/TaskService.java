@@ -13,6 +13,7 @@ import dev.clockwork.api.TaskInfo;
 import dev.clockwork.api.TaskQuery;
 import dev.clockwork.api.TaskSpec;
 import dev.clockwork.api.TaskState;
+import dev.clockwork.engine.rules.ActionsConfig;
 import dev.clockwork.engine.rules.EngineConfig;
 import dev.clockwork.engine.rules.ScheduleRules;
 import dev.clockwork.engine.rules.TaskDefinition;
@@ -78,10 +79,13 @@ public class TaskService implements Scheduler {
     AdHocRuns adHoc;
     @Inject
     ClusterActions clusterActions;
+    @Inject
+    ActionsConfig actionsConfig;
 
     @Override
     public TaskInfo schedule(TaskSpec spec) {
         TaskDefinition definition = check(spec);
+        checkReach(definition.action(), definition.argsJson(), Optional.empty());
         Instant now = clock.instant();
         Optional<Instant> first = firstFire(definition.trigger(), definition.zone(), now);
         String by = user.name();
@@ -121,6 +125,7 @@ public class TaskService implements Scheduler {
     public TaskInfo update(TaskSpec spec) {
         TaskDefinition definition = check(spec);
         TaskRow task = existing(definition.name());
+        checkReach(definition.action(), definition.argsJson(), Optional.of(task));
         TaskLifecycle.check(task.name(), task.state(), Command.UPDATE);
         Instant now = clock.instant();
         TaskRow changed = task.withDefinition(definition.trigger().toString(), definition.zone().getId(),
@@ -133,6 +138,7 @@ public class TaskService implements Scheduler {
     public TaskInfo reschedule(String name, String trigger) {
         TaskRow task = existing(name);
         TaskLifecycle.check(task.name(), task.state(), Command.UPDATE);
+        checkReach(task.action(), task.args(), Optional.of(task));
         Trigger parsed = TaskDefinitions.parseNewTrigger(trigger, task.name());
         Instant now = clock.instant();
         TaskRow changed = task.withDefinition(parsed.toString(), task.zone(), task.action(), task.args(),
@@ -276,6 +282,25 @@ public class TaskService implements Scheduler {
         TaskDefinition definition = TaskDefinitions.check(spec, config.defaultZone(), config.maxTimeout());
         definition.argsJson().ifPresent(argsJson::check);
         return definition;
+    }
+
+    /**
+     * The built-in actions that reach outside the server: only an admin (or the application's own code) creates or
+     * changes a shell task, and a shell or http task must be allowed by the server's settings, so that REST, the
+     * console and the bean refuse the same tasks.
+     */
+    void checkReach(String action, Optional<String> args, Optional<TaskRow> before) {
+        boolean shell = action.equals(BuiltInArgs.SHELL)
+                || before.map(task -> task.action().equals(BuiltInArgs.SHELL)).orElse(false);
+        if (shell && !user.isAdminOrSystem()) {
+            throw new SchedulerException(SchedulerException.Reason.FORBIDDEN, "action", "Only an admin may create"
+                    + " or change a shell task: it runs programs on the server. Ask an admin, or use another action.");
+        }
+        if (action.equals(BuiltInArgs.SHELL)) {
+            BuiltInArgs.shell(args).checkAllowed(actionsConfig);
+        } else if (action.equals(BuiltInArgs.HTTP)) {
+            BuiltInArgs.http(args).checkAllowed(actionsConfig);
+        }
     }
 
     /** A changed definition takes effect from now: an active task gets its next fire from the new trigger. */

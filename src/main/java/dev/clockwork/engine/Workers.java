@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -67,6 +68,8 @@ public class Workers {
     EngineMetrics metrics;
     @Inject
     ExecutionEvents events;
+    @Inject
+    NodeIdentity node;
 
     private final PriorityBlockingQueue<ClaimedFire> queue = new PriorityBlockingQueue<>(64, ClaimedFire.RUN_ORDER);
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
@@ -77,6 +80,8 @@ public class Workers {
     private final OutageBuffer kept = new OutageBuffer();
     /** Executions handed to the workers whose outcome is not in the database yet, or that may still run here. */
     private final Set<Long> held = ConcurrentHashMap.newKeySet();
+    /** Runs whose action has not returned, by execution id: what a drain hands back when its grace period ends. */
+    private final Map<Long, Running> running = new ConcurrentHashMap<>();
     private RunTimes runTimes;
     private WorkerCapacity capacity;
     private MarkRunning marking;
@@ -187,9 +192,10 @@ public class Workers {
 
     /**
      * Stops taking work at shutdown and waits up to {@code grace} for running actions to end. Fires still queued
-     * stay QUEUED in the database, where a live node takes them over once this node is marked stopped.
+     * stay QUEUED in the database, where a live node takes them over once this node is marked stopped. Runs still
+     * going when the grace period ends are interrupted and handed back ({@link #handBackRunning}).
      *
-     * @return how many actions were still running when the grace period ended
+     * @return how many runs were handed back
      */
     public int drain(Duration grace) {
         accepting = false;
@@ -212,7 +218,48 @@ public class Workers {
         }
         awaitUntil(() -> busy.get() == 0 && recorder.unrecorded() == 0, deadline, Duration.ofMillis(50));
         recorder.recordWaiting();
-        return busy.get();
+        int handedBack = handBackRunning(grace);
+        recorder.recordWaiting();
+        return handedBack;
+    }
+
+    /**
+     * Interrupts the runs still going after the grace period, waits up to {@code abandonAfter} for their actions to
+     * return, then records each NODE_LOST with a WAITING next attempt due at once, which any node claims (this one
+     * at its next start, if it is alone). A run belongs either to its worker, which records how it ended, or to the
+     * drain, which hands it back: whichever settles it first. So no fire is recorded twice or lost, and none runs
+     * twice at once unless its action ignores the interrupt for {@code abandonAfter}.
+     */
+    private int handBackRunning(Duration grace) {
+        List<Running> taken = new ArrayList<>();
+        for (Running run : running.values()) {
+            if (run.settled().compareAndSet(false, true)) {
+                taken.add(run);
+                run.thread().interrupt();
+            }
+        }
+        if (taken.isEmpty()) {
+            return 0;
+        }
+        awaitUntil(() -> taken.stream().noneMatch(run -> running.containsKey(run.fire().executionId())),
+                ticker.read() + abandonAfter.toNanos(), Duration.ofMillis(10));
+        Instant now = clock.instant();
+        List<RecordOutcome.Finished> lost = taken.stream().map(run -> new RecordOutcome.Finished(run.fire(),
+                new ExecutionOutcome(run.fire().executionId(), run.fire().taskId(), run.fire().kind(), false,
+                        ExecutionStatus.NODE_LOST, run.startedAt(), now, Optional.empty(),
+                        Optional.of("Node " + node.id() + " stopped: the run was still going after the shutdown grace"
+                                + " of " + Durations.format(grace) + ", so it was interrupted and handed back as attempt "
+                                + (run.fire().attempt() + 1)), Optional.empty(), Optional.empty()))).toList();
+        try {
+            outcomes.handBack(lost);
+            LOG.warning(() -> taken.size() + " runs were still going after the shutdown grace of "
+                    + Durations.format(grace) + "; they were interrupted and handed back to run again");
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(Level.WARNING, taken.size() + " runs interrupted at shutdown could not be handed back; the node"
+                    + " that takes over this node's work ends them NODE_LOST and retries them per their policy", e);
+        }
+        taken.forEach(run -> held.remove(run.fire().executionId()));
+        return taken.size();
     }
 
     /** Waits until {@code done} or the {@link Ticker} deadline, looking every {@code step}. */
@@ -304,6 +351,8 @@ public class Workers {
         runTimes.started(fire.executionId());
         Instant startedAt = clock.instant();
         events.started(fire, startedAt);
+        Running entry = new Running(fire, Thread.currentThread(), startedAt, new AtomicBoolean());
+        running.put(fire.executionId(), entry);
         RunInterrupts.Watch watch = interrupts.watch(fire, Thread.currentThread(), startedAt);
         ExecutionOutcome outcome;
         long took;
@@ -311,8 +360,14 @@ public class Workers {
         try {
             outcome = invoker.execute(fire, startedAt);
         } finally {
+            running.remove(fire.executionId());
             took = runTimes.ended(fire.executionId());
             end = watch.end();
+        }
+        if (end != RunInterrupts.End.ABANDONED && !entry.settled().compareAndSet(false, true)) {
+            // The drain handed this run back; the interrupt was the drain's, and what the run returned is dropped.
+            Thread.interrupted();
+            return end;
         }
         if (end == RunInterrupts.End.ABANDONED) {
             LOG.info(() -> "Execution " + fire.executionId() + " of task " + fire.taskName() + " returned at last,"
@@ -355,6 +410,13 @@ public class Workers {
     private void abandon(RunInterrupts.Watch watch) {
         ClaimedFire fire = watch.fire();
         Instant now = clock.instant();
+        Running run = running.get(fire.executionId());
+        if (run != null && !run.settled().compareAndSet(false, true)) {
+            // The drain handed it back already.
+            threads.remove(watch.worker());
+            busy.decrementAndGet();
+            return;
+        }
         String ignored = " and ignored the interrupt for " + Durations.format(abandonAfter)
                 + "; its worker thread was replaced";
         ExecutionStatus status = watch.cancelReason().isPresent() ? ExecutionStatus.CANCELLED
@@ -375,6 +437,10 @@ public class Workers {
         recorder.recordWaiting();
         capacityFreed.fire(new CapacityFreed());
         events.ended(fire, givenUp);
+    }
+
+    /** A run in progress on {@code thread}; {@code settled} is set by whichever of its worker or the drain ends it. */
+    private record Running(ClaimedFire fire, Thread thread, Instant startedAt, AtomicBoolean settled) {
     }
 
     /**

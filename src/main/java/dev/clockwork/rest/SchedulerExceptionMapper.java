@@ -19,6 +19,7 @@ public class SchedulerExceptionMapper implements ExceptionMapper<SchedulerExcept
             case INVALID -> Response.Status.BAD_REQUEST;
             case NOT_FOUND -> Response.Status.NOT_FOUND;
             case CONFLICT -> Response.Status.CONFLICT;
+            case FORBIDDEN -> Response.Status.FORBIDDEN;
         };
         // Cut: a message that quotes a value the caller sent (a 1 MB name) must not echo it back whole.
         return Problem.response(status, Excerpt.of(e.getMessage(), MOST_DETAIL), e.field().orElse(null));

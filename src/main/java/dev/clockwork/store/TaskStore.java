@@ -129,6 +129,18 @@ public interface TaskStore {
     /** Inserts an execution; returns its id. */
     long insertExecution(ExecutionRow execution);
 
+    /** Ids of tasks above {@code afterId}, in id order, at most {@code limit}: the history retention walks them. */
+    List<Long> taskIdsAfter(long afterId, int limit);
+
+    /**
+     * Deletes up to {@code most} ended executions of a task fired before {@code firedBefore}, always keeping its
+     * latest {@code keepLast} executions (by fire time, then attempt) however old. Each statement reads only that
+     * task's rows, through the {@code (task_id, fire_time, attempt)} key.
+     *
+     * @return how many it deleted; fewer than {@code most} means none of this task's are left to delete
+     */
+    int deleteOldExecutions(long taskId, Instant firedBefore, int keepLast, int most);
+
     /**
      * Records claims of tasks this transaction locked with {@link #lockDue}: writes each advanced task and inserts
      * its execution, each kind of write as one batch.

@@ -1,6 +1,9 @@
 package dev.clockwork.web;
 
 import dev.clockwork.api.ExecutionQuery;
+import dev.clockwork.engine.rules.EngineConfig;
+import dev.clockwork.trigger.Durations;
+import jakarta.inject.Inject;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.time.LocalDateTime;
@@ -17,10 +20,23 @@ public class ExecutionsBean extends ExecutionsView {
 
     private static final long serialVersionUID = 1L;
 
+    @Inject
+    transient EngineConfig config;
+
     private String task;
     private String node;
     private LocalDateTime from;
     private LocalDateTime to;
+
+    /** How long executions are kept ({@code clockwork.history.keep}), e.g. {@code 30d}; read from the settings. */
+    public String getHistoryKeep() {
+        return Durations.format(config.historyKeep());
+    }
+
+    /** How many of each task's latest executions are kept however old ({@code clockwork.history.keep-last}). */
+    public int getHistoryKeepLast() {
+        return config.historyKeepLast();
+    }
 
     public boolean isFiltered() {
         return getStatus() != null || text(task).isPresent() || text(node).isPresent() || from != null || to != null;

@@ -123,6 +123,7 @@ final class ManualEngine {
         workers.clock = clock;
         workers.ticker = () -> clock.instant().toEpochMilli() * 1_000_000L;
         workers.config = config;
+        workers.node = node;
         workers.capacityFreed = new IgnoredEvent<>();
         workers.events = new ExecutionEvents();
         workers.metrics = new EngineMetrics() {
@@ -147,6 +148,15 @@ final class ManualEngine {
                     return null;
                 });
                 recorded.release(finished.size());
+            }
+
+            @Override
+            public void handBack(List<Finished> lost) {
+                fixture.inTransaction(s -> {
+                    outcomes.store = s.tasks();
+                    outcomes.handBack(lost);
+                    return null;
+                });
             }
 
             @Override

@@ -148,6 +148,7 @@ class BrowserIT {
             assertThat(admin.get("tasks/" + name).json().getString("trigger")).isEqualTo("every 2h");
 
             browser.go("executions.xhtml");
+            browser.waitForText(By.id("retention"), "more than 30d ago are deleted, keeping the latest 10");
             browser.type(By.id("history:task"), name);
             browser.click(By.id("history:filter"));
             browser.waitForText(By.id("history:executions"), "SUCCEEDED");

@@ -280,6 +280,28 @@ abstract class RestChecks {
         }
     }
 
+    /** The servers under test allow neither shell nor http tasks (the defaults): each refusal says how to allow one. */
+    @Test
+    void shell_and_http_tasks_should_be_refused_unless_the_server_allows_them() {
+        String shell = "{\"name\":\"" + unique("shell") + "\",\"trigger\":\"every 1h\",\"action\":\"shell\","
+                + "\"args\":{\"argv\":[\"/usr/bin/pg_dump\",\"{db}\"],\"db\":\"sales; rm -rf /\"}}";
+        Api.Reply byOperator = user("clockwork-operator").post("tasks", shell);
+        assertThat(byOperator.status()).as(byOperator.toString()).isEqualTo(403);
+        assertThat(byOperator.json().getString("detail")).contains("Only an admin");
+
+        Api.Reply disabled = admin.post("tasks", shell);
+        assertThat(disabled.status()).as(disabled.toString()).isEqualTo(400);
+        assertThat(disabled.json().getString("field")).isEqualTo("action");
+        assertThat(disabled.json().getString("detail")).contains("clockwork.shell.enabled=true")
+                .contains("CLOCKWORK_SHELL_ENABLED");
+
+        Api.Reply http = admin.post("tasks", "{\"name\":\"" + unique("http") + "\",\"trigger\":\"every 1h\","
+                + "\"action\":\"http\",\"args\":{\"url\":\"https://billing.example.com/remind\"}}");
+        assertThat(http.status()).as(http.toString()).isEqualTo(400);
+        assertThat(http.json().getString("field")).isEqualTo("args.url");
+        assertThat(http.json().getString("detail")).contains("clockwork.http.allow");
+    }
+
     @Test
     void malformed_json_and_missing_fields_should_be_400_not_500() {
         assertThat(admin.post("tasks", "{\"name\": ").status()).isEqualTo(400);

@@ -326,6 +326,16 @@ class SchedulerIT {
         assertEquals(SchedulerException.Reason.CONFLICT, duplicate.reason());
     }
 
+    /** The bean refuses a shell task on a server that has not turned the action on, saying how to. */
+    @Test
+    void schedule_should_refuse_a_shell_task_while_the_server_does_not_allow_it() {
+        SchedulerException refused = assertThrows(SchedulerException.class, () -> scheduler.schedule(
+                unique("shell"), "every 1h", "shell", "{\"argv\": [\"/usr/bin/true\"]}"));
+        assertEquals(SchedulerException.Reason.INVALID, refused.reason());
+        assertEquals("action", refused.field().orElseThrow());
+        assertTrue(refused.getMessage().contains("clockwork.shell.enabled=true"), refused::getMessage);
+    }
+
     private TaskInfo task(String name) {
         return scheduler.find(name).orElseThrow();
     }

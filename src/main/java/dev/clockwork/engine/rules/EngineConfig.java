@@ -24,13 +24,22 @@ import java.util.function.Function;
  * @param nodeLostRetries how many new attempts a fire gets when its node is lost while running it
  * @param nodeRetention how long the row of a node that stopped or died is kept (for the console's list of nodes)
  *     after its last heartbeat
+ * @param shutdownGrace how long a stopping node waits for running actions before it interrupts them and hands their
+ *     fires back
+ * @param historyKeep ended executions whose fire time is older than this are deleted
+ * @param historyKeepLast however old, the latest this many executions of each task are kept
  */
 public record EngineConfig(Duration pollInterval, int workers, int prefetch, Duration catchUpWindow,
                            ZoneId defaultZone, Duration heartbeat, Duration deadAfter, int nodeLostRetries,
-                           Duration nodeRetention, int maxCatchUp, Optional<Duration> maxTimeout) {
+                           Duration nodeRetention, Duration shutdownGrace, Duration historyKeep,
+                           int historyKeepLast, int maxCatchUp, Optional<Duration> maxTimeout) {
 
     /** The shortest node retention: a node gone for less is still worth seeing in the console. */
     static final Duration LEAST_NODE_RETENTION = Duration.ofHours(1);
+    /** The longest shutdown grace: servers themselves give an application a few minutes at most to stop. */
+    static final Duration MOST_GRACE = Duration.ofMinutes(10);
+    /** The shortest history retention. */
+    static final Duration LEAST_HISTORY = Duration.ofHours(1);
 
     public EngineConfig {
         Objects.requireNonNull(defaultZone, "defaultZone");
@@ -49,6 +58,18 @@ public record EngineConfig(Duration pollInterval, int workers, int prefetch, Dur
         maxTimeout.ifPresent(ceiling -> requirePositive("clockwork.max-timeout", ceiling));
         if (maxCatchUp < 1 || maxCatchUp > 10_000) {
             throw new IllegalArgumentException("clockwork.max-catch-up must be 1-10000, was " + maxCatchUp);
+        }
+        if (shutdownGrace == null || shutdownGrace.isNegative() || shutdownGrace.compareTo(MOST_GRACE) > 0) {
+            throw new IllegalArgumentException("clockwork.shutdown-grace must be PT0S to PT10M, e.g. PT30S, was "
+                    + shutdownGrace);
+        }
+        if (historyKeep == null || historyKeep.compareTo(LEAST_HISTORY) < 0) {
+            throw new IllegalArgumentException("clockwork.history.keep must be at least PT1H, e.g. P30D, was "
+                    + historyKeep);
+        }
+        if (historyKeepLast < 0 || historyKeepLast > 100_000) {
+            throw new IllegalArgumentException("clockwork.history.keep-last must be 0-100000, e.g. 10, was "
+                    + historyKeepLast);
         }
         if (workers < 1 || workers > 1000) {
             throw new IllegalArgumentException("clockwork.workers must be 1-1000, was " + workers);
@@ -77,6 +98,9 @@ public record EngineConfig(Duration pollInterval, int workers, int prefetch, Dur
                 settings.duration("clockwork.dead-after", Duration.ofSeconds(10)),
                 settings.integer("clockwork.node-lost-retries", 1),
                 settings.duration("clockwork.node-retention", Duration.ofDays(7)),
+                settings.duration("clockwork.shutdown-grace", Duration.ofSeconds(30)),
+                settings.duration("clockwork.history.keep", Duration.ofDays(30)),
+                settings.integer("clockwork.history.keep-last", 10),
                 settings.integer("clockwork.max-catch-up", 100),
                 Optional.ofNullable(settings.text("clockwork.max-timeout"))
                         .map(text -> settings.duration("clockwork.max-timeout", Duration.ZERO)));

@@ -441,6 +441,37 @@ public class JpaTaskStore implements TaskStore {
     }
 
     @Override
+    public List<Long> taskIdsAfter(long afterId, int limit) {
+        return em.createQuery("SELECT t.id FROM TaskEntity t WHERE t.id > :after ORDER BY t.id", Long.class)
+                .setParameter("after", afterId).setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public int deleteOldExecutions(long taskId, Instant firedBefore, int keepLast, int most) {
+        Instant before = firedBefore;
+        if (keepLast > 0) {
+            List<Instant> kept = em.createQuery("SELECT e.fireTime FROM ExecutionEntity e WHERE e.taskId = :task"
+                            + " ORDER BY e.fireTime DESC, e.attempt DESC", Instant.class)
+                    .setParameter("task", taskId).setFirstResult(keepLast - 1).setMaxResults(1).getResultList();
+            if (kept.isEmpty()) {
+                return 0;
+            }
+            before = kept.get(0).isBefore(before) ? kept.get(0) : before;
+        }
+        List<Long> ids = em.createQuery("SELECT e.id FROM ExecutionEntity e WHERE e.taskId = :task"
+                        + " AND e.fireTime < :before AND e.status NOT IN :unfinished ORDER BY e.fireTime", Long.class)
+                .setParameter("task", taskId).setParameter("before", before)
+                .setParameter("unfinished", List.of(ExecutionStatus.WAITING, ExecutionStatus.QUEUED,
+                        ExecutionStatus.RUNNING))
+                .setMaxResults(most).getResultList();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return em.createQuery("DELETE FROM ExecutionEntity e WHERE e.id IN :ids").setParameter("ids", ids)
+                .executeUpdate();
+    }
+
+    @Override
     public List<Long> recordClaims(List<ClaimedFireRows> claims) {
         if (claims.isEmpty()) {
             return List.of();

@@ -20,6 +20,25 @@ class EngineConfigTest {
         assertThat(config.workers()).isEqualTo(16);
         assertThat(config.defaultZone()).isEqualTo(SERVER);
         assertThat(config.nodeRetention()).isEqualTo(Duration.ofDays(7));
+        assertThat(config.shutdownGrace()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.historyKeep()).isEqualTo(Duration.ofDays(30));
+        assertThat(config.historyKeepLast()).isEqualTo(10);
+    }
+
+    @Test
+    void config_should_read_the_shutdown_grace_and_the_history_retention() {
+        EngineConfig config = EngineConfig.from(Map.of("clockwork.shutdown-grace", "PT5S",
+                "clockwork.history.keep", "P7D", "clockwork.history.keep-last", "3")::get, SERVER);
+
+        assertThat(config.shutdownGrace()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.historyKeep()).isEqualTo(Duration.ofDays(7));
+        assertThat(config.historyKeepLast()).isEqualTo(3);
+        assertThatThrownBy(() -> EngineConfig.from(Map.of("clockwork.shutdown-grace", "PT1H")::get, SERVER))
+                .hasMessageContaining("clockwork.shutdown-grace").hasMessageContaining("PT30S");
+        assertThatThrownBy(() -> EngineConfig.from(Map.of("clockwork.history.keep", "PT1M")::get, SERVER))
+                .hasMessageContaining("clockwork.history.keep").hasMessageContaining("P30D");
+        assertThatThrownBy(() -> EngineConfig.from(Map.of("clockwork.history.keep-last", "-1")::get, SERVER))
+                .hasMessageContaining("clockwork.history.keep-last");
     }
 
     @Test

@@ -350,6 +350,53 @@ abstract class StoreContractTest extends ContractTestBase {
     }
 
     /**
+     * The history retention's statement: ended executions fired before the cut-off go, in batches, except each task's
+     * latest ones and the unfinished (waiting, queued, running) ones.
+     */
+    @Test
+    void delete_old_executions_should_keep_each_tasks_latest_and_unfinished_ones_and_go_in_batches() {
+        Instant now = Instant.parse("2033-01-01T00:00:00Z");
+        Instant cutOff = now.minus(Duration.ofDays(30));
+        // Paused, so that no other test's claim finds them due.
+        TaskRow busy = fixture.inTransaction(s -> s.tasks().insert(task(unique(), Optional.empty(), 0))).orElseThrow();
+        TaskRow rare = fixture.inTransaction(s -> s.tasks().insert(task(unique(), Optional.empty(), 0))).orElseThrow();
+        for (int days = 45; days >= 20; days--) {
+            ExecutionRow ended = ended(busy, now.minus(Duration.ofDays(days)));
+            fixture.inTransaction(s -> s.tasks().insertExecution(ended));
+        }
+        long waiting = fixture.inTransaction(s -> s.tasks().insertExecution(ExecutionRow.waiting(busy.id(),
+                busy.name(), now.minus(Duration.ofDays(44)), 2, now.minus(Duration.ofDays(44)), now, "retry 2 of 2")));
+        long queued = fixture.inTransaction(s -> s.tasks().insertExecution(queued(busy, now.minus(Duration.ofDays(43))
+                .plusSeconds(1), 1, "retention-" + unique())));
+        for (int days = 92; days >= 90; days--) {
+            ExecutionRow ended = ended(rare, now.minus(Duration.ofDays(days)));
+            fixture.inTransaction(s -> s.tasks().insertExecution(ended));
+        }
+
+        List<Integer> batches = new ArrayList<>();
+        int deleted;
+        do {
+            deleted = fixture.inTransaction(s -> s.tasks().deleteOldExecutions(busy.id(), cutOff, 5, 4));
+            batches.add(deleted);
+        } while (deleted == 4);
+
+        assertThat(batches).containsExactly(4, 4, 4, 3);
+        List<ExecutionRow> left = fixture.inTransaction(s -> s.tasks().executions(busy.id(), 0, 100)).items();
+        assertThat(left).hasSize(13);
+        assertThat(left).extracting(ExecutionRow::id).contains(waiting, queued);
+        assertThat(left).filteredOn(row -> row.finishedAt().isPresent()).extracting(ExecutionRow::fireTime)
+                .allMatch(fire -> !fire.isBefore(cutOff));
+        int keepingFive = fixture.inTransaction(s -> s.tasks().deleteOldExecutions(rare.id(), cutOff, 5, 100));
+        int keepingTwo = fixture.inTransaction(s -> s.tasks().deleteOldExecutions(rare.id(), cutOff, 2, 100));
+        int keepingNone = fixture.inTransaction(s -> s.tasks().deleteOldExecutions(rare.id(), cutOff, 0, 100));
+        assertThat(List.of(keepingFive, keepingTwo, keepingNone)).containsExactly(0, 1, 2);
+        List<Long> walk = fixture.inTransaction(s -> s.tasks().taskIdsAfter(busy.id() - 1, 2));
+        assertThat(walk).startsWith(busy.id()).doesNotHaveDuplicates().isSorted();
+        // Leaves no unfinished execution behind for the tests that list every node's.
+        assertThat(yes(s -> s.tasks().delete(busy.name()))).isTrue();
+    }
+
+    /**
      * A run's end writes its task only when it moves its schedule: not for a run of a task whose claim settled it,
      * nor for a fixed-delay task's run that leaves the schedule as it was; the last status follows all the same.
      */
@@ -1264,6 +1311,12 @@ abstract class StoreContractTest extends ContractTestBase {
 
     private static NodeRow node(String id, Instant at) {
         return new NodeRow(id, "host", 42, "test", NodeState.LIVE, at, at, Optional.empty(), Optional.empty());
+    }
+
+    private static ExecutionRow ended(TaskRow task, Instant fire) {
+        return new ExecutionRow(0, task.id(), task.name(), fire, 1, ExecutionKind.SCHEDULED, Optional.of("node-a"),
+                ExecutionStatus.SUCCEEDED, fire, Optional.of(fire), Optional.of(fire.plusSeconds(1)), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     private static ExecutionRow queued(TaskRow task, Instant fire, int attempt, String node) {
