@@ -205,13 +205,18 @@ class BrowserIT {
             browser.waitForText(By.id("growl_container"), "Paused " + prefix + "active");
             browser.screenshot("tasks-bulk");
 
+            browser.waitForAjax();
             browser.click(By.id("tasks:lastStatus"));
             browser.click(By.cssSelector("#tasks\\:lastStatus_items li[data-label='SUCCEEDED']"));
+            // The menu shows the choice once it took it; only then does Filter send it.
+            browser.waitForText(By.id("tasks:lastStatus_label"), "SUCCEEDED");
             browser.click(By.id("tasks:filter"));
-            browser.waitFor(ExpectedConditions.invisibilityOfElementWithText(By.cssSelector("#tasks\\:table a"),
-                    prefix + "active"));
-            assertThat(browser.find(By.id("tasks:table")).getText()).as("only the task whose last run succeeded")
-                    .contains(prefix + "done").doesNotContain(prefix + "active");
+            browser.waitForAjax();
+            // Only the task whose last run succeeded, once the filtered table has replaced the one before.
+            browser.waitFor(driver -> {
+                String table = driver.findElement(By.id("tasks:table")).getText();
+                return table.contains(prefix + "done") && !table.contains(prefix + "active");
+            });
         }
         assertThat(admin.get("tasks/" + prefix + "active").json().getString("state")).isEqualTo("PAUSED");
         assertThat(admin.get("tasks/" + prefix + "done").json().getString("state")).isEqualTo("DONE");

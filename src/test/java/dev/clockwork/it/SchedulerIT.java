@@ -28,6 +28,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -60,6 +61,9 @@ class SchedulerIT {
      * listening rows of /proc/self/net/tcp and tcp6.
      */
     @Test
+    @DisabledIfSystemProperty(named = "arquillian.launch", matches = "payara-server", disabledReason = "a Payara"
+            + " Server domain's own listeners (admin, JMX, IIOP) are its admin's to configure; this checks what Payara"
+            + " Micro and WildFly open")
     void server_should_listen_beyond_loopback_on_its_http_port_alone() throws Exception {
         List<String> listening = listeningSockets();
         List<String> open = listening.stream().filter(socket -> !isLoopback(socket.split(":")[0])).toList();
