@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.clockwork.api.SchedulerException;
 import dev.clockwork.engine.rules.ActionsConfig;
+import dev.clockwork.it.Poll;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -117,16 +119,11 @@ class ShellActionTest {
         assertThat(awaitDead(child)).as("process " + child + " is dead").isTrue();
     }
 
-    /** Whether the process ends within 5 s; a killed orphan nobody reaps stays a zombie ('Z'), which is dead too. */
-    private static boolean awaitDead(long pid) throws Exception {
+    /** Whether the process ended within 5 s; a killed orphan nobody reaps stays a zombie ('Z'), which is dead too. */
+    private static boolean awaitDead(long pid) {
         Path stat = Path.of("/proc/" + pid + "/stat");
-        for (int i = 0; i < 500; i++) {
-            if (!Files.exists(stat) || Files.readString(stat).replaceFirst(".*\\) ", "").startsWith("Z")) {
-                return true;
-            }
-            Thread.sleep(10);
-        }
-        return false;
+        return Poll.until(Duration.ofSeconds(5), () -> !Files.exists(stat)
+                || read(stat).replaceFirst(".*\\) ", "").startsWith("Z"), dead -> dead, "process " + pid + " to end");
     }
 
     @Test
@@ -144,13 +141,23 @@ class ShellActionTest {
     }
 
     private static long awaitPid(Path pids, Future<?> ended) throws Exception {
-        for (int i = 0; i < 500 && !ended.isDone(); i++) {
-            if (Files.exists(pids) && !Files.readString(pids).isBlank()) {
-                return Long.parseLong(Files.readString(pids).strip());
-            }
-            Thread.sleep(10);
+        String pid = Poll.until(Duration.ofSeconds(5), () -> Files.exists(pids) ? read(pids).strip() : "",
+                text -> !text.isEmpty() || ended.isDone(), "the program to write its child's pid");
+        if (pid.isEmpty()) {
+            throw new AssertionError("the program did not start its child: " + get(ended));
         }
-        throw new AssertionError("the program did not start its child: " + (ended.isDone() ? get(ended) : "") );
+        return Long.parseLong(pid);
+    }
+
+    /** A file the program may be writing or removing: empty when it is gone. */
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.nio.file.NoSuchFileException gone) {
+            return "";
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static Object get(Future<?> future) throws InterruptedException {

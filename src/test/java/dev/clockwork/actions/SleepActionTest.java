@@ -3,9 +3,6 @@ package dev.clockwork.actions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.clockwork.api.ActionContext;
-import jakarta.json.bind.JsonbBuilder;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,54 +15,16 @@ class SleepActionTest {
         SleepAction action = new SleepAction();
         action.pause = waits::add;
 
-        assertThat(action.run(context("{\"ms\":1500}"))).isEqualTo("slept 1500 ms");
+        assertThat(action.run(new TestContext("{\"ms\":1500}"))).isEqualTo("slept 1500 ms");
         assertThat(waits).containsExactly(1500L);
     }
 
     @Test
     void should_name_the_argument_it_needs_when_it_is_missing_or_out_of_range() {
         for (String args : new String[] {"null", "{}", "{\"ms\":-1}", "{\"ms\":3600001}"}) {
-            assertThatThrownBy(() -> new SleepAction().run(context(args))).as(args)
+            assertThatThrownBy(() -> new SleepAction().run(new TestContext(args))).as(args)
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("{\"ms\": n}")
                     .hasMessageContaining(args);
         }
-    }
-
-    private static ActionContext context(String json) {
-        return new ActionContext() {
-            @Override
-            public String taskName() {
-                return "t";
-            }
-
-            @Override
-            public Instant fireTime() {
-                return Instant.EPOCH;
-            }
-
-            @Override
-            public int attempt() {
-                return 1;
-            }
-
-            @Override
-            public String idempotencyKey() {
-                return "t@" + Instant.EPOCH;
-            }
-
-            @Override
-            public String argsJson() {
-                return json;
-            }
-
-            @Override
-            public <T> T args(Class<T> type) {
-                return JsonbBuilder.create().fromJson(json, type);
-            }
-
-            @Override
-            public void report(String line) {
-            }
-        };
     }
 }
