@@ -212,8 +212,8 @@ public class TaskService implements Scheduler {
         int cancelled = store.cancelUnstarted(task.id(), now);
         List<Long> running = store.runsInProgress(List.of(task.id())).stream()
                 .filter(run -> run.status() == ExecutionStatus.RUNNING).map(RunInProgress::executionId).toList();
-        interrupt(store.cancelExecutions(running, "task " + task.name() + " cancelled by " + user.name(), now),
-                "task " + task.name() + " cancelled by " + user.name());
+        String reason = "task " + task.name() + " cancelled by " + user.name();
+        interrupt(store.cancelExecutions(running, reason, now), reason);
         if (cancelled > 0 || !running.isEmpty()) {
             LOG.info(() -> "Cancelled " + cancelled + " queued or waiting executions of task " + task.name()
                     + " and interrupts its " + running.size() + " running ones");
