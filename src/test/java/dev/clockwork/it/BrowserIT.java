@@ -207,7 +207,7 @@ class BrowserIT {
 
             browser.waitForAjax();
             browser.click(By.id("tasks:lastStatus"));
-            browser.click(By.cssSelector("#tasks\\:lastStatus_items li[data-label='SUCCEEDED']"));
+            browser.clickInOverlay(By.cssSelector("#tasks\\:lastStatus_items li[data-label='SUCCEEDED']"));
             // The menu shows the choice once it took it; only then does Filter send it.
             browser.waitForText(By.id("tasks:lastStatus_label"), "SUCCEEDED");
             browser.click(By.id("tasks:filter"));
@@ -329,7 +329,7 @@ class BrowserIT {
 
     private static void chooseZone(Chromium browser, String typed, String zone) {
         browser.type(By.id("task:zone_input"), typed);
-        browser.click(By.cssSelector("#task\\:zone_panel li[data-item-value='" + zone + "']"));
+        browser.clickInOverlay(By.cssSelector("#task\\:zone_panel li[data-item-value='" + zone + "']"));
         browser.waitForAjax();
     }
 

@@ -108,6 +108,17 @@ final class Chromium implements AutoCloseable {
         waitFor(ExpectedConditions.elementToBeClickable(by)).click();
     }
 
+    /**
+     * Clicks an item of an overlay (a select menu's or an autocomplete's panel) once the panel has finished opening:
+     * during its opening transition the item is drawn scaled, so a click aimed at it then lands on a neighbour.
+     */
+    void clickInOverlay(By item) {
+        WebElement element = waitFor(ExpectedConditions.elementToBeClickable(item));
+        waitFor(d -> Boolean.TRUE.equals(script(
+                "return !PrimeFaces.animationActive && !arguments[0].closest('.ui-connected-overlay-enter');", element)));
+        element.click();
+    }
+
     /** Clicks a button that asks for confirmation, then "Yes" in the dialog. */
     void clickAndConfirm(By by) {
         click(by);
@@ -158,8 +169,8 @@ final class Chromium implements AutoCloseable {
     }
 
     /** Runs JavaScript in the page and returns its result. */
-    Object script(String javaScript) {
-        return driver.executeScript(javaScript);
+    Object script(String javaScript, Object... arguments) {
+        return driver.executeScript(javaScript, arguments);
     }
 
     /**
