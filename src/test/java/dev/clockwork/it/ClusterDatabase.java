@@ -9,7 +9,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -104,6 +106,30 @@ record ClusterDatabase(String name, String adminUrl, String nodeUrl, String user
                 row.next();
                 return row.getInt(1);
             }
+        } catch (SQLException e) {
+            throw new AssertionError("Cannot read the cluster's database: " + e.getMessage(), e);
+        }
+    }
+
+    /** One execution of the drain check's tasks; {@code pid} is its node's process, times are epoch microseconds. */
+    record Run(String task, int attempt, String status, Long pid, Long startedAt, Long finishedAt, String error) {
+    }
+
+    /** The executions of the tasks whose names start with {@code prefix}, by task and attempt. */
+    List<Run> runs(String prefix) {
+        try (Connection connection = connect();
+             PreparedStatement select = connection.prepareStatement("SELECT e.task_name, e.attempt, e.status, n.pid,"
+                     + " e.started_at, e.finished_at, e.error FROM cw_execution e LEFT JOIN cw_node n ON n.id = e.node"
+                     + " WHERE e.task_name LIKE ? ORDER BY e.task_name, e.attempt")) {
+            select.setString(1, prefix + "%");
+            List<Run> runs = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    runs.add(new Run(rows.getString(1), rows.getInt(2), rows.getString(3), rows.getObject(4, Long.class),
+                            rows.getObject(5, Long.class), rows.getObject(6, Long.class), rows.getString(7)));
+                }
+            }
+            return runs;
         } catch (SQLException e) {
             throw new AssertionError("Cannot read the cluster's database: " + e.getMessage(), e);
         }

@@ -12,10 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -155,36 +151,14 @@ class ClusterIT {
     /** Starts one node per entry of {@code clockSkews} ("" for the true time, "-2m" for 2 minutes behind, ...). */
     private static List<MicroProcess> startNodes(ClusterDatabase db, List<String> clockSkews, String generation)
             throws Exception {
-        ExecutorService starter = Executors.newFixedThreadPool(clockSkews.size());
-        try {
-            List<Future<MicroProcess>> starting = new ArrayList<>();
-            for (int i = 0; i < clockSkews.size(); i++) {
-                String name = "cluster-" + db.name() + "-" + generation + i;
-                Map<String, String> environment = new HashMap<>(db.environment());
-                environment.putAll(wrongClock(clockSkews.get(i)));
-                starting.add(starter.submit(() -> MicroProcess.start(new MicroProcess.Options(name, war, PASSWORD,
-                        db.postbootFile(), environment, List.of(CATCH_UP)))));
-            }
-            List<MicroProcess> started = new ArrayList<>();
-            ExecutionException failure = null;
-            for (Future<MicroProcess> node : starting) {
-                try {
-                    started.add(node.get());
-                } catch (ExecutionException e) {
-                    failure = failure == null ? e : failure;
-                }
-            }
-            if (failure != null) {
-                // Leave no server running behind a failed start: it would load the machine for the next tests.
-                for (MicroProcess node : started) {
-                    node.close();
-                }
-                throw failure;
-            }
-            return started;
-        } finally {
-            starter.shutdown();
+        List<MicroProcess.Options> nodes = new ArrayList<>();
+        for (int i = 0; i < clockSkews.size(); i++) {
+            Map<String, String> environment = new HashMap<>(db.environment());
+            environment.putAll(wrongClock(clockSkews.get(i)));
+            nodes.add(new MicroProcess.Options("cluster-" + db.name() + "-" + generation + i, war, PASSWORD,
+                    db.postbootFile(), environment, List.of(CATCH_UP)));
         }
+        return MicroProcess.startAll(nodes);
     }
 
     /** The environment that makes a JVM see its system clock off by {@code skew}, through libfaketime. */

@@ -10,6 +10,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -83,6 +87,39 @@ public final class MicroProcess implements AutoCloseable {
         MicroProcess micro = new MicroProcess(builder.start(), port, log);
         micro.awaitHealthy();
         return micro;
+    }
+
+    /**
+     * Starts a server for each of {@code options} at once, and waits until all are healthy. When one fails to start,
+     * the others are stopped before its failure is thrown: a server left behind would load the machine for the next
+     * tests.
+     */
+    public static List<MicroProcess> startAll(List<Options> options) throws Exception {
+        ExecutorService starter = Executors.newFixedThreadPool(options.size());
+        try {
+            List<Future<MicroProcess>> starting = new ArrayList<>();
+            for (Options node : options) {
+                starting.add(starter.submit(() -> start(node)));
+            }
+            List<MicroProcess> started = new ArrayList<>();
+            ExecutionException failure = null;
+            for (Future<MicroProcess> node : starting) {
+                try {
+                    started.add(node.get());
+                } catch (ExecutionException e) {
+                    failure = failure == null ? e : failure;
+                }
+            }
+            if (failure != null) {
+                for (MicroProcess node : started) {
+                    node.close();
+                }
+                throw failure;
+            }
+            return started;
+        } finally {
+            starter.shutdown();
+        }
     }
 
     /** The operating system's id of the server process. */
