@@ -16,16 +16,18 @@ import java.util.regex.Pattern;
  * the Referer sent to other sites, and no caching of pages and API answers, which hold data behind a login (static
  * resources may be cached). The Content-Security-Policy runs no inline script and no eval: scripts come from the
  * application itself, and on console pages also the inline scripts PrimeFaces marks with the page's nonce
- * ({@code primefaces.CSP} in web.xml moves every inline handler into such a script). PrimeFaces adds its own header
+ * ({@code primefaces.CSP} in web.xml moves every inline handler into such a script). Style sheets and style
+ * elements come from the application alone; only {@code style} attributes, which PrimeFaces writes and which run no
+ * code, are allowed inline. PrimeFaces adds its own header
  * with that nonce; this filter keeps one policy, {@link #POLICY} plus the nonce (docs/decisions/037).
  */
 @WebFilter("/*")
 public class SecurityHeaders extends HttpFilter {
 
     static final String CSP = "Content-Security-Policy";
-    static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
-            + " img-src 'self' data:; font-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self';"
-            + " frame-ancestors 'none'";
+    static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
+            + " style-src-attr 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; object-src 'none';"
+            + " base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
     private static final Pattern NONCE = Pattern.compile("'nonce-([A-Za-z0-9+/=_-]+)'");
     private static final long serialVersionUID = 1L;
 

@@ -33,7 +33,8 @@ class SecurityHeadersTest {
 
         assertThat(headers.get("Content-Security-Policy")).containsExactly(SecurityHeaders.POLICY);
         assertThat(headers.get("X-Other")).containsExactly("kept");
-        assertThat(SecurityHeaders.POLICY).contains("script-src 'self';", "frame-ancestors 'none'");
+        assertThat(SecurityHeaders.POLICY).contains("script-src 'self';", "style-src 'self';", "frame-ancestors 'none'")
+                .as("inline styles only as attributes").doesNotContain("style-src 'self' 'unsafe-inline'");
     }
 
     private void run(FilterChain chain) throws Exception {
