@@ -110,12 +110,14 @@ final class ClockworkCluster implements AutoCloseable {
         Path log = logs.resolve("clockwork-" + db.name() + "-" + index + ".log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-Dclockwork.admin.password=bench-admin-pw"));
+                "-Dclockwork.admin.password=bench-admin-pw", "-Dhazelcast.socket.bind.any=false"));
         command.addAll(nodeJavaOptions);
         command.addAll(options);
         command.addAll(List.of("-jar", target.resolve("payara-micro.jar").toString(),
                 "--deploy", target.resolve("clockwork.war").toString(),
                 "--contextroot", "clockwork", "--port", Integer.toString(port), "--nocluster",
+                // As the README's run commands: the data grid on 127.0.0.1 only, no Server banner.
+                "--prebootcommandfile", project.resolve("server-config/payara/hardening.asadmin").toString(),
                 "--addlibs", target.resolve("drivers/mysql-connector-j.jar") + ":" + target.resolve(
                         "drivers/postgresql.jar"),
                 "--postbootcommandfile", project.resolve("server-config/payara/"
