@@ -209,10 +209,10 @@ public class TaskService implements Scheduler {
             return view(task);
         }
         Instant now = clock.instant();
-        int cancelled = store.cancelUnstarted(task.id(), now);
+        String reason = "task " + task.name() + " cancelled by " + user.name();
+        int cancelled = store.cancelUnstarted(task.id(), reason, now);
         List<Long> running = store.runsInProgress(List.of(task.id())).stream()
                 .filter(run -> run.status() == ExecutionStatus.RUNNING).map(RunInProgress::executionId).toList();
-        String reason = "task " + task.name() + " cancelled by " + user.name();
         interrupt(store.cancelExecutions(running, reason, now), reason);
         if (cancelled > 0 || !running.isEmpty()) {
             LOG.info(() -> "Cancelled " + cancelled + " queued or waiting executions of task " + task.name()

@@ -106,12 +106,13 @@ public interface TaskStore {
     List<ExecutionRow> claimedBy(String node);
 
     /**
-     * Cancels the executions of a task that no node runs yet: retries waiting and fires queued end CANCELLED at
-     * {@code at}; a node that took a queued one from its queue finds it no longer queued and does not run it.
+     * Cancels the executions of a task that no node runs yet, for {@code reason}, as {@link #cancelExecutions} does:
+     * retries waiting and fires queued end CANCELLED at {@code at}; a node that took a queued one from its queue
+     * finds it no longer queued and does not run it.
      *
      * @return how many were cancelled
      */
-    int cancelUnstarted(long taskId, Instant at);
+    int cancelUnstarted(long taskId, String reason, Instant at);
 
     /**
      * Cancels executions for {@code reason}: those waiting or queued end CANCELLED at {@code at} (a node that took a

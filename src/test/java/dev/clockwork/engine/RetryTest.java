@@ -145,7 +145,8 @@ class RetryTest {
         TaskRow task = insert("flaky", THREE);
         engine.runDue();
 
-        int cancelled = fixture.inTransaction(s -> s.tasks().cancelUnstarted(task.id(), NINE.plusSeconds(1)));
+        int cancelled = fixture.inTransaction(s -> s.tasks().cancelUnstarted(task.id(), "task flaky cancelled by test",
+                NINE.plusSeconds(1)));
         engine.setTime(NINE.plusSeconds(60));
 
         assertThat(cancelled).isEqualTo(1);

@@ -355,17 +355,19 @@ public class JpaTaskStore implements TaskStore {
     }
 
     @Override
-    public int cancelUnstarted(long taskId, Instant at) {
+    public int cancelUnstarted(long taskId, String reason, Instant at) {
         List<Long> queued = em.createQuery("SELECT e.id FROM ExecutionEntity e WHERE e.taskId = :task"
                         + " AND e.status = :queued", Long.class)
                 .setParameter("task", taskId)
                 .setParameter("queued", ExecutionStatus.QUEUED)
                 .getResultList();
+        String why = ExecutionRow.reason(reason);
         int cancelled = em.createQuery("UPDATE ExecutionEntity e SET e.status = :cancelled, e.finishedAt = :at,"
-                        + " e.error = :why WHERE e.taskId = :task AND e.status IN :unstarted")
+                        + " e.reason = :why, e.error = :error WHERE e.taskId = :task AND e.status IN :unstarted")
                 .setParameter("cancelled", ExecutionStatus.CANCELLED)
                 .setParameter("at", at)
-                .setParameter("why", "The task was cancelled before this execution ran")
+                .setParameter("why", why)
+                .setParameter("error", cancelledBeforeItRan(why))
                 .setParameter("task", taskId)
                 .setParameter("unstarted", List.of(ExecutionStatus.WAITING, ExecutionStatus.QUEUED))
                 .executeUpdate();
@@ -394,7 +396,7 @@ public class JpaTaskStore implements TaskStore {
                     row.status = ExecutionStatus.CANCELLED;
                     row.finishedAt = at;
                     row.reason = why;
-                    row.error = "Cancelled before it ran (" + why + ")";
+                    row.error = cancelledBeforeItRan(why);
                     unstarted.add(row.id);
                 }
             }
@@ -411,6 +413,10 @@ public class JpaTaskStore implements TaskStore {
                     .executeUpdate();
         }
         return running;
+    }
+
+    private static String cancelledBeforeItRan(String reason) {
+        return "Cancelled before it ran (" + reason + ")";
     }
 
     @Override

@@ -836,10 +836,13 @@ abstract class StoreContractTest extends ContractTestBase {
         assertThat(ids(rows(s -> s.tasks().lockDueRetries(T0.plusSeconds(3600), 100)), ours))
                 .as("claimed once; the paused task's retry still waits").containsExactly(later);
 
-        int cancelled = fixture.inTransaction(s -> s.tasks().cancelUnstarted(active.id(), T0.plusSeconds(12)));
+        int cancelled = fixture.inTransaction(s -> s.tasks().cancelUnstarted(active.id(), "task cancelled by ops",
+                T0.plusSeconds(12)));
         assertThat(cancelled).isEqualTo(1);
-        assertThat(maybe(s -> s.tasks().execution(later)).orElseThrow().status())
-                .isEqualTo(ExecutionStatus.CANCELLED);
+        ExecutionRow waiting = maybe(s -> s.tasks().execution(later)).orElseThrow();
+        assertThat(waiting.status()).isEqualTo(ExecutionStatus.CANCELLED);
+        assertThat(waiting.reason()).as("why, as for a cancelled execution").contains("task cancelled by ops");
+        assertThat(waiting.error()).contains("Cancelled before it ran (task cancelled by ops)");
         assertThat(maybe(s -> s.tasks().execution(due)).orElseThrow().status()).as("running: not cancelled")
                 .isEqualTo(ExecutionStatus.RUNNING);
         assertThat(maybe(s -> s.tasks().earliestNextFire())).as("readable with waiting retries").isNotNull();
