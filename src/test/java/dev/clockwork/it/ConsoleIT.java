@@ -261,6 +261,20 @@ class ConsoleIT {
     }
 
     @Test
+    void form_without_its_page_nonce_should_reload_the_page_with_a_message() throws Exception {
+        assertThat(browser.logIn("admin", ADMIN_PASSWORD).statusCode()).isEqualTo(302);
+        String state = Browser.viewState(browser.get("tasks.xhtml"));
+
+        HttpResponse<String> unsigned = browser.post("tasks.xhtml", Map.of("tasks", "tasks",
+                "jakarta.faces.ViewState", state, Browser.NONCE_FIELD, "not-the-page-nonce"));
+
+        assertThat(Browser.location(unsigned).getPath()).endsWith("/tasks.xhtml");
+        HttpResponse<String> reloaded = browser.follow(unsigned);
+        assertThat(reloaded.statusCode()).isEqualTo(200);
+        assertThat(reloaded.body()).contains(EXPIRED, "<title>Clockwork: Tasks</title>");
+    }
+
+    @Test
     void forged_view_state_on_the_login_page_should_reload_it_and_keep_where_the_user_was_going() throws Exception {
         for (String state : List.of("-4242:-4242", "stateless")) {
             HttpResponse<String> forged = browser.post("login.xhtml?next=%2Ftask.xhtml%3Fname%3Da",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.faces.FacesException;
 import jakarta.faces.application.ViewExpiredException;
 import jakarta.servlet.ServletException;
+import org.primefaces.csp.CspException;
 import org.junit.jupiter.api.Test;
 
 class LostViewTest {
@@ -23,6 +24,11 @@ class LostViewTest {
     @Test
     void lost_view_should_be_recognised_when_restoring_a_forged_state_failed_otherwise() {
         assertThat(LostView.is(new FacesException("Unable to restore view /login.xhtml"), true)).isTrue();
+    }
+
+    @Test
+    void lost_view_should_be_recognised_when_the_form_came_without_its_page_nonce() {
+        assertThat(LostView.is(new FacesException(new CspException("CSP nonce mismatch")), false)).isTrue();
     }
 
     @Test
