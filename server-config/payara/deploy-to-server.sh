@@ -2,7 +2,8 @@
 # Installs or upgrades Clockwork on a Payara Server domain on this machine, as the README's "Deploying to an existing
 # Payara Server" describes: the JDBC driver into the domain's lib/ (then the domain's only start or restart), the
 # secrets as password aliases, the database's location as domain config properties, the pool and jdbc/clockwork from
-# this folder's <database>.asadmin, then deploy (or redeploy, when Clockwork is deployed already). Safe to run again.
+# this folder's <database>.asadmin, no version banner on the HTTP listeners, then deploy (or redeploy, when Clockwork
+# is deployed already). Safe to run again.
 #
 #   server-config/payara/deploy-to-server.sh postgresql|mysql|h2 target/clockwork.war
 #
@@ -116,7 +117,14 @@ fi
 "$asadmin" ping-connection-pool clockwork-pool
 step "pool clockwork-pool and jdbc/clockwork"
 
-# 5. Deploy, or redeploy over the running version: tasks and history stay in the database.
+# 5. No Server or X-Powered-By banner naming the server's version on the domain's two HTTP listeners.
+for listener in http-listener-1 http-listener-2; do
+  "$asadmin" set "configs.config.server-config.network-config.protocols.protocol.$listener.http.server-header=false" \
+      "configs.config.server-config.network-config.protocols.protocol.$listener.http.xpowered-by=false"
+done
+step "no version banner on http-listener-1 and http-listener-2"
+
+# 6. Deploy, or redeploy over the running version: tasks and history stay in the database.
 if "$asadmin" list-applications | grep -q '^clockwork '; then
   "$asadmin" redeploy --name clockwork "$war"
   step "redeployed $war"

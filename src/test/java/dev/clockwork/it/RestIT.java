@@ -141,29 +141,4 @@ class RestIT extends RestChecks {
         }
         return query.toString();
     }
-
-    /**
-     * What the server itself adds, as set up by server-config/ (so not in {@link RestChecks}, which also runs on a
-     * Payara Server set up by its own script): no Server or X-Powered-By banner, and TRACE refused, never echoed.
-     */
-    @Test
-    void responses_should_name_no_server_and_trace_should_be_refused() throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        for (String path : List.of("api/health", "api/tasks", "login.xhtml", "api/nothing-here", "")) {
-            HttpResponse<String> reply = http.send(HttpRequest.newBuilder(root().resolve(path))
-                    .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
-
-            assertThat(reply.headers().firstValue("Server")).as(path).isEmpty();
-            assertThat(reply.headers().firstValue("X-Powered-By")).as(path).isEmpty();
-        }
-        for (String path : List.of("api/health", "api/tasks", "login.xhtml", "")) {
-            HttpResponse<String> trace = http.send(HttpRequest.newBuilder(root().resolve(path))
-                    .timeout(Duration.ofSeconds(30)).header("X-Echo-Probe", "echoed-back")
-                    .method("TRACE", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-
-            assertThat(trace.statusCode()).as("TRACE " + path).isIn(403, 405);
-            assertThat(trace.body()).as("TRACE " + path).doesNotContain("echoed-back");
-            assertThat(trace.headers().firstValue("Server")).as("TRACE " + path).isEmpty();
-        }
-    }
 }
