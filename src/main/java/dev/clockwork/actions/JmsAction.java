@@ -24,10 +24,10 @@ import java.util.Optional;
 /**
  * Sends one text message per run with the server's JMS provider: {@code {"queue": "reports", "body": {"day":
  * "monday"}, "properties": {"region": "eu"}, "deliveryMode": "PERSISTENT", "priority": 4, "timeToLive": "10m"}}, or
- * {@code "destination"} (a JNDI name) or {@code "topic"} instead of {@code "queue"}. The destination must be on
- * {@code clockwork.jms.allow}, checked at every run. The connection factory ({@code clockwork.jms.connection-factory})
- * and a named destination are looked up at the run ({@link JmsProvider}); on a server without them the run fails
- * with "no JMS provider on this server: ..." and how to get one.
+ * {@code "destination"} (a JNDI name) or {@code "topic"} instead of {@code "queue"}. The connection factory
+ * ({@code clockwork.jms.connection-factory}) and a named destination are looked up at the run ({@link JmsProvider});
+ * on a server without them the run fails with "no JMS provider on this server: ..." and how to get one. The
+ * destination must be on {@code clockwork.jms.allow}, checked at every run.
  *
  * <p>The message carries the fire's idempotency key as its {@code JMSCorrelationID} and property
  * {@code clockworkIdempotencyKey}, with {@code clockworkTask}, {@code clockworkFireTime} and {@code clockworkAttempt}.
@@ -51,8 +51,8 @@ public class JmsAction implements TaskAction {
     @Override
     public Object run(ActionContext context) {
         JmsSend send = BuiltInArgs.jms(Optional.of(context.argsJson()));
-        send.checkAllowed(config);
         ConnectionFactory factory = provider.connectionFactory();
+        send.checkAllowed(config);
         Optional<Destination> named = send.target().kind() == JmsSend.Kind.DESTINATION
                 ? Optional.of(provider.destination(send.target().name())) : Optional.empty();
         Message message = new Message(context.idempotencyKey(), context.taskName(), context.fireTime().toString(),

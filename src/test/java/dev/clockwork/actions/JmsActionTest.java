@@ -23,7 +23,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * The {@code jms} action: the allow-list and the provider are checked at the run, before anything is sent; a server
+ * The {@code jms} action: the provider and the allow-list are checked at the run, before anything is sent; a server
  * without a provider fails the run with "no JMS provider on this server" and how to get one; the message carries the
  * body, properties, delivery options and the fire's idempotency key (against a recording stand-in for the provider).
  */
@@ -48,12 +48,21 @@ class JmsActionTest {
     }
 
     @Test
-    void a_run_to_a_destination_the_server_does_not_allow_should_fail_before_looking_for_a_provider() {
+    void a_run_to_a_destination_the_server_does_not_allow_should_fail_before_anything_is_sent() {
+        Recorder recorder = new Recorder();
+        action.provider = new JmsProvider() {
+            @Override
+            public ConnectionFactory connectionFactory() {
+                return recorder.factory();
+            }
+        };
+
         assertThatThrownBy(() -> action.run(new TestContext("{\"queue\": \"audit\"}")))
                 .isInstanceOfSatisfying(SchedulerException.class, e -> assertThat(e.getMessage())
                         .contains("JMS queue audit is not in clockwork.jms.allow (reports)"));
         assertThatThrownBy(() -> action.run(new TestContext("{\"queue\": \"reports\", \"priority\": 12}")))
                 .isInstanceOf(SchedulerException.class).hasMessageContaining("priority");
+        assertThat(recorder.calls).isEmpty();
     }
 
     @Test
