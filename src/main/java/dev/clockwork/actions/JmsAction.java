@@ -33,7 +33,8 @@ import java.util.Optional;
  * {@code clockworkIdempotencyKey}, with {@code clockworkTask}, {@code clockworkFireTime} and {@code clockworkAttempt}.
  * It is sent in the transaction that records the run's outcome ({@link CommitWithOutcome}): with the server's
  * transactional connection factory the message is delivered only if the outcome commits
- * (docs/decisions/042-jms-action.md, docs/jms.md). The result names the destination and the message id.
+ * (docs/decisions/042-jms-action.md, docs/jms.md). The result names the destination as the task does and the
+ * message id: {@code {"queue": "reports", "messageId": "ID:...", "correlationId": "<idempotency key>"}}.
  */
 @ApplicationScoped
 @Action(value = BuiltInArgs.JMS, description = "Sends a JMS message with the server's broker, in the transaction"
@@ -81,7 +82,7 @@ public class JmsAction implements TaskAction {
                     .setPriority(send.priority())
                     .setTimeToLive(send.timeToLive().toMillis());
             producer.send(destination, message);
-            return Json.createObjectBuilder().add("destination", send.target().toString())
+            return Json.createObjectBuilder().add(send.target().kind().field(), send.target().name())
                     .add("messageId", String.valueOf(message.getJMSMessageID()))
                     .add("correlationId", about.idempotencyKey()).build().toString();
         }

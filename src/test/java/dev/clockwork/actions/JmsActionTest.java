@@ -82,7 +82,7 @@ class JmsActionTest {
                 .containsEntry("clockworkIdempotencyKey", "t@1970-01-01T00:00:00Z").containsEntry("clockworkTask", "t")
                 .containsEntry("clockworkFireTime", "1970-01-01T00:00:00Z").containsEntry("clockworkAttempt", 2)
                 .containsEntry("region", "eu").containsEntry("count", 3L);
-        assertThat(result).isEqualTo("{\"destination\":\"queue reports\",\"messageId\":\"ID:42\","
+        assertThat(result).isEqualTo("{\"queue\":\"reports\",\"messageId\":\"ID:42\","
                 + "\"correlationId\":\"t@1970-01-01T00:00:00Z\"}");
     }
 
