@@ -32,24 +32,42 @@ public class ActionInvoker {
      * exception or error of the action's own code ends it FAILED and never leaves this method.
      */
     ExecutionOutcome execute(ClaimedFire fire, Instant started) {
+        return run(fire, started).outcome();
+    }
+
+    /**
+     * Runs the fire's action as {@link #execute} does; an action that returned a {@link CommitWithOutcome} ends
+     * SUCCEEDED with no result yet, and its step comes with the outcome, for the transaction that records it.
+     */
+    Ran run(ClaimedFire fire, Instant started) {
         RunContext context = new RunContext(fire, jsonb);
         Throwable failure;
         try {
             Optional<Object> result = actions.withAction(fire.action(), action -> invoke(action, context));
             if (result.isEmpty()) {
-                return outcome(fire, ExecutionStatus.ACTION_NOT_FOUND, started, Optional.empty(),
-                        Optional.of(actions.notFoundMessage(fire.action(), node.id())), Optional.empty(), context);
+                return new Ran(outcome(fire, ExecutionStatus.ACTION_NOT_FOUND, started, Optional.empty(),
+                        Optional.of(actions.notFoundMessage(fire.action(), node.id())), Optional.empty(), context),
+                        Optional.empty());
             }
-            return outcome(fire, ExecutionStatus.SUCCEEDED, started, resultText(result.get()), Optional.empty(),
-                    Optional.empty(), context);
+            if (result.get() instanceof CommitWithOutcome step) {
+                return new Ran(outcome(fire, ExecutionStatus.SUCCEEDED, started, Optional.empty(), Optional.empty(),
+                        Optional.empty(), context), Optional.of(step));
+            }
+            return new Ran(outcome(fire, ExecutionStatus.SUCCEEDED, started, resultText(result.get()),
+                    Optional.empty(), Optional.empty(), context), Optional.empty());
         } catch (ActionFailure e) {
             failure = e.getCause();
         } catch (RuntimeException e) {
             // E.g. a result JSON-B cannot write: the action ran, but its outcome cannot be kept as it is.
             failure = e;
         }
-        return outcome(fire, ExecutionStatus.FAILED, started, Optional.empty(), Optional.of(Bounded.error(failure)),
-                Optional.of(Bounded.stackTrace(failure)), context);
+        return new Ran(outcome(fire, ExecutionStatus.FAILED, started, Optional.empty(),
+                Optional.of(Bounded.error(failure)), Optional.of(Bounded.stackTrace(failure)), context),
+                Optional.empty());
+    }
+
+    /** How a run ended and, for an action that returned one, the step to commit with its outcome. */
+    record Ran(ExecutionOutcome outcome, Optional<CommitWithOutcome> step) {
     }
 
     private static Object invoke(TaskAction action, RunContext context) {

@@ -2,6 +2,7 @@ package dev.clockwork.engine;
 
 import dev.clockwork.api.SchedulerException;
 import dev.clockwork.engine.rules.HttpCall;
+import dev.clockwork.engine.rules.JmsSend;
 import dev.clockwork.engine.rules.ShellCommand;
 import dev.clockwork.engine.rules.TaskDefinitions;
 import jakarta.json.Json;
@@ -24,13 +25,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads the JSON arguments of the built-in {@code shell} and {@code http} actions into their checked commands, the
+ * Reads the JSON arguments of the built-in {@code shell}, {@code http} and {@code jms} actions into their checked commands, the
  * same way when a task is saved and when it runs. Errors are INVALID and name the field as {@code args.<field>}.
  */
 public final class BuiltInArgs {
 
     public static final String SHELL = "shell";
     public static final String HTTP = "http";
+    public static final String JMS = "jms";
 
     private BuiltInArgs() {
     }
@@ -87,6 +89,81 @@ public final class BuiltInArgs {
                 .map(v -> TaskDefinitions.parseDuration("args.timeout", text(v, "args.timeout")))
                 .orElse(HttpCall.DEFAULT_TIMEOUT);
         return new HttpCall(method, uri, headers, body, timeout, expect(args.get("expect")));
+    }
+
+    /**
+     * {@code {"queue": "reports", "body": {"day": "monday"}, "properties": {"region": "eu"}, "deliveryMode":
+     * "PERSISTENT", "priority": 4, "timeToLive": "10m"}}, with {@code destination} (a JNDI name) or {@code topic}
+     * instead of {@code queue}. A body that is not a string is sent as its JSON text.
+     */
+    public static JmsSend jms(Optional<String> argsJson) {
+        JsonObject args = object(argsJson, "{\"queue\": \"reports\", \"body\": {\"day\": \"monday\"}}");
+        Set<String> unknown = new java.util.TreeSet<>(args.keySet());
+        unknown.removeAll(JMS_FIELDS);
+        if (!unknown.isEmpty()) {
+            throw SchedulerException.invalid("args", "A jms task does not take " + unknown + "; its arguments are "
+                    + new java.util.TreeSet<>(JMS_FIELDS) + ", e.g. {\"queue\": \"reports\", \"body\": \"hello\"}.");
+        }
+        List<JmsSend.Target> targets = new ArrayList<>();
+        for (JmsSend.Kind kind : JmsSend.Kind.values()) {
+            Optional.ofNullable(args.get(kind.field())).filter(v -> v != JsonValue.NULL)
+                    .ifPresent(v -> targets.add(new JmsSend.Target(kind, text(v, "args." + kind.field()))));
+        }
+        if (targets.size() > 1) {
+            throw SchedulerException.invalid("args", "A jms task names one of destination, queue and topic; this one"
+                    + " names " + targets + ".");
+        }
+        Optional<String> body = Optional.ofNullable(args.get("body")).filter(v -> v != JsonValue.NULL)
+                .map(v -> v instanceof JsonString s ? s.getString() : v.toString());
+        Map<String, Object> properties = new java.util.LinkedHashMap<>();
+        JsonValue propertiesValue = args.get("properties");
+        if (propertiesValue != null && propertiesValue != JsonValue.NULL) {
+            if (propertiesValue.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw SchedulerException.invalid("args.properties", "properties must be an object of names to"
+                        + " strings, numbers or true/false, e.g. {\"properties\": {\"region\": \"eu\"}}.");
+            }
+            propertiesValue.asJsonObject().forEach((name, value) -> properties.put(name, propertyValue(value)));
+        }
+        JmsSend.Delivery delivery = Optional.ofNullable(args.get("deliveryMode")).filter(v -> v != JsonValue.NULL)
+                .map(v -> delivery(text(v, "args.deliveryMode"))).orElse(JmsSend.Delivery.PERSISTENT);
+        int priority = Optional.ofNullable(args.get("priority")).filter(v -> v != JsonValue.NULL)
+                .map(BuiltInArgs::priority).orElse(JmsSend.DEFAULT_PRIORITY);
+        Duration timeToLive = Optional.ofNullable(args.get("timeToLive")).filter(v -> v != JsonValue.NULL)
+                .map(v -> TaskDefinitions.parseDuration("args.timeToLive", text(v, "args.timeToLive")))
+                .orElse(Duration.ZERO);
+        return new JmsSend(targets.isEmpty() ? null : targets.get(0), body, properties, delivery, priority,
+                timeToLive);
+    }
+
+    private static final Set<String> JMS_FIELDS = Set.of("destination", "queue", "topic", "body", "properties",
+            "deliveryMode", "priority", "timeToLive");
+
+    private static Object propertyValue(JsonValue value) {
+        return switch (value.getValueType()) {
+            case STRING -> ((JsonString) value).getString();
+            case NUMBER -> ((JsonNumber) value).isIntegral() ? (Object) ((JsonNumber) value).longValue()
+                    : (Object) ((JsonNumber) value).doubleValue();
+            case TRUE -> Boolean.TRUE;
+            case FALSE -> Boolean.FALSE;
+            default -> value; // an array, object or null: JmsSend refuses it, quoting it
+        };
+    }
+
+    private static JmsSend.Delivery delivery(String text) {
+        try {
+            return JmsSend.Delivery.valueOf(text.strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw SchedulerException.invalid("args.deliveryMode", "deliveryMode must be PERSISTENT (the default) or"
+                    + " NON_PERSISTENT; was \"" + text + "\".");
+        }
+    }
+
+    private static int priority(JsonValue value) {
+        if (value instanceof JsonNumber number && number.isIntegral() && Math.abs(number.longValue()) < 1000) {
+            return number.intValue();
+        }
+        throw SchedulerException.invalid("args.priority", "priority must be a whole number from 0 to 9, e.g. 4;"
+                + " was " + value + ".");
     }
 
     private static HttpCall.Header header(String name, JsonValue value) {

@@ -1,6 +1,7 @@
 package dev.clockwork.engine;
 
 import dev.clockwork.engine.rules.ActionsConfig;
+import dev.clockwork.engine.rules.JmsConfig;
 import dev.clockwork.engine.rules.EngineConfig;
 import dev.clockwork.engine.rules.MetricsAccess;
 import dev.clockwork.engine.rules.OffsetClock;
@@ -64,6 +65,13 @@ public class EngineProducers {
     @Singleton
     ActionsConfig actionsConfig() {
         return ActionsConfig.from(EngineProducers::setting);
+    }
+
+    /** Where the jms action sends: {@code clockwork.jms.connection-factory}, {@code clockwork.jms.allow}. */
+    @Produces
+    @Singleton
+    JmsConfig jmsConfig() {
+        return JmsConfig.from(EngineProducers::setting);
     }
 
     static String setting(String key) {

@@ -1,9 +1,13 @@
 package dev.clockwork.engine;
 
+import dev.clockwork.api.ExecutionStatus;
+import dev.clockwork.engine.rules.Bounded;
 import dev.clockwork.engine.rules.Failures;
+import dev.clockwork.store.ExecutionOutcome;
 import dev.clockwork.store.TaskStore;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -82,6 +86,35 @@ final class GroupCommit {
                 recording.release();
             }
             roomFreed.run();
+        }
+    }
+
+    /**
+     * Records a run whose action left a step to commit with its outcome, alone and at once
+     * ({@link RecordOutcome#finishWith}). When that transaction fails, nothing of the step is committed: the run
+     * ends FAILED with the reason, recorded with the others (and kept through an outage), so its task's retry policy
+     * decides whether the fire is tried again.
+     *
+     * @return the outcome: as recorded, or FAILED and waiting for the recorder
+     */
+    ExecutionOutcome recordWith(RecordOutcome.Finished run, CommitWithOutcome step) {
+        unrecorded.incrementAndGet();
+        try {
+            ExecutionOutcome recorded = outcomes.finishWith(run, step);
+            released.accept(run.fire().executionId());
+            return recorded;
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "Execution " + run.fire().executionId() + " of task " + run.fire().taskName()
+                    + ": its last step and its outcome were rolled back together; it ends FAILED", e);
+            ExecutionOutcome ran = run.outcome();
+            ExecutionOutcome failed = new ExecutionOutcome(ran.executionId(), ran.taskId(), ran.kind(),
+                    ran.movesSchedule(), ExecutionStatus.FAILED, ran.startedAt(), ran.finishedAt(), Optional.empty(),
+                    Optional.of(Bounded.text("Rolled back, nothing of it committed: " + Bounded.error(e),
+                            Bounded.ERROR)), Optional.of(Bounded.stackTrace(e)), ran.report());
+            add(new RecordOutcome.Finished(run.fire(), failed));
+            return failed;
+        } finally {
+            unrecorded.decrementAndGet();
         }
     }
 

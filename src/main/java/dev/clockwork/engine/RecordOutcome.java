@@ -1,6 +1,7 @@
 package dev.clockwork.engine;
 
 import dev.clockwork.api.ExecutionKind;
+import dev.clockwork.engine.rules.Bounded;
 import dev.clockwork.engine.rules.RetryDelays;
 import dev.clockwork.engine.rules.ScheduleRules;
 import dev.clockwork.store.ExecutionOutcome;
@@ -76,6 +77,31 @@ public class RecordOutcome {
                         + " or it was taken over)");
             }
         }
+    }
+
+    /**
+     * Records one run that ended SUCCEEDED with a step to commit with its outcome ({@link CommitWithOutcome}), in
+     * one transaction of its own: the step first, then the outcome with the step's result. A step that throws, or an
+     * outcome that cannot be recorded (the execution is no longer running: taken over, or its task deleted), rolls
+     * the whole transaction back, the step's work included.
+     *
+     * @return the outcome as recorded
+     * @throws Exception what the step or the recording threw; nothing was committed
+     */
+    @Transactional(value = Transactional.TxType.REQUIRES_NEW, rollbackOn = Exception.class)
+    public ExecutionOutcome finishWith(Finished run, CommitWithOutcome step) throws Exception {
+        ExecutionOutcome ran = run.outcome();
+        String result = step.step().run();
+        ExecutionOutcome outcome = new ExecutionOutcome(ran.executionId(), ran.taskId(), ran.kind(),
+                ran.movesSchedule(), ran.status(), ran.startedAt(), ran.finishedAt(),
+                Optional.ofNullable(result).map(text -> Bounded.text(text, Bounded.RESULT)), ran.error(),
+                ran.stackTrace(), ran.report());
+        if (store.finishAll(List.of(outcome), node.id(), this::afterRun).isEmpty()) {
+            throw new IllegalStateException("Execution " + run.fire().executionId() + " of task "
+                    + run.fire().taskName() + " is no longer running (its task was deleted, or it was taken over);"
+                    + " its step is rolled back with its outcome");
+        }
+        return outcome;
     }
 
     /**

@@ -81,6 +81,8 @@ public class TaskService implements Scheduler {
     ClusterActions clusterActions;
     @Inject
     ActionsConfig actionsConfig;
+    @Inject
+    JmsProvider jms;
 
     @Override
     public TaskInfo schedule(TaskSpec spec) {
@@ -300,6 +302,8 @@ public class TaskService implements Scheduler {
             BuiltInArgs.shell(args).checkAllowed(actionsConfig);
         } else if (action.equals(BuiltInArgs.HTTP)) {
             BuiltInArgs.http(args).checkAllowed(actionsConfig);
+        } else if (action.equals(BuiltInArgs.JMS)) {
+            JmsProvider.check(args);
         }
     }
 
@@ -359,6 +363,9 @@ public class TaskService implements Scheduler {
         if (!actions.isDeployed(row.action())) {
             warnings.add("Action \"" + row.action() + "\" is not deployed on node " + node.id()
                     + "; the task fires but ends ACTION_NOT_FOUND on nodes without it.");
+        }
+        if (row.action().equals(BuiltInArgs.JMS)) {
+            warnings.addAll(jms.warnings(row.args()));
         }
         return TaskViews.task(row, lastStatus, warnings);
     }

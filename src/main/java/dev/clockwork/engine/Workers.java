@@ -354,11 +354,13 @@ public class Workers {
         Running entry = new Running(fire, Thread.currentThread(), startedAt, new AtomicBoolean());
         running.put(fire.executionId(), entry);
         RunInterrupts.Watch watch = interrupts.watch(fire, Thread.currentThread(), startedAt);
+        ActionInvoker.Ran ran;
         ExecutionOutcome outcome;
         long took;
         RunInterrupts.End end;
         try {
-            outcome = invoker.execute(fire, startedAt);
+            ran = invoker.run(fire, startedAt);
+            outcome = ran.outcome();
         } finally {
             running.remove(fire.executionId());
             took = runTimes.ended(fire.executionId());
@@ -379,7 +381,12 @@ public class Workers {
         } else if (end == RunInterrupts.End.CANCELLED) {
             outcome = RunInterrupts.cancelled(outcome, watch.cancelReason().orElse("cancelled"));
         }
-        recorder.add(new RecordOutcome.Finished(fire, outcome));
+        if (ran.step().isPresent() && outcome.status() == ExecutionStatus.SUCCEEDED) {
+            // The step (e.g. a JMS send) commits with the outcome or not at all: recorded alone, now.
+            outcome = recorder.recordWith(new RecordOutcome.Finished(fire, outcome), ran.step().get());
+        } else {
+            recorder.add(new RecordOutcome.Finished(fire, outcome));
+        }
         metrics.ran(fire, outcome.status(), outcome.startedAt(), took);
         if (events.endObserved()) {
             // The outcome goes to the database first, so that an observer's time never delays its recording.

@@ -84,6 +84,8 @@ public class TaskFormBean implements Serializable {
     private String retryBackoff = Durations.format(RetryPolicy.DEFAULT_BACKOFF);
     private String description;
     private TriggerPreview preview;
+    /** Each known action's description, by name: see {@link #actionHelp()}. */
+    private java.util.TreeMap<String, String> actionHelp;
 
     /** Fills the form once, when the page is opened: from the task being changed, or with defaults. */
     public void load() {
@@ -213,9 +215,24 @@ public class TaskFormBean implements Serializable {
     /** The actions deployed in the cluster (and on this node) whose names contain what was typed. */
     public List<String> completeAction(String typed) {
         String part = typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT);
-        java.util.SortedSet<String> names = new java.util.TreeSet<>(actions.names());
-        scheduler.actions().forEach(action -> names.add(action.name()));
-        return names.stream().filter(n -> n.toLowerCase(Locale.ROOT).contains(part)).toList();
+        actionHelp = null;
+        return actionHelp().keySet().stream().filter(n -> n.toLowerCase(Locale.ROOT).contains(part)).toList();
+    }
+
+    /** What the chosen action does and the arguments it takes (its {@code @Action} description), shown under it. */
+    public String getActionHelp() {
+        return action == null ? "" : actionHelp().getOrDefault(action.strip(), "");
+    }
+
+    /** The actions of this node and of the cluster with their descriptions; read once per view, or per completion. */
+    private java.util.SortedMap<String, String> actionHelp() {
+        if (actionHelp == null) {
+            java.util.TreeMap<String, String> help = new java.util.TreeMap<>(actions.descriptions());
+            scheduler.actions().forEach(found -> help.merge(found.name(), found.description().orElse(""),
+                    (here, there) -> here.isEmpty() ? there : here));
+            actionHelp = help;
+        }
+        return actionHelp;
     }
 
     /** The preview's fire times, each in the task's zone with its UTC offset, e.g. "2026-03-29 03:00:00 +02:00". */

@@ -151,6 +151,24 @@ final class ManualEngine {
             }
 
             @Override
+            public ExecutionOutcome finishWith(Finished run, CommitWithOutcome step) throws Exception {
+                try {
+                    ExecutionOutcome outcome = fixture.inTransaction(s -> {
+                        outcomes.store = s.tasks();
+                        try {
+                            return outcomes.finishWith(run, step);
+                        } catch (Exception e) {
+                            throw new StepFailed(e);
+                        }
+                    });
+                    recorded.release();
+                    return outcome;
+                } catch (StepFailed e) {
+                    throw (Exception) e.getCause();
+                }
+            }
+
+            @Override
             public void handBack(List<Finished> lost) {
                 fixture.inTransaction(s -> {
                     outcomes.store = s.tasks();
@@ -169,6 +187,15 @@ final class ManualEngine {
             }
         };
         workers.assemble();
+    }
+
+    /** Carries a step's checked exception out of the fixture's transaction, which it rolls back. */
+    private static final class StepFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StepFailed(Exception cause) {
+            super(cause);
+        }
     }
 
     /**

@@ -24,6 +24,8 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -126,6 +128,25 @@ class ConsoleIT {
         assertThat(task.statusCode()).isEqualTo(200);
         assertThat(task.body()).contains("every 1 hour", "&lt;script&gt;alert(", "SUCCEEDED", "MANUAL")
                 .doesNotContain("<script>alert(");
+        api.delete("tasks/" + name);
+    }
+
+    /** The task form shows what the chosen action does and takes: here the jms action's arguments and setting. */
+    @Test
+    void task_form_should_show_the_chosen_actions_argument_help() throws Exception {
+        String name = newTaskName();
+        Api api = new Api(root, "admin", ADMIN_PASSWORD);
+        assertThat(api.post("tasks", "{\"name\":\"" + name + "\",\"trigger\":\"every 1h\",\"action\":\"jms\","
+                + "\"args\":{\"queue\":\"reports\"}}").status()).isEqualTo(201);
+        assertThat(browser.logIn("admin", ADMIN_PASSWORD).statusCode()).isEqualTo(302);
+
+        HttpResponse<String> form = browser.get("task-form.xhtml?name=" + URLEncoder.encode(name,
+                StandardCharsets.UTF_8));
+
+        assertThat(form.statusCode()).isEqualTo(200);
+        Matcher help = Pattern.compile("<span id=\"[^\"]*actionHelp\"[^>]*>([^<]*)</span>").matcher(form.body());
+        assertThat(help.find()).as("the action's help under the picker").isTrue();
+        assertThat(help.group(1)).contains("Sends a JMS message", "{\"queue\": \"reports\"}", "clockwork.jms.allow");
         api.delete("tasks/" + name);
     }
 

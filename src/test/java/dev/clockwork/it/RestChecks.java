@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -300,6 +301,43 @@ abstract class RestChecks {
         assertThat(http.status()).as(http.toString()).isEqualTo(400);
         assertThat(http.json().getString("field")).isEqualTo("args.url");
         assertThat(http.json().getString("detail")).contains("clockwork.http.allow");
+    }
+
+    /**
+     * Neither Payara Micro nor WildFly's standalone.xml has a JMS provider, and neither allows a destination: a jms
+     * task is saved with warnings that say which setting to set, and its run ends FAILED saying there is no provider
+     * and how to get one (JmsIT runs the action where there is one). The action is listed with its argument help.
+     */
+    @Test
+    void a_jms_task_should_warn_and_its_run_fail_cleanly_on_a_server_without_a_provider() {
+        JsonObject jms = Poll.until(Duration.ofSeconds(20), () -> admin.get("actions").array()
+                        .getValuesAs(JsonObject.class).stream().filter(a -> a.getString("name").equals("jms"))
+                        .findFirst().orElse(null), a -> a != null, "jms in the cluster's actions");
+        assertThat(jms.getString("description")).contains("\"queue\"").contains("clockwork.jms.allow");
+        Api.Reply bad = admin.post("tasks", "{\"name\":\"" + unique("jms-bad") + "\",\"trigger\":\"every 1h\","
+                + "\"action\":\"jms\",\"args\":{\"queue\":\"reports\",\"priority\":12}}");
+        assertThat(bad.status()).as(bad.toString()).isEqualTo(400);
+        assertThat(bad.json().getString("field")).isEqualTo("args.priority");
+
+        String name = unique("jms");
+        Api.Reply created = admin.post("tasks", "{\"name\":\"" + name + "\",\"trigger\":\"every 1h\","
+                + "\"action\":\"jms\",\"args\":{\"queue\":\"reports\",\"body\":{\"day\":\"monday\"}}}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.json().getJsonArray("warnings").getValuesAs(JsonString.class))
+                .extracting(JsonString::getString)
+                .anySatisfy(w -> assertThat(w).contains("clockwork.jms.allow").contains("CLOCKWORK_JMS_ALLOW"))
+                .anySatisfy(w -> assertThat(w).startsWith("no JMS provider on this server:"));
+
+        Api.Reply run = admin.post("tasks/" + name + "/run", "");
+        assertThat(run.status()).as(run.toString()).isEqualTo(202);
+        long id = run.json().getJsonNumber("executionId").longValue();
+        JsonObject ended = Poll.until(Duration.ofSeconds(20), () -> admin.get("executions/" + id).json(),
+                e -> !List.of("WAITING", "QUEUED", "RUNNING").contains(e.getString("status")), "jms run " + id);
+        assertThat(ended.getString("status")).isEqualTo("FAILED");
+        assertThat(ended.getString("error")).contains("no JMS provider on this server: connection factory"
+                + " java:comp/DefaultJMSConnectionFactory").contains("standalone-full.xml")
+                .contains("Payara Server Full");
+        admin.delete("tasks/" + name);
     }
 
     @Test
