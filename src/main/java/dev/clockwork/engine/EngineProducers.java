@@ -1,6 +1,7 @@
 package dev.clockwork.engine;
 
 import dev.clockwork.engine.rules.ActionsConfig;
+import dev.clockwork.engine.rules.AmqpConfig;
 import dev.clockwork.engine.rules.EngineConfig;
 import dev.clockwork.engine.rules.MetricsAccess;
 import dev.clockwork.engine.rules.OffsetClock;
@@ -64,6 +65,13 @@ public class EngineProducers {
     @Singleton
     ActionsConfig actionsConfig() {
         return ActionsConfig.from(EngineProducers::setting);
+    }
+
+    /** Where the amqp and celery actions publish: {@code clockwork.amqp.*}. */
+    @Produces
+    @Singleton
+    AmqpConfig amqpConfig() {
+        return AmqpConfig.from(EngineProducers::setting);
     }
 
     static String setting(String key) {
