@@ -79,6 +79,13 @@ public final class QueueActionsForTests {
         return action;
     }
 
+    public static CeleryAction celery(AmqpBroker broker) {
+        CeleryAction action = new CeleryAction();
+        action.broker = broker;
+        action.config = broker.config;
+        return action;
+    }
+
     public static void close(AmqpBroker broker) {
         broker.close();
     }
