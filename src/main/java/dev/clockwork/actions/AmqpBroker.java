@@ -162,6 +162,11 @@ public class AmqpBroker {
         declared.add(queue);
     }
 
+    /** Declares {@code queue} again at its next use: it was deleted on the broker (a publish came back unroutable). */
+    void forgetDeclared(String queue) {
+        declared.remove(queue);
+    }
+
     /** The reply queue of the current connection, for the {@code celery} action's {@code await}. */
     CeleryReplies replies() throws IOException, InterruptedException {
         connection();

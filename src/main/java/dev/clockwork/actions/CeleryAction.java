@@ -67,6 +67,16 @@ public class CeleryAction implements TaskAction {
         call.checkAllowed(config);
         String id = context.idempotencyKey();
         broker.declareDurable(call.queue());
+        try {
+            return send(call, context, id);
+        } catch (IllegalStateException e) {
+            // The queue may have been deleted since this connection declared it: the next run declares it again.
+            broker.forgetDeclared(call.queue());
+            throw e;
+        }
+    }
+
+    private Object send(CeleryCall call, ActionContext context, String id) throws Exception {
         if (call.await().isEmpty()) {
             broker.publishConfirmed("", call.queue(), properties(call, context, id, Optional.empty()), body(call));
             context.report("sent Celery task " + call.task() + " to queue \"" + call.queue() + "\" as " + id
