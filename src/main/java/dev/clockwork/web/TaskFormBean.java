@@ -84,6 +84,7 @@ public class TaskFormBean implements Serializable {
     private String retryBackoff = Durations.format(RetryPolicy.DEFAULT_BACKOFF);
     private String description;
     private TriggerPreview preview;
+    private String actionHelp;
 
     /** Fills the form once, when the page is opened: from the task being changed, or with defaults. */
     public void load() {
@@ -98,6 +99,24 @@ public class TaskFormBean implements Serializable {
         found = task.isPresent();
         task.ifPresent(this::fill);
         previewTrigger();
+        describeAction();
+    }
+
+    /**
+     * Shows what the chosen action does and the arguments it takes (its {@code @Action} description, as the node
+     * that answers has it), under the action's field; when the action is chosen or typed.
+     */
+    public void describeAction() {
+        String chosen = action == null ? "" : action.strip();
+        actionHelp = chosen.isEmpty() ? null : actions.descriptions().get(chosen);
+        if (actionHelp != null && actionHelp.isBlank()) {
+            actionHelp = null;
+        }
+    }
+
+    /** The chosen action's description and argument help, or null when it has none. */
+    public String getActionHelp() {
+        return actionHelp;
     }
 
     private void fill(TaskInfo task) {
