@@ -24,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -56,7 +57,9 @@ public class AmqpBroker {
     @Resource
     ManagedThreadFactory threadFactory;
 
-    /** The open connection, or null; guarded by {@code this}. */
+    /** Guards the connection, its reply queue and the memory of a failed connect. */
+    private final ReentrantLock lock = new ReentrantLock();
+    /** The open connection, or null; guarded by {@link #lock}. */
     private Connection connection;
     private CeleryReplies replies;
     private Instant failedAt;
@@ -71,7 +74,17 @@ public class AmqpBroker {
      * @throws IllegalStateException saying why when the server has no usable broker setting or the broker cannot be
      *     reached; the message never holds the password
      */
-    synchronized Connection connection() throws InterruptedException {
+    Connection connection() throws InterruptedException {
+        // Interruptible: a run whose timeout comes while another run connects stops waiting for the lock.
+        lock.lockInterruptibly();
+        try {
+            return openConnection();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Connection openConnection() {
         if (connection != null && connection.isOpen()) {
             return connection;
         }
@@ -169,10 +182,13 @@ public class AmqpBroker {
 
     /** The reply queue of the current connection, for the {@code celery} action's {@code await}. */
     CeleryReplies replies() throws IOException, InterruptedException {
-        connection();
-        synchronized (this) {
+        lock.lockInterruptibly();
+        try {
+            openConnection();
             replies.start();
             return replies;
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -193,8 +209,13 @@ public class AmqpBroker {
     }
 
     @PreDestroy
-    synchronized void close() {
-        forgetConnection();
+    void close() {
+        lock.lock();
+        try {
+            forgetConnection();
+        } finally {
+            lock.unlock();
+        }
     }
 
     private void forgetConnection() {
