@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * A real Celery worker from Debian's {@code python3-celery} ({@code /usr/bin/python3 -m celery}) on the machine's
- * RabbitMQ, running {@code src/test/resources/celery/cwtasks.py} on one queue with the solo pool: {@code add(x, y)}
+ * RabbitMQ, running {@code src/test/resources/celery/cwtasks.py} on one queue with one prefork child (the solo
+ * pool, with acks_late and prefetch 1, takes a new message only every few seconds): {@code add(x, y)}
  * appends each call (task id, args, kwargs) to a file, {@code boom()} raises. Without Celery the calling test is
  * reported skipped, except in CI ({@code CI=true}), where {@code .ci/run} installs it and its absence fails.
  */
@@ -31,12 +32,14 @@ public final class CeleryWorker implements AutoCloseable {
     private static final Duration READY = Duration.ofSeconds(60);
 
     private final String queue;
+    private final String module;
     private final Path dir;
     private final Path calls;
     private Process process;
 
-    private CeleryWorker(String queue, Path dir) {
+    private CeleryWorker(String queue, String module, Path dir) {
         this.queue = queue;
+        this.module = module;
         this.dir = dir;
         this.calls = dir.resolve("calls.jsonl");
     }
@@ -54,23 +57,32 @@ public final class CeleryWorker implements AutoCloseable {
 
     /** A worker for {@code queue}, not started yet; its files live in a new directory under {@code target/}. */
     public static CeleryWorker forQueue(String queue) throws IOException {
+        return forQueue(queue, "cwtasks");
+    }
+
+    /**
+     * A worker for {@code queue} running the tasks module {@code src/test/resources/celery/<module>.py}, whose tasks
+     * append their calls to the file {@code CW_CALLS} names ({@link #calls}).
+     */
+    public static CeleryWorker forQueue(String queue, String module) throws IOException {
         Path dir = Files.createDirectories(Path.of("target", "celery", queue)).toAbsolutePath();
-        try (InputStream module = CeleryWorker.class.getResourceAsStream("/celery/cwtasks.py")) {
-            Files.copy(module, dir.resolve("cwtasks.py"), StandardCopyOption.REPLACE_EXISTING);
+        try (InputStream source = CeleryWorker.class.getResourceAsStream("/celery/" + module + ".py")) {
+            Files.copy(source, dir.resolve(module + ".py"), StandardCopyOption.REPLACE_EXISTING);
         }
-        return new CeleryWorker(queue, dir);
+        return new CeleryWorker(queue, module, dir);
     }
 
     /** Starts the worker and waits until it consumes its queue. */
     public CeleryWorker start(Connection broker) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(PYTHON, "-m", "celery", "-A", "cwtasks", "worker", "-Q", queue,
-                "--pool=solo", "--concurrency=1", "-l", "info", "--without-gossip", "--without-mingle",
+        ProcessBuilder builder = new ProcessBuilder(PYTHON, "-m", "celery", "-A", module, "worker", "-Q", queue,
+                "--pool=prefork", "--concurrency=1", "-l", "info", "--without-gossip", "--without-mingle",
                 "--without-heartbeat", "-n", queue + "@%h")
                 .directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("worker.log").toFile()));
         builder.environment().put("CW_BROKER", "amqp://guest:guest@127.0.0.1:5672//");
         builder.environment().put("CW_CALLS", calls.toString());
         builder.environment().put("PYTHONPATH", dir.toString());
+        builder.environment().put("CW_DEDUPE_PREFIX", queue + ":");
         process = builder.start();
         long deadline = System.nanoTime() + READY.toNanos();
         while (consumers(broker) == 0) {
