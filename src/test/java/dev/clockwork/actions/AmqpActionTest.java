@@ -51,6 +51,8 @@ class AmqpActionTest {
             QueueActionsForTests.close(broker);
         }
         if (test != null) {
+            // Declared auto-delete, but a queue that never had a consumer is not deleted by itself.
+            test.createChannel().queueDelete(queue);
             test.close();
         }
     }
