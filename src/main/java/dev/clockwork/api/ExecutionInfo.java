@@ -22,4 +22,12 @@ public record ExecutionInfo(long id, String taskName, Instant fireTime, int atte
     public ExecutionInfo {
         report = List.copyOf(report);
     }
+
+    /**
+     * The key the action saw as {@link ActionContext#idempotencyKey()}: the same for every attempt of this fire (the
+     * {@code amqp} action's message id, the {@code celery} action's task id).
+     */
+    public String idempotencyKey() {
+        return taskName + "@" + fireTime;
+    }
 }

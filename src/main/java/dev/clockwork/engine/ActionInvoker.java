@@ -1,6 +1,7 @@
 package dev.clockwork.engine;
 
 import dev.clockwork.api.ExecutionStatus;
+import dev.clockwork.api.RunTimedOutException;
 import dev.clockwork.api.TaskAction;
 import dev.clockwork.engine.rules.Bounded;
 import dev.clockwork.store.ExecutionOutcome;
@@ -60,6 +61,11 @@ public class ActionInvoker {
         } catch (RuntimeException e) {
             // E.g. a result JSON-B cannot write: the action ran, but its outcome cannot be kept as it is.
             failure = e;
+        }
+        if (failure instanceof RunTimedOutException) {
+            // The action's own limit (e.g. the celery action's await): the stack trace says nothing of interest.
+            return new Ran(outcome(fire, ExecutionStatus.TIMED_OUT, started, Optional.empty(),
+                    Optional.of(Bounded.error(failure)), Optional.empty(), context), Optional.empty());
         }
         return new Ran(outcome(fire, ExecutionStatus.FAILED, started, Optional.empty(),
                 Optional.of(Bounded.error(failure)), Optional.of(Bounded.stackTrace(failure)), context),

@@ -1,8 +1,9 @@
 package dev.clockwork.engine;
 
 import dev.clockwork.engine.rules.ActionsConfig;
-import dev.clockwork.engine.rules.JmsConfig;
+import dev.clockwork.engine.rules.AmqpConfig;
 import dev.clockwork.engine.rules.EngineConfig;
+import dev.clockwork.engine.rules.JmsConfig;
 import dev.clockwork.engine.rules.MetricsAccess;
 import dev.clockwork.engine.rules.OffsetClock;
 import dev.clockwork.engine.rules.Ticker;
@@ -72,6 +73,13 @@ public class EngineProducers {
     @Singleton
     JmsConfig jmsConfig() {
         return JmsConfig.from(EngineProducers::setting);
+    }
+
+    /** Where the amqp and celery actions publish: {@code clockwork.amqp.*}. */
+    @Produces
+    @Singleton
+    AmqpConfig amqpConfig() {
+        return AmqpConfig.from(EngineProducers::setting);
     }
 
     static String setting(String key) {

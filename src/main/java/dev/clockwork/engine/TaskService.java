@@ -14,6 +14,7 @@ import dev.clockwork.api.TaskQuery;
 import dev.clockwork.api.TaskSpec;
 import dev.clockwork.api.TaskState;
 import dev.clockwork.engine.rules.ActionsConfig;
+import dev.clockwork.engine.rules.AmqpConfig;
 import dev.clockwork.engine.rules.EngineConfig;
 import dev.clockwork.engine.rules.ScheduleRules;
 import dev.clockwork.engine.rules.TaskDefinition;
@@ -83,6 +84,7 @@ public class TaskService implements Scheduler {
     ActionsConfig actionsConfig;
     @Inject
     JmsProvider jms;
+    AmqpConfig amqpConfig;
 
     @Override
     public TaskInfo schedule(TaskSpec spec) {
@@ -288,8 +290,8 @@ public class TaskService implements Scheduler {
 
     /**
      * The built-in actions that reach outside the server: only an admin (or the application's own code) creates or
-     * changes a shell task, and a shell or http task must be allowed by the server's settings, so that REST, the
-     * console and the bean refuse the same tasks.
+     * changes a shell task, and a shell, http, amqp or celery task must be allowed by the server's settings, so that
+     * REST, the console and the bean refuse the same tasks.
      */
     void checkReach(String action, Optional<String> args, Optional<TaskRow> before) {
         boolean shell = action.equals(BuiltInArgs.SHELL)
@@ -304,7 +306,17 @@ public class TaskService implements Scheduler {
             BuiltInArgs.http(args).checkAllowed(actionsConfig);
         } else if (action.equals(BuiltInArgs.JMS)) {
             JmsProvider.check(args);
+        } else if (QueueArgs.publishes(action)) {
+            QueueArgs.checkAllowed(action, args, amqpConfig);
         }
+    }
+
+    /**
+     * What a task of {@code action} lacks on this server's settings: it is saved all the same (another node, or this
+     * one after a restart, may have them), and each run says the same until an admin sets them.
+     */
+    List<String> settingWarnings(String action) {
+        return QueueArgs.publishes(action) ? amqpConfig.configurationProblem().stream().toList() : List.of();
     }
 
     /** A changed definition takes effect from now: an active task gets its next fire from the new trigger. */
@@ -360,6 +372,7 @@ public class TaskService implements Scheduler {
                 + " or resume it to run it still."));
         row.stateReason().ifPresent(reason -> warnings.add("The engine stopped scheduling this task: " + reason
                 + " Fix its definition (PUT) or resume it to schedule it again."));
+        warnings.addAll(settingWarnings(row.action()));
         if (!actions.isDeployed(row.action())) {
             warnings.add("Action \"" + row.action() + "\" is not deployed on node " + node.id()
                     + "; the task fires but ends ACTION_NOT_FOUND on nodes without it.");

@@ -19,6 +19,10 @@ public class ExecutionJson {
     public Instant fireTime;
     @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "1 for the first attempt of a fire.")
     public int attempt;
+    @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The same for every attempt of this fire, as"
+            + " the action saw it: the amqp action's message id, the celery action's task id.",
+            example = "reports.daily@2026-12-04T06:00:00Z")
+    public String idempotencyKey;
     @Schema(requiredMode = Schema.RequiredMode.REQUIRED, implementation = ExecutionKind.class)
     public String kind;
     @Schema(description = "The node that claimed it.")
@@ -47,6 +51,7 @@ public class ExecutionJson {
         json.task = execution.taskName();
         json.fireTime = execution.fireTime();
         json.attempt = execution.attempt();
+        json.idempotencyKey = execution.idempotencyKey();
         json.kind = execution.kind().name();
         json.node = execution.node().orElse(null);
         json.startedAt = execution.startedAt().orElse(null);

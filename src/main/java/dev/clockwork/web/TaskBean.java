@@ -26,6 +26,8 @@ public class TaskBean extends ExecutionsView {
 
     private static final long serialVersionUID = 1L;
     private static final int NEXT_FIRES = 5;
+    /** How many of a queue task's latest executions the page looks through for its last message id. */
+    private static final int HAND_OFF_LOOK_BACK = 20;
 
     @Inject
     transient Notices notices;
@@ -33,10 +35,19 @@ public class TaskBean extends ExecutionsView {
     private String name;
     private String runArgs;
     private TaskInfo info;
+    private Optional<String> lastHandOff = Optional.empty();
 
     /** Reads the task; the page then renders from this copy. */
     public void load() {
         info = name == null ? null : scheduler.find(name).orElse(null);
+        lastHandOff = info == null ? Optional.empty() : LastHandOff.id(info.action(),
+                LastHandOff.handsOff(info.action()) ? scheduler.executions(name, 0, HAND_OFF_LOOK_BACK).items()
+                        : List.of());
+    }
+
+    /** The id of the message this queue task handed to its broker last (amqp, celery); empty for other actions. */
+    public Optional<String> getLastHandOff() {
+        return lastHandOff;
     }
 
     public void pause() {

@@ -84,8 +84,7 @@ public class TaskFormBean implements Serializable {
     private String retryBackoff = Durations.format(RetryPolicy.DEFAULT_BACKOFF);
     private String description;
     private TriggerPreview preview;
-    /** Each known action's description, by name: see {@link #actionHelp()}. */
-    private java.util.TreeMap<String, String> actionHelp;
+    private String actionHelp;
 
     /** Fills the form once, when the page is opened: from the task being changed, or with defaults. */
     public void load() {
@@ -100,6 +99,24 @@ public class TaskFormBean implements Serializable {
         found = task.isPresent();
         task.ifPresent(this::fill);
         previewTrigger();
+        describeAction();
+    }
+
+    /**
+     * Shows what the chosen action does and the arguments it takes (its {@code @Action} description, as the node
+     * that answers has it), under the action's field; when the action is chosen or typed.
+     */
+    public void describeAction() {
+        String chosen = action == null ? "" : action.strip();
+        actionHelp = chosen.isEmpty() ? null : actions.descriptions().get(chosen);
+        if (actionHelp != null && actionHelp.isBlank()) {
+            actionHelp = null;
+        }
+    }
+
+    /** The chosen action's description and argument help, or null when it has none. */
+    public String getActionHelp() {
+        return actionHelp;
     }
 
     private void fill(TaskInfo task) {
@@ -215,24 +232,9 @@ public class TaskFormBean implements Serializable {
     /** The actions deployed in the cluster (and on this node) whose names contain what was typed. */
     public List<String> completeAction(String typed) {
         String part = typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT);
-        actionHelp = null;
-        return actionHelp().keySet().stream().filter(n -> n.toLowerCase(Locale.ROOT).contains(part)).toList();
-    }
-
-    /** What the chosen action does and the arguments it takes (its {@code @Action} description), shown under it. */
-    public String getActionHelp() {
-        return action == null ? "" : actionHelp().getOrDefault(action.strip(), "");
-    }
-
-    /** The actions of this node and of the cluster with their descriptions; read once per view, or per completion. */
-    private java.util.SortedMap<String, String> actionHelp() {
-        if (actionHelp == null) {
-            java.util.TreeMap<String, String> help = new java.util.TreeMap<>(actions.descriptions());
-            scheduler.actions().forEach(found -> help.merge(found.name(), found.description().orElse(""),
-                    (here, there) -> here.isEmpty() ? there : here));
-            actionHelp = help;
-        }
-        return actionHelp;
+        java.util.SortedSet<String> names = new java.util.TreeSet<>(actions.names());
+        scheduler.actions().forEach(action -> names.add(action.name()));
+        return names.stream().filter(n -> n.toLowerCase(Locale.ROOT).contains(part)).toList();
     }
 
     /** The preview's fire times, each in the task's zone with its UTC offset, e.g. "2026-03-29 03:00:00 +02:00". */
