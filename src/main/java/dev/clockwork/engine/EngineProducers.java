@@ -1,6 +1,7 @@
 package dev.clockwork.engine;
 
 import dev.clockwork.engine.rules.ActionsConfig;
+import dev.clockwork.engine.rules.ReadConfig;
 import dev.clockwork.engine.rules.EngineConfig;
 import dev.clockwork.engine.rules.MetricsAccess;
 import dev.clockwork.engine.rules.OffsetClock;
@@ -64,6 +65,13 @@ public class EngineProducers {
     @Singleton
     ActionsConfig actionsConfig() {
         return ActionsConfig.from(EngineProducers::setting);
+    }
+
+    /** Reads from a replica: {@code clockwork.read.max-lag}, {@code .timeout}, {@code .sticky}. */
+    @Produces
+    @Singleton
+    ReadConfig readConfig() {
+        return ReadConfig.from(EngineProducers::setting);
     }
 
     static String setting(String key) {
