@@ -70,9 +70,9 @@ class ReadRoutingTest {
                 "jakarta.persistence.nonJtaDataSource", "",
                 "eclipselink.logging.level", "WARNING",
                 "eclipselink.session.customizer", TwoDatabases.class.getName()));
-        insert("on-both");
+        insert("on-both", T0.plusSeconds(120));
         copy("on-both");
-        insert("on-primary-only");
+        insert("on-primary-only", T0.plusSeconds(60));
     }
 
     @AfterAll
@@ -118,7 +118,7 @@ class ReadRoutingTest {
     @Test
     void write_should_reach_the_primary_only_when_the_thread_may_read_the_replica() throws SQLException {
         ReadRouting.begin(permit(true, new ArrayList<>()));
-        insert("written-while-reading-the-replica");
+        insert("written-while-reading-the-replica", T0.plusSeconds(300));
         assertThat(count(primary, "written-while-reading-the-replica")).isOne();
         assertThat(count(replica, "written-while-reading-the-replica")).isZero();
     }
@@ -131,6 +131,15 @@ class ReadRoutingTest {
         assertThat(find("on-primary-only")).isPresent();
         assertThat(ReadRouting.end()).isEqualTo(ReadSource.PRIMARY);
         assertThat(failures).singleElement().asString().contains("refused for the test");
+    }
+
+    @Test
+    void earliest_next_fire_should_be_read_outside_a_transaction_from_the_replica_when_allowed() {
+        assertThat(earliestNextFire()).as("the primary's, with a task due on the primary only")
+                .contains(T0.plusSeconds(60));
+        ReadRouting.begin(permit(true, new ArrayList<>()));
+        assertThat(earliestNextFire()).as("the replica's").contains(T0.plusSeconds(120));
+        assertThat(ReadRouting.end()).isEqualTo(ReadSource.REPLICA);
     }
 
     @Test
@@ -163,7 +172,19 @@ class ReadRoutingTest {
         }
     }
 
-    private static void insert(String name) {
+    private static Optional<Instant> earliestNextFire() {
+        EntityManager em = factory.createEntityManager();
+        try {
+            JpaTaskStore tasks = new JpaTaskStore();
+            tasks.em = em;
+            tasks.dialect = Dialect.H2;
+            return tasks.earliestNextFire();
+        } finally {
+            em.close();
+        }
+    }
+
+    private static void insert(String name, Instant nextFire) {
         EntityManager em = factory.createEntityManager();
         try {
             em.getTransaction().begin();
@@ -172,7 +193,8 @@ class ReadRoutingTest {
             tasks.em = em;
             tasks.dialect = Dialect.H2;
             tasks.insert(TaskRow.builder(name).trigger("every 1m").zone("UTC").action("noop")
-                    .state(TaskState.PAUSED).anchorAt(T0).created(T0, "test").build()).orElseThrow();
+                    .state(TaskState.ACTIVE).anchorAt(T0).nextFireAt(Optional.of(nextFire)).created(T0, "test")
+                    .build()).orElseThrow();
             em.getTransaction().commit();
         } finally {
             IN_TRANSACTION.set(false);
