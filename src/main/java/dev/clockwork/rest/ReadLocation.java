@@ -1,6 +1,7 @@
 package dev.clockwork.rest;
 
 import dev.clockwork.engine.ReadRouter;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -19,6 +20,7 @@ import java.util.Set;
  * reads on the primary for the sticky window, on this node, whichever session or credentials they come with.
  */
 @Provider
+@ApplicationScoped
 public class ReadLocation implements ContainerRequestFilter, ContainerResponseFilter {
 
     /** The header that says where a GET read. */
