@@ -41,7 +41,8 @@ public class ReadRouter {
 
     private ReplicaGuard guard;
     private final ReplicaLag lag = new ReplicaLag();
-    private volatile ReplicaGuard.State lastState = ReplicaGuard.State.DOWN;
+    /** The state last logged; null until the first measurement, which is always logged, DOWN included. */
+    private volatile ReplicaGuard.State lastState;
 
     @PostConstruct
     void start() {
