@@ -30,10 +30,15 @@ public class AuditTrail {
     CurrentUser user;
     @Inject
     CallerAddress address;
+    @Inject
+    ReadRouter reads;
 
     /** Records a change by the current caller (or {@code system}), from the address of the current request. */
     public void record(String action, String target, String summary) {
-        append(user.name(), address.get(), action, target, summary);
+        String actor = user.name();
+        append(actor, address.get(), action, target, summary);
+        // Read-your-writes: every change a user makes is recorded here, so this is where their reads leave the replica.
+        reads.changed(actor);
     }
 
     /** Records something done by {@code actor} from {@code from}, who is not (yet) the caller: a login attempt. */

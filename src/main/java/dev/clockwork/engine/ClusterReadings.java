@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * What the metrics show of the whole cluster, read from the database when they are scraped, never on the hot path:
- * two small reads in one short transaction.
+ * two small reads outside a transaction, so that a scrape's reads go to the read replica when one is in use.
  */
 @ApplicationScoped
 public class ClusterReadings {
@@ -38,7 +38,7 @@ public class ClusterReadings {
      * Reads the earliest next fire (served by the due index: a claimed fire has moved on, so a next fire in the past
      * is one nobody has claimed yet) and counts the nodes by state.
      */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Readings read() {
         Instant now = clock.instant();
         Duration lag = tasks.earliestNextFire().filter(next -> next.isBefore(now))

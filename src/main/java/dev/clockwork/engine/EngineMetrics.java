@@ -5,6 +5,7 @@ import dev.clockwork.api.ExecutionStatus;
 import dev.clockwork.api.NodeState;
 import dev.clockwork.engine.rules.EngineConfig;
 import dev.clockwork.engine.rules.OffsetClock;
+import dev.clockwork.engine.rules.ReplicaGuard;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
@@ -72,6 +73,8 @@ public class EngineMetrics {
     OffsetClock clock;
     @Inject
     ClusterReadings cluster;
+    @Inject
+    ReadRouter reads;
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     /** The meters of each deployed action, built once: deployed actions do not change while the application runs. */
@@ -112,6 +115,7 @@ public class EngineMetrics {
                 .serviceLevelObjectives(CLAIM_BUCKETS).register(registry);
         registerEngineGauges();
         registerClusterGauges();
+        registerReplicaGauges();
         new JvmMemoryMetrics().bindTo(registry);
         gc = new JvmGcMetrics();
         gc.bindTo(registry);
@@ -179,6 +183,20 @@ public class EngineMetrics {
                     .description("Nodes of the cluster known to the database, by state")
                     .tag("state", state.name()).register(registry);
         }
+    }
+
+    /** Only with a replica configured: a node without one has nothing to report. */
+    private void registerReplicaGauges() {
+        if (!reads.configured()) {
+            return;
+        }
+        Gauge.builder("clockwork.read.replica.lag", () -> reads.status()
+                        .flatMap(ReplicaGuard.Status::lag).map(lag -> lag.toNanos() / 1e9).orElse(Double.NaN))
+                .description("The read replica's lag as this node last measured it (NaN before the first measurement)")
+                .baseUnit("seconds").register(registry);
+        gauge("clockwork.read.replica.in.use", "1 while this node sends reads to the read replica, 0 while they go to"
+                + " the primary (replica lagging or down)", () -> reads.status()
+                .filter(status -> status.state() == ReplicaGuard.State.IN_USE).isPresent() ? 1 : 0);
     }
 
     /** A value of the last reading, or NaN (Prometheus's "no value") before the first or when it failed. */

@@ -6,6 +6,7 @@ import dev.clockwork.engine.rules.EngineConfig;
 import dev.clockwork.engine.rules.JmsConfig;
 import dev.clockwork.engine.rules.MetricsAccess;
 import dev.clockwork.engine.rules.OffsetClock;
+import dev.clockwork.engine.rules.ReadConfig;
 import dev.clockwork.engine.rules.Ticker;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -80,6 +81,13 @@ public class EngineProducers {
     @Singleton
     AmqpConfig amqpConfig() {
         return AmqpConfig.from(EngineProducers::setting);
+    }
+
+    /** Reads from a replica: {@code clockwork.read.max-lag}, {@code .timeout}, {@code .sticky}. */
+    @Produces
+    @Singleton
+    ReadConfig readConfig() {
+        return ReadConfig.from(EngineProducers::setting);
     }
 
     static String setting(String key) {

@@ -38,9 +38,13 @@ public class NodeHeartbeats {
     /** Whether this node's actions are in its row: written with its first heartbeat. */
     private volatile boolean published;
 
-    /** Writes this node's heartbeat in the cluster's time, with its workload for every node's view of the cluster. */
+    /**
+     * Writes this node's heartbeat in the cluster's time, with its workload for every node's view of the cluster.
+     *
+     * @return the heartbeat's time as written
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void heartbeat(NodeWorkload workload) {
+    public Instant heartbeat(NodeWorkload workload) {
         Instant now = clock.instant();
         if (startedAt == null) {
             startedAt = now;
@@ -54,6 +58,7 @@ public class NodeHeartbeats {
         before.filter(row -> row.state() == NodeState.DEAD).ifPresent(row -> LOG.warning(() -> "Node " + node.id()
                 + " was declared dead (last heartbeat " + row.heartbeatAt() + "); its running executions were"
                 + " taken over and their outcomes here will be ignored. Is this server overloaded or paused?"));
+        return now;
     }
 
     /** The cancels requested for runs this node holds (execution id to reason), for its workers to interrupt. */

@@ -2,6 +2,7 @@ package dev.clockwork.rest;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import dev.clockwork.engine.HealthCheck;
+import dev.clockwork.engine.ReadRouter;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -21,6 +22,8 @@ public class HealthResource {
 
     @Inject
     HealthCheck health;
+    @Inject
+    ReadRouter reads;
 
     /** The health body. */
     @Schema(name = "Health")
@@ -43,6 +46,8 @@ public class HealthResource {
         public int busyWorkers;
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
         public Instant checkedAt;
+        /** The read replica, when the server defines one; never a reason for DOWN. */
+        public ReadReplicaJson readReplica;
     }
 
     @GET
@@ -59,6 +64,7 @@ public class HealthResource {
         json.node = report.node();
         json.busyWorkers = report.busyWorkers();
         json.checkedAt = report.checkedAt();
+        json.readReplica = ReadReplicaJson.of(reads.status());
         return Response.status(report.up() ? 200 : 503).entity(json).build();
     }
 }

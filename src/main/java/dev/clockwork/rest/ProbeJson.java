@@ -14,6 +14,8 @@ public class ProbeJson {
     public String status;
     @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
     public List<CheckJson> checks;
+    /** Readiness only: the read replica, when the server defines one; never a reason for DOWN. */
+    public ReadReplicaJson readReplica;
 
     /** One check of the probe. */
     @Schema(name = "ProbeCheck")
@@ -27,7 +29,12 @@ public class ProbeJson {
     }
 
     static Response response(Probe probe) {
+        return response(probe, null);
+    }
+
+    static Response response(Probe probe, ReadReplicaJson readReplica) {
         ProbeJson json = new ProbeJson();
+        json.readReplica = readReplica;
         json.status = status(probe.up());
         json.checks = probe.checks().stream().map(check -> {
             CheckJson each = new CheckJson();

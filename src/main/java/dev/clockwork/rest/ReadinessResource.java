@@ -1,6 +1,7 @@
 package dev.clockwork.rest;
 
 import dev.clockwork.engine.Probes;
+import dev.clockwork.engine.ReadRouter;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -19,10 +20,12 @@ public class ReadinessResource {
 
     @Inject
     Probes probes;
+    @Inject
+    ReadRouter reads;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response get() {
-        return ProbeJson.response(probes.ready());
+        return ProbeJson.response(probes.ready(), ReadReplicaJson.of(reads.status()));
     }
 }

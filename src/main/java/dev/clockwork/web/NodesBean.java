@@ -7,6 +7,8 @@ import dev.clockwork.api.NodeInfo;
 import dev.clockwork.api.Scheduler;
 import dev.clockwork.engine.ClusterNodes;
 import dev.clockwork.engine.NodeIdentity;
+import dev.clockwork.engine.ReadRouter;
+import dev.clockwork.engine.rules.ReplicaGuard;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -19,7 +21,7 @@ import java.util.stream.Collectors;
 
 /**
  * The nodes page: the cluster's nodes, each with the clock offset and workers it reported with its latest heartbeat,
- * and the tasks each runs now, read once per request.
+ * and the tasks each runs now, read once per request; and this node's read replica, when it has one.
  */
 @Named("nodesView")
 @RequestScoped
@@ -34,11 +36,15 @@ public class NodesBean {
     Scheduler scheduler;
     @Inject
     NodeIdentity self;
+    @Inject
+    ReadRouter reads;
 
     private List<NodeInfo> nodes;
     private Map<String, String> runningTasks;
+    private Optional<ReplicaGuard.Status> replica;
 
     public void load() {
+        replica = reads.status();
         nodes = cluster.list();
         runningTasks = scheduler.executions(ExecutionQuery.all(MOST_RUNNING)
                         .withStatus(Optional.of(ExecutionStatus.RUNNING))).items().stream()
@@ -55,6 +61,26 @@ public class NodesBean {
     /** The names of the tasks {@code node} runs now, or empty text. */
     public String running(String node) {
         return runningTasks.getOrDefault(node, "");
+    }
+
+    /** Whether this node has a read replica, to show its state. */
+    public boolean isReplicaConfigured() {
+        return replica.isPresent();
+    }
+
+    /** The message key of the replica's state, e.g. {@code replica.state.IN_USE}. */
+    public String getReplicaStateKey() {
+        return replica.map(status -> "replica.state." + status.state().name()).orElse("");
+    }
+
+    /** The replica's last measured lag, e.g. "12 ms"; empty before the first measurement. */
+    public String getReplicaLag() {
+        return replica.flatMap(ReplicaGuard.Status::lag).map(lag -> lag.toMillis() + " ms").orElse("");
+    }
+
+    /** Why the replica is in its state, in English, as the health answer says it (a tooltip). */
+    public String getReplicaDetail() {
+        return replica.map(ReplicaGuard.Status::detail).orElse("");
     }
 
     public String getSelf() {

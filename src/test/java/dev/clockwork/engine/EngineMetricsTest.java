@@ -27,6 +27,7 @@ class EngineMetricsTest {
     private static final Instant FIRE = Instant.parse("2026-12-01T09:00:00Z");
 
     private final EngineMetrics metrics = new EngineMetrics();
+    private final TestReadRouters.PlayedReplica replica = new TestReadRouters.PlayedReplica();
     private ClusterReadings.Readings readings = new ClusterReadings.Readings(Duration.ofMillis(1500),
             Map.of(NodeState.LIVE, 2L, NodeState.DEAD, 1L));
 
@@ -50,12 +51,23 @@ class EngineMetricsTest {
                 return readings;
             }
         };
+        metrics.reads = TestReadRouters.router(replica, Clock.fixed(FIRE, ZoneOffset.UTC));
         metrics.register();
     }
 
     @AfterEach
     void close() {
         metrics.close();
+    }
+
+    @Test
+    void replica_gauges_should_show_the_last_measured_lag_and_whether_reads_use_the_replica() {
+        assertThat(metrics.scrape()).contains("clockwork_read_replica_lag_seconds NaN")
+                .contains("clockwork_read_replica_in_use 0.0");
+        replica.seen = () -> java.util.Optional.of(FIRE);
+        metrics.reads.measure(FIRE);
+        assertThat(metrics.scrape()).contains("clockwork_read_replica_lag_seconds 0.0")
+                .contains("clockwork_read_replica_in_use 1.0");
     }
 
     @Test

@@ -58,6 +58,11 @@ public final class Api {
         return new Api(base, null, null, Checking.NONE);
     }
 
+    /** A client with credentials that checks nothing against the document: for load, where checks cost the most. */
+    public static Api uncheckedAs(URI base, String username, String password) {
+        return new Api(base, username, password, Checking.NONE);
+    }
+
     /** Creates a task, as a script would; fails the test unless the API answers 201. */
     /**
      * Creates a task whose runs may overlap (overlap ALLOW): the workloads that count every fire, whatever runs are
@@ -107,7 +112,8 @@ public final class Api {
             HttpRequest request = builder.build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             Reply reply = new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Location").orElse(""), response.body());
+                    response.headers().firstValue("Location").orElse(""), response.body(),
+                    response.headers().firstValue("X-Clockwork-Read").orElse(""));
             if (checking == Checking.AGAINST_DOCUMENT) {
                 OpenApiContract.of(base).check(request.method(), request.uri(),
                         request.headers().firstValue("Content-Type").orElse(""), body, reply);
@@ -121,8 +127,12 @@ public final class Api {
         }
     }
 
-    /** A response: status, content type, Location header and body. */
-    public record Reply(int status, String contentType, String location, String body) {
+    /** A response: status, content type, Location header, body, and X-Clockwork-Read (where a GET read). */
+    public record Reply(int status, String contentType, String location, String body, String read) {
+
+        public Reply(int status, String contentType, String location, String body) {
+            this(status, contentType, location, body, "");
+        }
 
         public JsonObject json() {
             return Json.createReader(new StringReader(body)).readObject();

@@ -27,7 +27,7 @@ import java.util.Map;
  * @param nodeUser the nodes' login ({@code CLOCKWORK_DB_USER}, {@code CLOCKWORK_DB_PASSWORD})
  */
 record ClusterDatabase(String name, String adminUrl, String nodeUrl, String user, String password, String nodeUser,
-                       String nodePassword, String postboot, String resetSql) {
+                       String nodePassword, String postboot, String resetSql, String readUrl) {
 
     /** How recently a slow (1.2 s) execution started for a kill now to catch it running. */
     private static final Duration JUST_STARTED = Duration.ofMillis(300);
@@ -37,7 +37,7 @@ record ClusterDatabase(String name, String adminUrl, String nodeUrl, String user
                 "root", "", "clockwork", "clockwork-it", "mysql.asadmin",
                 "DROP DATABASE IF EXISTS cw_cluster; CREATE DATABASE cw_cluster;"
                         + " CREATE USER IF NOT EXISTS 'clockwork'@'127.0.0.1' IDENTIFIED BY 'clockwork-it';"
-                        + " GRANT ALL ON cw_cluster.* TO 'clockwork'@'127.0.0.1'");
+                        + " GRANT ALL ON cw_cluster.* TO 'clockwork'@'127.0.0.1'", "");
     }
 
     static ClusterDatabase postgresql() {
@@ -49,7 +49,18 @@ record ClusterDatabase(String name, String adminUrl, String nodeUrl, String user
         return new ClusterDatabase("postgresql", "jdbc:postgresql://127.0.0.1:5432/test",
                 "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + schema, "postgres", "", "postgres",
                 "trusted-anyway", "postgresql.asadmin",
-                "DROP SCHEMA IF EXISTS " + schema + " CASCADE; CREATE SCHEMA " + schema);
+                "DROP SCHEMA IF EXISTS " + schema + " CASCADE; CREATE SCHEMA " + schema, "");
+    }
+
+    /**
+     * The schema {@code cw_cluster} of a primary of the test's own, read by the nodes from its hot standby too
+     * ({@code postboot}: the primary's and the replica's asadmin commands).
+     */
+    static ClusterDatabase postgresqlWithReplica(PostgresStandby databases, Path postboot) {
+        return new ClusterDatabase("postgresql-replica", databases.primaryUrl(),
+                databases.primaryUrl() + "?currentSchema=cw_cluster", "postgres", "", "postgres", "trusted-anyway",
+                postboot.toAbsolutePath().toString(), "DROP SCHEMA IF EXISTS cw_cluster CASCADE; CREATE SCHEMA"
+                + " cw_cluster", databases.standbyUrl() + "?currentSchema=cw_cluster");
     }
 
     /** Drops the database or schema and creates it empty. */
@@ -140,10 +151,17 @@ record ClusterDatabase(String name, String adminUrl, String nodeUrl, String user
         environment.put("CLOCKWORK_DB_URL", nodeUrl);
         environment.put("CLOCKWORK_DB_USER", nodeUser);
         environment.put("CLOCKWORK_DB_PASSWORD", nodePassword);
+        if (!readUrl.isEmpty()) {
+            // The run command's defaults for the replica's login, which the test's own post-boot file does not apply.
+            environment.put("CLOCKWORK_READ_DB_URL", readUrl);
+            environment.put("CLOCKWORK_READ_DB_USER", nodeUser);
+            environment.put("CLOCKWORK_READ_DB_PASSWORD", nodePassword);
+        }
         return environment;
     }
 
+    /** The post-boot commands: a file of server-config/payara/, or one at an absolute path. */
     Path postbootFile() {
-        return Path.of(System.getProperty("clockwork.server-config"), postboot);
+        return Path.of(System.getProperty("clockwork.server-config")).resolve(postboot);
     }
 }

@@ -45,7 +45,7 @@ final class ClaimStatements {
      * The earliest next fire, and the earliest due retry of a task that is not paused (a cancelled task has none):
      * two index look-ups, along cw_task_due_ix and cw_execution_due_ix.
      */
-    private static final String EARLIEST_DUE = "SELECT MIN(next_fire_at) FROM cw_task"
+    static final String EARLIEST_DUE = "SELECT MIN(next_fire_at) FROM cw_task"
             + " UNION ALL SELECT MIN(e.due_at) FROM cw_execution e JOIN cw_task t ON t.id = e.task_id"
             + " WHERE e.status = ? AND t.state <> ?";
 

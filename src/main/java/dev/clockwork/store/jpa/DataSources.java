@@ -9,13 +9,17 @@ import javax.sql.DataSource;
 /**
  * Where Clockwork keeps its data: the data source an administrator defined in the server under {@code jdbc/clockwork}
  * (Payara binds server resources under their plain name, WildFly under {@code java:/}), else the server's default
- * data source, an embedded H2 database on Payara and WildFly. One node only on the default: it is not shared.
+ * data source, an embedded H2 database on Payara and WildFly. One node only on the default: it is not shared. Beside
+ * it, optionally, a read-only replica under {@code jdbc/clockwork-read} (docs/decisions/043-reads-from-a-replica.md).
  */
 public final class DataSources {
 
     /** The documented name, and the names a server binds it under. */
     public static final String SERVER_NAME = "jdbc/clockwork";
     static final List<String> SERVER_BINDINGS = List.of(SERVER_NAME, "java:/" + SERVER_NAME);
+    /** The documented name of the optional read-only replica, and the names a server binds it under. */
+    public static final String READ_NAME = "jdbc/clockwork-read";
+    static final List<String> READ_BINDINGS = List.of(READ_NAME, "java:/" + READ_NAME);
     /** The Jakarta EE default data source, which the persistence unit names and every server defines. */
     static final String DEFAULT_NAME = "java:comp/DefaultDataSource";
 
@@ -32,6 +36,23 @@ public final class DataSources {
     /** The data source the server defines for Clockwork, if it defines one. */
     static Optional<Found> serverDefined() {
         for (String name : SERVER_BINDINGS) {
+            Optional<Found> found = lookup(name);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The read-only replica the server defines for Clockwork, if it defines one. Only with a server-defined primary:
+     * a node on the server's embedded default database has nothing to replicate.
+     */
+    static Optional<Found> readReplica() {
+        if (serverDefined().isEmpty()) {
+            return Optional.empty();
+        }
+        for (String name : READ_BINDINGS) {
             Optional<Found> found = lookup(name);
             if (found.isPresent()) {
                 return found;

@@ -260,7 +260,17 @@ public class JpaTaskStore implements TaskStore {
 
     @Override
     public Optional<Instant> earliestNextFire() {
-        return jdbc("read the earliest next fire", ClaimStatements::earliestNextFire);
+        if (em.unwrap(Connection.class) != null) {
+            return jdbc("read the earliest next fire", ClaimStatements::earliestNextFire);
+        }
+        // Outside a transaction (the metrics' scheduling lag, the dashboard): the same statement through the entity
+        // manager's read connection, which may be the read replica's.
+        List<?> earliest = em.createNativeQuery(ClaimStatements.EARLIEST_DUE)
+                .setParameter(1, ExecutionStatus.WAITING.name()).setParameter(2, TaskState.PAUSED.name())
+                .getResultList();
+        return earliest.stream().filter(Objects::nonNull)
+                .map(micros -> InstantConverter.fromMicros(((Number) micros).longValue()))
+                .min(Instant::compareTo);
     }
 
     @Override
