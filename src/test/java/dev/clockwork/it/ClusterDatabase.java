@@ -97,6 +97,19 @@ record ClusterDatabase(String name, String adminUrl, String nodeUrl, String user
                 "node " + pid + " to have just started a slow execution");
     }
 
+    /**
+     * Waits until a run that timed out on the node of process {@code pid} has its retry waiting, due at least
+     * {@code later} from now: killed before then, the node leaves that retry to the others. The nodes race for every
+     * fire, so a kill at a fixed time may find none.
+     */
+    void awaitRetryDueLater(long pid, Duration later) {
+        Poll.until(Duration.ofSeconds(60), () -> countForNode(pid, "e.attempt = 1 AND e.status = 'TIMED_OUT'"
+                + " AND EXISTS (SELECT 1 FROM cw_execution r WHERE r.task_id = e.task_id AND r.fire_time = e.fire_time"
+                + " AND r.attempt = 2 AND r.status = 'WAITING' AND r.due_at > ?)",
+                ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now().plus(later))), waiting -> waiting > 0,
+                "a retry of a run that timed out on node " + pid + ", due after the kill");
+    }
+
     /** Waits until the node of process {@code pid} has run a fire to success: it has joined the cluster's work. */
     void awaitSucceeded(long pid) {
         Poll.until(Duration.ofSeconds(60), () -> countForNode(pid, "e.status = 'SUCCEEDED'"), done -> done > 0,

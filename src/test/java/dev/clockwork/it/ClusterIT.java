@@ -40,6 +40,8 @@ class ClusterIT {
     private static final Duration RUN = Duration.ofSeconds(90);
     /** How long to watch after the new node's first run, so that the cutoff (2 s back) lies after that run's fire. */
     private static final Duration SETTLE = Duration.ofSeconds(3);
+    /** How long after its sighting a retry of the victim's must still be due: the wait for a running slow run. */
+    private static final Duration RETRY_AFTER_KILL = Duration.ofSeconds(12);
     /**
      * Dead-after (10 s) + one poll (1 s), the defaults, counted from the victim's last heartbeat (at most 2 s before the
      * kill), so at most 11 s after the kill; 2 s more for the load of four servers and a database on two cores.
@@ -110,6 +112,8 @@ class ClusterIT {
             // Every node must have run fires, the victim too: wait for its first rather than count on 30 s to give it
             // one (the nodes race for every due fire, and a node that loses the races gets only what others leave).
             db.awaitSucceeded(victimPid);
+            // A retry of a run that timed out on the victim, due after the kill: another node must run it.
+            db.awaitRetryDueLater(victimPid, RETRY_AFTER_KILL);
             db.awaitRunning(victimPid);
             victim.kill();
             Instant killedAt = Instant.now();
