@@ -84,6 +84,7 @@ public class TaskService implements Scheduler {
     ActionsConfig actionsConfig;
     @Inject
     JmsProvider jms;
+    @Inject
     AmqpConfig amqpConfig;
 
     @Override
