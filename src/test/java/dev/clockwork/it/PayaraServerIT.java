@@ -71,6 +71,11 @@ class PayaraServerIT {
         protected URI root() {
             return server.base();
         }
+
+        @Override
+        protected boolean hasJmsProvider() {
+            return true;
+        }
     }
 
     @Nested
