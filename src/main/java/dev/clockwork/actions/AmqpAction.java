@@ -42,9 +42,7 @@ public class AmqpAction implements TaskAction {
     @Override
     public Object run(ActionContext context) throws Exception {
         AmqpMessage message = QueueArgs.amqp(Optional.of(context.argsJson()));
-        config.configurationProblem().ifPresent(problem -> {
-            throw new IllegalStateException(problem);
-        });
+        config.requireUsable();
         message.checkAllowed(config);
         Map<String, Object> headers = new HashMap<>(message.headers());
         headers.put(TASK_HEADER, context.taskName());

@@ -88,9 +88,7 @@ public class AmqpBroker {
         if (connection != null && connection.isOpen()) {
             return connection;
         }
-        config.configurationProblem().ifPresent(problem -> {
-            throw new IllegalStateException(problem);
-        });
+        config.requireUsable();
         Instant now = clock.instant();
         if (failedAt != null && now.isBefore(failedAt.plus(REMEMBER_FAILURE))) {
             throw new IllegalStateException(failure);

@@ -61,9 +61,7 @@ public class CeleryAction implements TaskAction {
     @Override
     public Object run(ActionContext context) throws Exception {
         CeleryCall call = QueueArgs.celery(Optional.of(context.argsJson()));
-        config.configurationProblem().ifPresent(problem -> {
-            throw new IllegalStateException(problem);
-        });
+        config.requireUsable();
         call.checkAllowed(config);
         String id = context.idempotencyKey();
         broker.declareDurable(call.queue());

@@ -50,6 +50,13 @@ public record AmqpConfig(Optional<String> uri, Optional<String> passwordSecret, 
         return from(key -> null);
     }
 
+    /** Fails with {@link #configurationProblem} when there is one: a run cannot publish without a usable broker. */
+    public void requireUsable() {
+        configurationProblem().ifPresent(problem -> {
+            throw new IllegalStateException(problem);
+        });
+    }
+
     /**
      * Why a run cannot reach the broker before it even tries: no URI, or one that is not an {@code amqp://} URI. The
      * same text is a task's warning and a run's error; it never shows the URI's password.
