@@ -3,12 +3,14 @@ package dev.clockwork.actions;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
+import dev.clockwork.it.Poll;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,14 +86,18 @@ public final class CeleryWorker implements AutoCloseable {
         builder.environment().put("PYTHONPATH", dir.toString());
         builder.environment().put("CW_DEDUPE_PREFIX", queue + ":");
         process = builder.start();
-        long deadline = System.nanoTime() + READY.toNanos();
-        while (consumers(broker) == 0) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                throw new AssertionError("The Celery worker did not start consuming queue " + queue + " within "
-                        + READY + "; see " + dir.resolve("worker.log"));
+        Poll.until(READY, () -> {
+            if (!process.isAlive()) {
+                throw new AssertionError("The Celery worker exited before it consumed queue " + queue + "; see "
+                        + dir.resolve("worker.log"));
             }
-            TimeUnit.MILLISECONDS.sleep(100);
-        }
+            try {
+                return consumers(broker);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, consumers -> consumers > 0, "the Celery worker to consume queue " + queue + " (see "
+                + dir.resolve("worker.log") + ")");
         return this;
     }
 
