@@ -6,14 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.GetResponse;
+import dev.clockwork.SettableClock;
 import dev.clockwork.actions.QueueActionsForTests.Fire;
 import dev.clockwork.api.SchedulerException;
 import dev.clockwork.engine.rules.AmqpConfig;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +31,7 @@ class AmqpActionTest {
     private static final Instant NINE = Instant.parse("2030-06-03T09:00:00Z");
 
     private final String queue = "cw-test-amqp-" + UUID.randomUUID();
-    private final MutableClock clock = new MutableClock(NINE);
+    private final SettableClock clock = new SettableClock(NINE);
     private Connection test;
     private Channel channel;
     private AmqpBroker broker;
@@ -216,31 +215,4 @@ class AmqpActionTest {
         return messages;
     }
 
-    /** A clock the test moves, for the broker's memory of a failed connect. */
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-}
+    /** A clock the test moves, for the broker's memory of a failed connect. */}

@@ -1,5 +1,6 @@
 package dev.clockwork.engine;
 
+import dev.clockwork.SettableClock;
 import dev.clockwork.api.ExecutionStatus;
 import dev.clockwork.api.TaskAction;
 import dev.clockwork.engine.rules.EngineConfig;
@@ -11,10 +12,8 @@ import jakarta.enterprise.event.NotificationOptions;
 import jakarta.enterprise.util.TypeLiteral;
 import jakarta.json.bind.JsonbBuilder;
 import java.lang.annotation.Annotation;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
@@ -299,11 +298,11 @@ final class ManualEngine {
     }
 
     void setTime(Instant at) {
-        clock.now = at;
+        clock.set(at);
     }
 
     void advance(Duration by) {
-        clock.now = clock.now.plus(by);
+        clock.advance(by);
     }
 
     /** Draws {@code draw} for the jitter of every retry delay from now on (0.5, no jitter, by default). */
@@ -365,30 +364,6 @@ final class ManualEngine {
             outcomes.store = s.tasks();
             return takeOver.sweep();
         });
-    }
-
-    /** A clock the test sets. */
-    private static final class SettableClock extends Clock {
-        private Instant now;
-
-        SettableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("the engine's clock is UTC");
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 
     /** Wake-ups go nowhere: the test says when the engine looks again. */

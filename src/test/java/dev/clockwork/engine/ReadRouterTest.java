@@ -2,12 +2,10 @@ package dev.clockwork.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.clockwork.SettableClock;
 import dev.clockwork.engine.rules.ReplicaGuard.State;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +13,7 @@ class ReadRouterTest {
 
     private static final Instant T0 = Instant.parse("2026-12-04T10:00:00Z");
 
-    private final MutableClock clock = new MutableClock();
+    private final SettableClock clock = new SettableClock(T0);
     private final TestReadRouters.PlayedReplica replica = new TestReadRouters.PlayedReplica();
     private final ReadRouter router = TestReadRouters.router(replica, clock);
 
@@ -40,13 +38,13 @@ class ReadRouterTest {
     void router_should_find_the_replica_lagging_when_it_stopped_replaying_more_than_max_lag_ago() {
         replica.seen = () -> Optional.of(T0);
         for (int beat = 0; beat <= 3; beat++) {
-            clock.now = T0.plusSeconds(2L * beat);
-            router.measure(clock.now);
+            clock.set(T0.plusSeconds(2L * beat));
+            router.measure(clock.instant());
         }
         assertThat(router.status().orElseThrow().state()).as("4 s since the first heartbeat it misses")
                 .isEqualTo(State.IN_USE);
-        clock.now = T0.plusSeconds(8);
-        router.measure(clock.now);
+        clock.set(T0.plusSeconds(8));
+        router.measure(clock.instant());
         assertThat(router.status().orElseThrow().state()).isEqualTo(State.LAGGING);
         assertThat(router.status().orElseThrow().lag()).contains(Duration.ofSeconds(6));
     }
@@ -59,24 +57,5 @@ class ReadRouterTest {
         router.measure(T0);
         assertThat(router.status().orElseThrow().state()).isEqualTo(State.DOWN);
         assertThat(router.status().orElseThrow().detail()).contains("Connection refused");
-    }
-
-    private static final class MutableClock extends Clock {
-        Instant now = T0;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

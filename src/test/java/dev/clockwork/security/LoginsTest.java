@@ -2,16 +2,13 @@ package dev.clockwork.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.clockwork.SettableClock;
 import dev.clockwork.engine.rules.SecurityConfig;
 import dev.clockwork.store.UserRow;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -194,33 +191,6 @@ class LoginsTest {
         @Override
         void throttled(String username, String address, Logins.Channel channel, Duration wait) {
             lines.add("throttled " + username + " " + address + " " + wait);
-        }
-    }
-
-    private static final class SettableClock extends Clock {
-        private Instant now;
-
-        SettableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }
