@@ -139,14 +139,8 @@ public final class BuiltInArgs {
             "deliveryMode", "priority", "timeToLive");
 
     private static Object propertyValue(JsonValue value) {
-        return switch (value.getValueType()) {
-            case STRING -> ((JsonString) value).getString();
-            case NUMBER -> ((JsonNumber) value).isIntegral() ? (Object) ((JsonNumber) value).longValue()
-                    : (Object) ((JsonNumber) value).doubleValue();
-            case TRUE -> Boolean.TRUE;
-            case FALSE -> Boolean.FALSE;
-            default -> value; // an array, object or null: JmsSend refuses it, quoting it
-        };
+        // An array, object or null stays as it is: JmsSend refuses it, quoting it.
+        return JsonScalars.value(value).orElse(value);
     }
 
     private static JmsSend.Delivery delivery(String text) {

@@ -7,7 +7,6 @@ import dev.clockwork.engine.rules.CeleryCall;
 import dev.clockwork.engine.rules.TaskDefinitions;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -109,15 +108,8 @@ public final class QueueArgs {
     }
 
     private static Object headerValue(String name, JsonValue value) {
-        return switch (value.getValueType()) {
-            case STRING -> ((JsonString) value).getString();
-            case NUMBER -> ((JsonNumber) value).isIntegral() ? (Object) ((JsonNumber) value).longValue()
-                    : (Object) ((JsonNumber) value).doubleValue();
-            case TRUE -> Boolean.TRUE;
-            case FALSE -> Boolean.FALSE;
-            default -> throw SchedulerException.invalid("args.headers", "Header " + name + " must be a string, a"
-                    + " number or a boolean; was " + value + ".");
-        };
+        return JsonScalars.value(value).orElseThrow(() -> SchedulerException.invalid("args.headers", "Header "
+                + name + " must be a string, a number or a boolean; was " + value + "."));
     }
 
     private static Optional<Duration> duration(JsonObject args, String field) {
