@@ -4,12 +4,12 @@ import com.rabbitmq.client.AMQP;
 import dev.clockwork.api.Action;
 import dev.clockwork.api.ActionContext;
 import dev.clockwork.api.TaskAction;
+import dev.clockwork.engine.Jsonp;
 import dev.clockwork.engine.QueueArgs;
 import dev.clockwork.engine.rules.AmqpConfig;
 import dev.clockwork.engine.rules.AmqpMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -55,6 +55,6 @@ public class AmqpAction implements TaskAction {
         broker.publishConfirmed(message.exchange(), message.routingKey(), properties,
                 message.body().getBytes(StandardCharsets.UTF_8));
         context.report("published to " + message.destination() + " as message " + id + ", confirmed");
-        return Json.createObjectBuilder().add("messageId", id).build().toString();
+        return Jsonp.object().add("messageId", id).build().toString();
     }
 }

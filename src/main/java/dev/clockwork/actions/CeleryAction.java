@@ -5,13 +5,13 @@ import dev.clockwork.api.Action;
 import dev.clockwork.api.ActionContext;
 import dev.clockwork.api.RunTimedOutException;
 import dev.clockwork.api.TaskAction;
+import dev.clockwork.engine.Jsonp;
 import dev.clockwork.engine.QueueArgs;
 import dev.clockwork.engine.rules.AmqpConfig;
 import dev.clockwork.engine.rules.CeleryCall;
 import dev.clockwork.trigger.Durations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -79,7 +79,7 @@ public class CeleryAction implements TaskAction {
             broker.publishConfirmed("", call.queue(), properties(call, context, id, Optional.empty()), body(call));
             context.report("sent Celery task " + call.task() + " to queue \"" + call.queue() + "\" as " + id
                     + ", confirmed");
-            return Json.createObjectBuilder().add("celeryTaskId", id).build().toString();
+            return Jsonp.object().add("celeryTaskId", id).build().toString();
         }
         CeleryReplies replies = broker.replies();
         CompletableFuture<JsonObject> outcome = replies.expect(id);

@@ -6,12 +6,11 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.ShutdownSignalException;
-import jakarta.json.Json;
+import dev.clockwork.engine.Jsonp;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -89,7 +88,7 @@ final class CeleryReplies {
             return;
         }
         JsonObject reply;
-        try (JsonReader reader = Json.createReader(new StringReader(new String(body, StandardCharsets.UTF_8)))) {
+        try (JsonReader reader = Jsonp.reader(new String(body, StandardCharsets.UTF_8))) {
             reply = reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             String why = "The outcome of Celery task " + id + " is not a JSON object; set the worker's"

@@ -6,6 +6,7 @@ import dev.clockwork.api.TaskAction;
 import dev.clockwork.engine.BuiltInArgs;
 import dev.clockwork.engine.CommitWithOutcome;
 import dev.clockwork.engine.JmsProvider;
+import dev.clockwork.engine.Jsonp;
 import dev.clockwork.engine.rules.JmsConfig;
 import dev.clockwork.engine.rules.JmsSend;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +18,6 @@ import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSProducer;
 import jakarta.jms.TextMessage;
-import jakarta.json.Json;
 import java.util.Map;
 import java.util.Optional;
 
@@ -82,7 +82,7 @@ public class JmsAction implements TaskAction {
                     .setPriority(send.priority())
                     .setTimeToLive(send.timeToLive().toMillis());
             producer.send(destination, message);
-            return Json.createObjectBuilder().add(send.target().kind().field(), send.target().name())
+            return Jsonp.object().add(send.target().kind().field(), send.target().name())
                     .add("messageId", String.valueOf(message.getJMSMessageID()))
                     .add("correlationId", about.idempotencyKey()).build().toString();
         }

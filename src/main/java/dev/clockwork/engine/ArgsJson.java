@@ -2,11 +2,9 @@ package dev.clockwork.engine;
 
 import dev.clockwork.api.SchedulerException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
 import jakarta.json.stream.JsonParsingException;
-import java.io.StringReader;
 
 /** Checks that task arguments are one well-formed JSON value. */
 @ApplicationScoped
@@ -14,7 +12,7 @@ public class ArgsJson {
 
     /** @throws SchedulerException INVALID "args", with the position of the first error where the parser knows it */
     public void check(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = Jsonp.reader(json)) {
             reader.readValue();
         } catch (JsonParsingException e) {
             throw invalid("at line " + e.getLocation().getLineNumber() + ", column "

@@ -5,14 +5,12 @@ import dev.clockwork.engine.rules.HttpCall;
 import dev.clockwork.engine.rules.JmsSend;
 import dev.clockwork.engine.rules.ShellCommand;
 import dev.clockwork.engine.rules.TaskDefinitions;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -189,7 +187,7 @@ public final class BuiltInArgs {
     }
 
     private static JsonObject object(Optional<String> argsJson, String example) {
-        try (JsonReader reader = Json.createReader(new StringReader(argsJson.orElse("null")))) {
+        try (JsonReader reader = Jsonp.reader(argsJson.orElse("null"))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() == JsonValue.ValueType.OBJECT) {
                 return value.asJsonObject();

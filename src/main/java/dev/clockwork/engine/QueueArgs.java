@@ -5,13 +5,11 @@ import dev.clockwork.engine.rules.AmqpConfig;
 import dev.clockwork.engine.rules.AmqpMessage;
 import dev.clockwork.engine.rules.CeleryCall;
 import dev.clockwork.engine.rules.TaskDefinitions;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -129,7 +127,7 @@ public final class QueueArgs {
 
     private static JsonObject object(Optional<String> argsJson, String example, Set<String> fields) {
         JsonObject args;
-        try (JsonReader reader = Json.createReader(new StringReader(argsJson.orElse("null")))) {
+        try (JsonReader reader = Jsonp.reader(argsJson.orElse("null"))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw SchedulerException.invalid("args", "This action takes a JSON object as args, e.g. " + example);

@@ -1,6 +1,6 @@
 package dev.clockwork.rest;
 
-import jakarta.json.Json;
+import dev.clockwork.engine.Jsonp;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -30,7 +30,7 @@ public class ErrorPage extends HttpServlet {
         response.setCharacterEncoding("UTF-8");
         if (uri instanceof String path && path.startsWith(request.getContextPath() + "/api/")) {
             response.setContentType(Problem.MEDIA_TYPE);
-            response.getWriter().write(Json.createObjectBuilder().add("type", "about:blank").add("title", title)
+            response.getWriter().write(Jsonp.object().add("type", "about:blank").add("title", title)
                     .add("status", status).add("detail", detail(status)).build().toString());
         } else {
             response.setContentType("text/html");

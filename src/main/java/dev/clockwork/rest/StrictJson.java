@@ -1,6 +1,7 @@
 package dev.clockwork.rest;
 
 import dev.clockwork.api.SchedulerException;
+import dev.clockwork.engine.Jsonp;
 import dev.clockwork.security.Excerpt;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonBuilderFactory;
@@ -40,7 +41,7 @@ final class StrictJson {
     /** Deeper nesting is refused: no request needs it, and each level costs a stack frame. */
     static final int MOST_DEPTH = 64;
 
-    private static final JsonProvider JSON = JsonProvider.provider();
+    private static final JsonProvider JSON = Jsonp.provider();
     private static final JsonParserFactory PARSERS = JSON.createParserFactory(Map.of());
     private static final JsonBuilderFactory BUILDERS = JSON.createBuilderFactory(Map.of());
 

@@ -1,13 +1,12 @@
 package dev.clockwork.rest;
 
-import dev.clockwork.api.TaskState;
 import dev.clockwork.api.ExecutionStatus;
-import io.swagger.v3.oas.annotations.media.Schema;
 import dev.clockwork.api.TaskInfo;
+import dev.clockwork.api.TaskState;
+import dev.clockwork.engine.Jsonp;
 import dev.clockwork.trigger.Durations;
-import jakarta.json.Json;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
 
@@ -71,7 +70,7 @@ public class TaskJson {
         json.triggerDescription = task.triggerDescription();
         json.zone = task.zone();
         json.action = task.action();
-        json.args = task.args().map(args -> Json.createReader(new StringReader(args)).readValue()).orElse(null);
+        json.args = task.args().map(args -> Jsonp.read(args)).orElse(null);
         json.priority = task.priority();
         json.active = task.active();
         json.state = task.state().name();

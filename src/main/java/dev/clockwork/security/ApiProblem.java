@@ -1,6 +1,6 @@
 package dev.clockwork.security;
 
-import jakarta.json.Json;
+import dev.clockwork.engine.Jsonp;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -19,7 +19,7 @@ final class ApiProblem {
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");
         try {
-            response.getWriter().write(Json.createObjectBuilder().add("type", "about:blank").add("title", title)
+            response.getWriter().write(Jsonp.object().add("type", "about:blank").add("title", title)
                     .add("status", status).add("detail", detail).build().toString());
             // Completed now: WildFly would otherwise send its own HTML error page in place of the body.
             response.getWriter().close();

@@ -7,10 +7,10 @@ import dev.clockwork.api.NodeState;
 import dev.clockwork.api.Scheduler;
 import dev.clockwork.api.TaskState;
 import dev.clockwork.engine.ClusterOverview;
+import dev.clockwork.engine.Jsonp;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Duration;
@@ -82,9 +82,9 @@ public class DashboardBean {
 
     /** A bar chart of the last hour's and the last day's executions by status, each bar in its status' colour. */
     public String getExecutionsChart() {
-        JsonArrayBuilder labels = Json.createArrayBuilder();
-        JsonArrayBuilder hour = Json.createArrayBuilder();
-        JsonArrayBuilder day = Json.createArrayBuilder();
+        JsonArrayBuilder labels = Jsonp.array();
+        JsonArrayBuilder hour = Jsonp.array();
+        JsonArrayBuilder day = Jsonp.array();
         for (ExecutionStatus status : ExecutionStatus.values()) {
             labels.add(status.name());
             hour.add(overview.lastHour().get(status));
@@ -97,7 +97,7 @@ public class DashboardBean {
     }
 
     private static JsonArrayBuilder colours() {
-        JsonArrayBuilder colours = Json.createArrayBuilder();
+        JsonArrayBuilder colours = Jsonp.array();
         for (ExecutionStatus status : ExecutionStatus.values()) {
             colours.add(COLOURS.getOrDefault(status, "#7b8794"));
         }
@@ -106,23 +106,23 @@ public class DashboardBean {
 
     /** A bar chart of the last hour's fire lateness, median and 99th percentile, in milliseconds. */
     public String getLatenessChart() {
-        JsonArrayBuilder values = Json.createArrayBuilder();
+        JsonArrayBuilder values = Jsonp.array();
         Stream.of(overview.latenessP50(), overview.latenessP99())
                 .forEach(d -> values.add(d.map(Duration::toMillis).orElse(0L)));
-        return chart("bar", Json.createArrayBuilder().add("p50").add("p99"),
+        return chart("bar", Jsonp.array().add("p50").add("p99"),
                 Stream.of(dataset(notices.text("dashboard.lateness.ms"), values).add("backgroundColor", "#1565c0")));
     }
 
     private static JsonObjectBuilder dataset(String label, JsonArrayBuilder data) {
-        return Json.createObjectBuilder().add("label", label).add("data", data);
+        return Jsonp.object().add("label", label).add("data", data);
     }
 
     private static String chart(String type, JsonArrayBuilder labels, Stream<JsonObjectBuilder> datasets) {
-        JsonArrayBuilder all = Json.createArrayBuilder();
+        JsonArrayBuilder all = Jsonp.array();
         datasets.forEach(all::add);
-        return Json.createObjectBuilder().add("type", type)
-                .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", all))
-                .add("options", Json.createObjectBuilder().add("animation", false).add("responsive", true)
+        return Jsonp.object().add("type", type)
+                .add("data", Jsonp.object().add("labels", labels).add("datasets", all))
+                .add("options", Jsonp.object().add("animation", false).add("responsive", true)
                         .add("maintainAspectRatio", false))
                 .build().toString();
     }

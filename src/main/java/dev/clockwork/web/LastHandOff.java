@@ -2,12 +2,11 @@ package dev.clockwork.web;
 
 import dev.clockwork.api.ExecutionInfo;
 import dev.clockwork.api.ExecutionStatus;
-import jakarta.json.Json;
+import dev.clockwork.engine.Jsonp;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,7 +40,7 @@ final class LastHandOff {
     }
 
     private static Optional<String> field(String result, String field) {
-        try (JsonReader reader = Json.createReader(new StringReader(result))) {
+        try (JsonReader reader = Jsonp.reader(result)) {
             JsonValue value = reader.readValue();
             if (value.getValueType() == JsonValue.ValueType.OBJECT) {
                 JsonObject object = value.asJsonObject();

@@ -57,6 +57,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void json_p_should_come_from_the_one_cached_provider() {
+        noClasses().should().dependOnClassesThat().haveFullyQualifiedName("jakarta.json.Json")
+                .because("Json's static factories look the provider up through the class loader on every call; use"
+                        + " dev.clockwork.engine.Jsonp")
+                .check(main);
+    }
+
+    @Test
     void api_and_store_should_not_depend_on_the_engine() {
         noClasses().that().resideInAnyPackage("dev.clockwork.api..", "dev.clockwork.store..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.clockwork.engine..", "dev.clockwork.security..")
