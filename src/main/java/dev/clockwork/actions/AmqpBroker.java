@@ -84,6 +84,16 @@ public class AmqpBroker {
         }
     }
 
+    /** Whether a connection is open now; a lost one counts as closed once the client has seen it go. */
+    boolean connected() {
+        lock.lock();
+        try {
+            return connection != null && connection.isOpen();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private Connection openConnection() {
         if (connection != null && connection.isOpen()) {
             return connection;

@@ -60,6 +60,11 @@ final class PublishChannel {
                     + Durations.format(within) + "; it may or may not have it (the broker may be overloaded or"
                     + " blocking publishers for lack of memory or disk)", e);
         } catch (ShutdownSignalException e) {
+            if (e.isHardError()) {
+                throw new IllegalStateException("The connection to RabbitMQ was lost while publishing ("
+                        + AmqpBroker.describe(e) + "); the broker may or may not have the message. The run is"
+                        + " retried by the task's retry policy, on a new connection", e);
+            }
             throw new IllegalStateException("RabbitMQ closed the channel: " + AmqpBroker.describe(e), e);
         } catch (InterruptedException e) {
             // The confirm may still come: the channel's state is unknown, so it is not used again.

@@ -10,6 +10,7 @@ import dev.clockwork.SettableClock;
 import dev.clockwork.actions.QueueActionsForTests.Fire;
 import dev.clockwork.api.SchedulerException;
 import dev.clockwork.engine.rules.AmqpConfig;
+import dev.clockwork.it.Poll;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -159,6 +160,8 @@ class AmqpActionTest {
             action.run(new Fire("ticks", NINE, 1, args));
 
             proxy.stop();
+            // The client sees the cut on its own thread; a run before that would fail on the dying connection.
+            Poll.until(Duration.ofSeconds(10), broker::connected, open -> !open, "the client to see the relay cut");
             clock.advance(Duration.ofSeconds(2));
             assertThatThrownBy(() -> action.run(new Fire("ticks", NINE.plusSeconds(2), 1, args)))
                     .isInstanceOf(IllegalStateException.class)
