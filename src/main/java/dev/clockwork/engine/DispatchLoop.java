@@ -187,6 +187,9 @@ public class DispatchLoop {
      * or was never woken.
      */
     public DispatchHealth health() {
+        if (!config.claimsWork()) {
+            return DispatchHealth.consoleNode();
+        }
         return DispatchHealth.judge(offsetClock.base().instant(), Optional.ofNullable(lastRoundAt), failuresInARow, Optional.ofNullable(lastFailure),
                 config.pollInterval());
     }

@@ -46,6 +46,11 @@ public class Dispatcher {
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // lifecycle callbacks default to REQUIRED
     void start() {
+        if (!config.claimsWork()) {
+            LOG.info(() -> "Clockwork node " + node.id() + " is a console node (clockwork.workers=0): it serves the"
+                    + " console, the API and the Scheduler bean, and claims no work");
+            return;
+        }
         long poll = config.pollInterval().toMillis();
         timers.createIntervalTimer(0, Math.max(1, poll), new TimerConfig("clockwork-poll", false));
         LOG.info(() -> "Clockwork node " + node.id() + " dispatching every " + config.pollInterval() + " with "

@@ -13,7 +13,7 @@ import jakarta.servlet.annotation.WebListener;
  * The EJB singletons ({@link Dispatcher}, {@link Heartbeat}) may start before or after: the loop claims nothing until
  * the poll timer first asks, and fires submitted before the workers start wait in the queue. At stop the node claims
  * no more, waits up to {@code clockwork.shutdown-grace} for running actions and hands back what still runs
- * ({@link Workers#drain}).
+ * ({@link Workers#drain}). A console node ({@code clockwork.workers=0}) starts no dispatch loop, so it never claims.
  */
 @WebListener
 public class EngineThreads implements ServletContextListener {
@@ -29,7 +29,9 @@ public class EngineThreads implements ServletContextListener {
     public void contextInitialized(ServletContextEvent event) {
         LoadClassesAtStart.load(event.getServletContext(), EngineThreads.class.getClassLoader());
         workers.start();
-        loop.start();
+        if (config.claimsWork()) {
+            loop.start();
+        }
     }
 
     @Override

@@ -23,6 +23,7 @@ import java.util.logging.Logger;
 public class Probes {
 
     private static final Logger LOG = Logger.getLogger(Probes.class.getName());
+    private static final String CONSOLE_NODE = "no dispatch loop: a console node (clockwork.workers=0) claims no work";
 
     @Inject
     DispatchLoop dispatcher;
@@ -38,7 +39,8 @@ public class Probes {
     OffsetClock clock;
 
     public Probe live() {
-        Check loop = dispatcher.threadAlive()
+        Check loop = !config.claimsWork() ? Check.up("dispatcher-thread", CONSOLE_NODE)
+                : dispatcher.threadAlive()
                 ? Check.up("dispatcher-thread", "the dispatch loop's thread is running")
                 : Check.down("dispatcher-thread", "the dispatch loop's thread is not running (see the server log for"
                         + " the error that ended it); restart the node");
@@ -88,7 +90,8 @@ public class Probes {
 
     private Check dispatcher() {
         DispatchHealth health = dispatcher.health();
-        return health.up() ? Check.up("dispatcher", "the dispatch loop completes its rounds")
+        return !health.claims() ? Check.up("dispatcher", CONSOLE_NODE)
+                : health.up() ? Check.up("dispatcher", "the dispatch loop completes its rounds")
                 : Check.down("dispatcher", health.problem().orElse("the dispatcher is down"));
     }
 

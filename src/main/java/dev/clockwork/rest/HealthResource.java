@@ -33,8 +33,8 @@ public class HealthResource {
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"UP", "DOWN"})
         public String database;
         public String databaseError;
-        /** UP while the dispatch loop completes its rounds, else DOWN. */
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"UP", "DOWN"})
+        /** UP while the dispatch loop completes its rounds, else DOWN; OFF on a console node (no workers). */
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"UP", "DOWN", "OFF"})
         public String dispatcher;
         public String dispatcherError;
         /** The JNDI name of the data source in use: jdbc/clockwork, or the server's default when none is defined. */
@@ -58,7 +58,7 @@ public class HealthResource {
         json.status = report.up() ? "UP" : "DOWN";
         json.database = report.databaseUp() ? "UP" : "DOWN";
         json.databaseError = report.databaseError().orElse(null);
-        json.dispatcher = report.dispatcher().up() ? "UP" : "DOWN";
+        json.dispatcher = !report.dispatcher().claims() ? "OFF" : report.dispatcher().up() ? "UP" : "DOWN";
         json.dispatcherError = report.dispatcher().problem().orElse(null);
         json.dataSource = report.dataSource();
         json.node = report.node();

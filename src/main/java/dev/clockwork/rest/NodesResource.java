@@ -52,7 +52,7 @@ public class NodesResource {
         public Double clockOffsetMs;
         @Schema(description = "How many of its worker threads ran an action at its latest heartbeat.")
         public Integer busyWorkers;
-        @Schema(description = "How many worker threads it has.")
+        @Schema(description = "How many worker threads it has; 0 for a console node, which claims no work.")
         public Integer workers;
 
         static NodeJson of(NodeInfo node) {

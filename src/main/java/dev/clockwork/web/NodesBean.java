@@ -93,6 +93,11 @@ public class NodesBean {
                 .orElse("");
     }
 
+    /** Whether {@code node} reported no workers: a console node, which claims no work. */
+    public boolean consoleNode(NodeInfo node) {
+        return node.workload().map(w -> w.workers() == 0).orElse(false);
+    }
+
     /** The busy and total workers that {@code node} reported, e.g. "3 / 8"; empty when unknown. */
     public String workers(NodeInfo node) {
         return node.workload().map(w -> w.busyWorkers() + " / " + w.workers()).orElse("");

@@ -2,6 +2,7 @@ package dev.clockwork.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,8 +17,9 @@ import org.junit.jupiter.api.Test;
  * Graceful drain in a cluster: two Payara Micro nodes on PostgreSQL run six 20 s runs between them; the node running
  * most of them is stopped with SIGTERM. It waits its shutdown grace (3 s), then interrupts its runs and hands each
  * back; the other node runs each again as attempt 2, only once attempt 1 has ended. Every fire succeeds once, and
- * none runs on two nodes at once. {@link RestartIT} checks the same on a single node, which runs attempt 2 at its
- * next start.
+ * none runs on two nodes at once. A third node is a console node ({@code clockwork.workers=0}): the tasks are
+ * created through its API, it stays ready, and it runs none of them, not even when the drain leaves one worker node.
+ * {@link RestartIT} checks the drain on a single node, which runs attempt 2 at its next start.
  */
 class DrainIT {
 
@@ -32,8 +34,9 @@ class DrainIT {
         ClusterDatabase db = ClusterDatabase.postgresql("cw_drain");
         db.reset();
         List<MicroProcess> nodes = start(db, 2);
+        MicroProcess console = nodes.get(2);
         try {
-            Api api = new Api(nodes.get(0).base(), "admin", PASSWORD);
+            Api api = new Api(console.base(), "admin", PASSWORD);
             String prefix = "drain.";
             for (int i = 0; i < RUNS; i++) {
                 api.createTask(prefix + i, "in 1s", "sleep", "{\"ms\":" + LONG_RUN.toMillis() + "}");
@@ -47,6 +50,7 @@ class DrainIT {
             Set<String> handedBack = started.stream().filter(run -> run.pid() == victimPid)
                     .map(ClusterDatabase.Run::task).collect(Collectors.toSet());
             MicroProcess victim = nodes.stream().filter(node -> node.pid() == victimPid).findFirst().orElseThrow();
+            assertThat(victim).as("a worker node").isNotSameAs(console);
             long stopping = System.nanoTime();
             victim.stop();
             Duration stopTook = Duration.ofNanos(System.nanoTime() - stopping);
@@ -79,6 +83,19 @@ class DrainIT {
                     + " SIGTERM with a grace of %s; attempt 2 started at most %d ms after the hand-back%n",
                     handedBack.size(), RUNS, stopTook.toMillis(), GRACE, slowestRerunMs);
             assertThat(stopTook).as("the stop waits the grace").isGreaterThanOrEqualTo(GRACE);
+            assertThat(runs).as("runs on the console node").noneMatch(run -> Long.valueOf(console.pid()).equals(run.pid()));
+            Api.Reply ready = api.get("health/ready");
+            assertThat(ready.status()).as(ready.toString()).isEqualTo(200);
+            assertThat(ready.body()).contains("a console node (clockwork.workers=0) claims no work");
+            assertThat(api.get("health").json().getString("dispatcher")).as("the console node's dispatcher")
+                    .isEqualTo("OFF");
+            assertThat(api.get("nodes").array().getValuesAs(JsonObject.class)).as("the console node's row")
+                    .filteredOn(node -> node.getJsonNumber("pid").longValue() == console.pid()).singleElement()
+                    .satisfies(node -> assertThat(node.getInt("workers")).isZero());
+            Browser operator = new Browser(console.base());
+            assertThat(operator.logIn("admin", PASSWORD).statusCode()).isEqualTo(302);
+            assertThat(operator.get("nodes.xhtml").body()).as("the console's nodes page")
+                    .contains("none: a console node");
             assertThat(victim.logLinesContaining(MicroProcess.CONTEXT_FAILURES)).as("container context failures")
                     .isEmpty();
         } finally {
@@ -89,13 +106,18 @@ class DrainIT {
         }
     }
 
-    /** Starts {@code count} nodes on {@code db} at once, with the drain's grace. */
-    private static List<MicroProcess> start(ClusterDatabase db, int count) throws Exception {
+    /** Starts {@code workerNodes} nodes on {@code db} with the drain's grace, and a console node last, at once. */
+    private static List<MicroProcess> start(ClusterDatabase db, int workerNodes) throws Exception {
         List<MicroProcess.Options> nodes = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            nodes.add(new MicroProcess.Options("drain-" + i, Path.of(System.getProperty("clockwork.war")), PASSWORD,
-                    db.postbootFile(), db.environment(), List.of("-Dclockwork.shutdown-grace=" + GRACE)));
+        for (int i = 0; i < workerNodes; i++) {
+            nodes.add(node(db, "drain-" + i, "-Dclockwork.shutdown-grace=" + GRACE));
         }
+        nodes.add(node(db, "drain-console", "-Dclockwork.workers=0"));
         return MicroProcess.startAll(nodes);
+    }
+
+    private static MicroProcess.Options node(ClusterDatabase db, String name, String setting) {
+        return new MicroProcess.Options(name, Path.of(System.getProperty("clockwork.war")), PASSWORD,
+                db.postbootFile(), db.environment(), List.of(setting));
     }
 }

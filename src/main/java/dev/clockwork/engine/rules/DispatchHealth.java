@@ -8,9 +8,10 @@ import java.util.Optional;
  * Whether a node's dispatch loop does its work, judged from its latest rounds: a node whose loop fails round after
  * round, or completes no round for several poll intervals, fires nothing and must not report itself healthy.
  *
+ * @param claims whether the node dispatches at all: a console node ({@code clockwork.workers=0}) does not, and is up
  * @param problem what is wrong, for the health answer; empty when up
  */
-public record DispatchHealth(boolean up, Optional<String> problem) {
+public record DispatchHealth(boolean up, boolean claims, Optional<String> problem) {
 
     /** Failed rounds in a row after which the loop is down: one or two may be a blip the next poll rides out. */
     static final int MOST_FAILURES_IN_A_ROW = 3;
@@ -38,11 +39,16 @@ public record DispatchHealth(boolean up, Optional<String> problem) {
             return down("no dispatch round completed for " + silence.toMillis() + " ms (allowed: "
                     + allowed.toMillis() + " ms); the dispatcher is stuck or its poll timer stopped");
         }
-        return new DispatchHealth(true, Optional.empty());
+        return new DispatchHealth(true, true, Optional.empty());
+    }
+
+    /** The health of a console node, which has no dispatch loop by design. */
+    public static DispatchHealth consoleNode() {
+        return new DispatchHealth(true, false, Optional.empty());
     }
 
     private static DispatchHealth down(String problem) {
-        return new DispatchHealth(false, Optional.of(problem));
+        return new DispatchHealth(false, true, Optional.of(problem));
     }
 
     private static Duration max(Duration a, Duration b) {

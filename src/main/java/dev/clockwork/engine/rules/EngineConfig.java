@@ -11,7 +11,8 @@ import java.util.function.Function;
  * Engine settings, read once at startup.
  *
  * @param pollInterval the longest the dispatcher sleeps before looking for due tasks written by other nodes
- * @param workers how many executions this node runs at once
+ * @param workers how many executions this node runs at once; 0 for a console node, which claims no work and serves
+ *     the console, the API and the Scheduler bean only
  * @param prefetch how many claimed executions may wait for a worker, beyond the free workers
  * @param catchUpWindow the grace of tasks that set none: a fire claimed later than this after its time is a misfire,
  *     which the task's misfire policy decides (docs/policies.md)
@@ -71,8 +72,9 @@ public record EngineConfig(Duration pollInterval, int workers, int prefetch, Dur
             throw new IllegalArgumentException("clockwork.history.keep-last must be 0-100000, e.g. 10, was "
                     + historyKeepLast);
         }
-        if (workers < 1 || workers > 1000) {
-            throw new IllegalArgumentException("clockwork.workers must be 1-1000, was " + workers);
+        if (workers < 0 || workers > 1000) {
+            throw new IllegalArgumentException("clockwork.workers must be 0-1000 (0 for a node that claims no work and"
+                    + " serves the console and the API only), was " + workers);
         }
         if (prefetch < 0 || prefetch > 1000) {
             throw new IllegalArgumentException("clockwork.prefetch must be 0-1000, was " + prefetch);
@@ -123,5 +125,10 @@ public record EngineConfig(Duration pollInterval, int workers, int prefetch, Dur
         if (value == null || value.isNegative() || value.isZero()) {
             throw new IllegalArgumentException(key + " must be a positive duration such as PT1S, was " + value);
         }
+    }
+
+    /** Whether this node claims and runs fires; a console node ({@code clockwork.workers=0}) does not. */
+    public boolean claimsWork() {
+        return workers > 0;
     }
 }

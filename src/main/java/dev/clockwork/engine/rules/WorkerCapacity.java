@@ -25,14 +25,14 @@ public final class WorkerCapacity {
     }
 
     /**
-     * @param workers the node's workers ({@code clockwork.workers})
+     * @param workers the node's workers ({@code clockwork.workers}); with none, there is never room
      * @param prefetchFloor the least claimed ahead ({@code clockwork.prefetch})
      * @param recordedAtOnce how many outcomes the node's recording transactions take at once
      * @param runTimes what runs take on this node
      */
     public WorkerCapacity(int workers, int prefetchFloor, int recordedAtOnce, Runs runTimes) {
-        if (workers < 1) {
-            throw new IllegalArgumentException("A node has at least one worker, was " + workers);
+        if (workers < 0) {
+            throw new IllegalArgumentException("A node's workers cannot be negative, was " + workers);
         }
         this.workers = workers;
         this.prefetchFloor = prefetchFloor;
@@ -78,6 +78,9 @@ public final class WorkerCapacity {
     }
 
     private int roomFor(int ahead, Load load) {
+        if (workers == 0) {
+            return 0;
+        }
         return Prefetch.room(workers, ahead, load.held(), load.unrecordedOutcomes(), recordedAtOnce);
     }
 }

@@ -52,13 +52,19 @@ class EngineConfigTest {
     }
 
     @Test
+    void no_workers_should_make_a_console_node_that_claims_no_work() {
+        assertThat(EngineConfig.from(Map.of("clockwork.workers", "0")::get, SERVER).claimsWork()).isFalse();
+        assertThat(EngineConfig.from(Map.of("clockwork.workers", "1")::get, SERVER).claimsWork()).isTrue();
+    }
+
+    @Test
     void config_should_name_the_key_and_a_valid_value_when_a_setting_is_bad() {
         assertThatThrownBy(() -> EngineConfig.from(Map.of("clockwork.poll-interval", "1s")::get, SERVER))
                 .hasMessageContaining("clockwork.poll-interval").hasMessageContaining("PT1S");
         assertThatThrownBy(() -> EngineConfig.from(Map.of("clockwork.workers", "many")::get, SERVER))
                 .hasMessageContaining("clockwork.workers").hasMessageContaining("many");
-        assertThatThrownBy(() -> EngineConfig.from(Map.of("clockwork.workers", "0")::get, SERVER))
-                .hasMessageContaining("1-1000");
+        assertThatThrownBy(() -> EngineConfig.from(Map.of("clockwork.workers", "-1")::get, SERVER))
+                .hasMessageContaining("0-1000").hasMessageContaining("console");
         assertThatThrownBy(() -> EngineConfig.from(Map.of("clockwork.default-zone", "Moon/Base")::get, SERVER))
                 .hasMessageContaining("IANA");
         assertThatThrownBy(() -> EngineConfig.from(Map.of("clockwork.node-retention", "PT10M")::get, SERVER))

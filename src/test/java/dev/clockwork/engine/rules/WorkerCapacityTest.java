@@ -75,8 +75,12 @@ class WorkerCapacityTest {
     }
 
     @Test
-    void a_node_without_workers_should_be_refused() {
-        assertThatThrownBy(() -> capacity(0, 4, 1000)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("at least one worker");
+    void a_node_without_workers_should_never_have_room_whatever_its_prefetch() {
+        WorkerCapacity none = capacity(0, 4, 1);
+
+        assertThat(none.claimable(WorkerCapacity.Load.IDLE)).isZero();
+        assertThat(none.startable(WorkerCapacity.Load.IDLE)).isZero();
+        assertThatThrownBy(() -> capacity(-1, 4, 1000)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("negative");
     }
 }
