@@ -34,6 +34,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -84,6 +85,20 @@ public final class OpenApiDocument {
         schemas.get("UserRequest").additionalProperties(null);
         schemas.get("ChangeRequest").additionalProperties(null);
         paths();
+        readLocations();
+    }
+
+    /** Every GET's answers say where it read ({@link ReadLocation}). */
+    private void readLocations() {
+        Header where = new Header().description("Where this GET read: the replica (jdbc/clockwork-read) or the"
+                + " primary. See \"Reading from a replica\" in the README.")
+                .schema(new JsonSchema().types(Types.STRING)._enum(List.of("replica", "primary")));
+        api.getPaths().values().stream().map(PathItem::getGet).filter(Objects::nonNull)
+                .forEach(get -> get.getResponses().forEach((status, response) -> {
+                    if (status.startsWith("2")) {
+                        response.addHeaderObject(ReadLocation.HEADER, where);
+                    }
+                }));
     }
 
     /** The document for a server whose API answers under {@code serverPath}, e.g. {@code /clockwork/api}. */

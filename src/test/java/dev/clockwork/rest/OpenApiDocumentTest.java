@@ -68,6 +68,24 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void every_get_should_declare_where_it_read() {
+        document.getPaths().forEach((path, item) -> {
+            if (item.getGet() != null) {
+                item.getGet().getResponses().forEach((status, response) -> {
+                    if (status.startsWith("2")) {
+                        assertThat(response.getHeaders()).as("GET %s %s", path, status)
+                                .containsKey(ReadLocation.HEADER);
+                        assertThat(response.getHeaders().get(ReadLocation.HEADER).getSchema().getEnum())
+                                .containsExactly("replica", "primary");
+                    }
+                });
+            }
+        });
+        assertThat(document.getPaths().get("/tasks").getPost().getResponses().get("201").getHeaders())
+                .doesNotContainKey(ReadLocation.HEADER);
+    }
+
+    @Test
     void schemas_should_follow_the_json_classes_fields() {
         assertThat(document.getComponents().getSchemas().get("Task").getProperties().keySet())
                 .isEqualTo(Arrays.stream(TaskJson.class.getFields()).map(f -> f.getName())
