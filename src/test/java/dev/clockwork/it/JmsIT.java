@@ -1,6 +1,7 @@
 package dev.clockwork.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,6 +34,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -40,18 +43,25 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The {@code jms} action on WildFly with {@code standalone-full.xml} (embedded ActiveMQ Artemis; failsafe execution
- * {@code wildfly-full}): every fire of a task reaches a consumer once, with its idempotency key; a physical queue
- * name works as well as a JNDI name; and a send whose outcome transaction rolls back delivers nothing. The queue
- * {@code java:/jms/queue/clockwork-it} is created by {@code src/test/resources/wildfly-full-it.cli}, and the server
- * allows it by its JNDI name and by its physical name, {@code clockwork-it} ({@code clockwork.jms.allow},
- * arquillian.xml).
+ * The {@code jms} action on the two servers with a broker: WildFly with {@code standalone-full.xml} (embedded ActiveMQ
+ * Artemis; failsafe execution {@code wildfly-full}) and Payara Server Full (embedded OpenMQ; execution
+ * {@code payara-server}, in the domain that {@link SharedPayaraServer} installed, after {@link PayaraServerIT} has
+ * undeployed Clockwork). Every fire of a task reaches a consumer once, with its idempotency key; a physical queue name
+ * works as well as a JNDI name; and a send whose outcome transaction rolls back delivers nothing.
+ *
+ * <p>The queue is {@value #PHYSICAL_QUEUE} on both brokers (OpenMQ allows only letters, digits, {@code _} and
+ * {@code $} in a physical name); its JNDI name differs, so each server names it in its system property
+ * {@value #QUEUE_PROPERTY}: WildFly's {@code java:/jms/queue/clockwork-it} ({@code src/test/resources/
+ * wildfly-full-it.cli} and arquillian.xml), Payara Server's {@code jms/clockwork-it} ({@link SharedPayaraServer}).
+ * Each server allows the queue by both names ({@code clockwork.jms.allow}).
  */
 @ExtendWith(ArquillianExtension.class)
 class JmsIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private static final String QUEUE = "java:/jms/queue/clockwork-it";
+    /** The server's system property naming the test queue's JNDI name. */
+    static final String QUEUE_PROPERTY = "clockwork.it.jms.queue";
+    static final String PHYSICAL_QUEUE = "clockwork_it";
 
     @Inject
     Scheduler scheduler;
@@ -62,8 +72,6 @@ class JmsIT {
     TaskAction jms;
     @Resource(lookup = "java:comp/DefaultJMSConnectionFactory")
     ConnectionFactory factory;
-    @Resource(lookup = QUEUE)
-    Queue queue;
 
     @Deployment
     static WebArchive deployment() {
@@ -75,9 +83,11 @@ class JmsIT {
     void every_fire_should_reach_the_consumer_once_with_its_idempotency_key() {
         String run = UUID.randomUUID().toString();
         String name = "jms-it-" + run;
+        String jndiName = queueJndiName();
+        Queue queue = lookUp(jndiName);
         try (JMSContext context = factory.createContext(JMSContext.AUTO_ACKNOWLEDGE);
              JMSConsumer consumer = context.createConsumer(queue, "run = '" + run + "'")) {
-            scheduler.schedule(name, "every 1s", "jms", "{\"destination\": \"" + QUEUE + "\", \"body\": {\"run\": \""
+            scheduler.schedule(name, "every 1s", "jms", "{\"destination\": \"" + jndiName + "\", \"body\": {\"run\": \""
                     + run + "\"}, \"properties\": {\"run\": \"" + run + "\"}}");
             Poll.until(TIMEOUT, () -> succeeded(name).size(), n -> n >= 4, "4 jms runs of " + name);
             scheduler.pause(name);
@@ -113,9 +123,9 @@ class JmsIT {
     void a_queue_named_by_its_physical_name_should_get_the_message_with_the_options_given() {
         String run = UUID.randomUUID().toString();
         try (JMSContext context = factory.createContext(JMSContext.AUTO_ACKNOWLEDGE);
-             JMSConsumer consumer = context.createConsumer(context.createQueue("clockwork-it"),
+             JMSConsumer consumer = context.createConsumer(context.createQueue(PHYSICAL_QUEUE),
                      "run = '" + run + "'")) {
-            long id = scheduler.enqueue("jms", "{\"queue\": \"clockwork-it\", \"body\": \"" + run
+            long id = scheduler.enqueue("jms", "{\"queue\": \"" + PHYSICAL_QUEUE + "\", \"body\": \"" + run
                     + "\", \"priority\": 7, \"properties\": {\"attemptCount\": 3, \"run\": \"" + run + "\"}}");
             ExecutionInfo execution = Poll.until(TIMEOUT, () -> scheduler.execution(id).orElseThrow(),
                     e -> e.status().isFinal(), "the jms run " + id);
@@ -141,9 +151,11 @@ class JmsIT {
         ExecutionOutcome outcome = new ExecutionOutcome(-1, -1, ExecutionKind.MANUAL, false,
                 ExecutionStatus.SUCCEEDED, now, now, Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty());
+        String jndiName = queueJndiName();
+        Queue queue = lookUp(jndiName);
         try (JMSContext context = factory.createContext(JMSContext.AUTO_ACKNOWLEDGE);
              JMSConsumer consumer = context.createConsumer(queue, "run = '" + run + "'")) {
-            CommitWithOutcome send = (CommitWithOutcome) jms.run(new Context("{\"destination\": \"" + QUEUE
+            CommitWithOutcome send = (CommitWithOutcome) jms.run(new Context("{\"destination\": \"" + jndiName
                     + "\", \"properties\": {\"run\": \"" + run + "\"}}"));
 
             IllegalStateException failed = assertThrows(IllegalStateException.class,
@@ -152,6 +164,23 @@ class JmsIT {
             assertTrue(failed.getMessage().contains("no longer running"), failed::getMessage);
             // What a committed send would deliver within milliseconds must not come at all.
             assertNull(consumer.receive(3000), "the rolled-back send delivered a message");
+        }
+    }
+
+    /** The test queue's JNDI name on this server; a server without it fails the test rather than skip it. */
+    private static String queueJndiName() {
+        String name = System.getProperty(QUEUE_PROPERTY);
+        assertNotNull(name, () -> "No system property " + QUEUE_PROPERTY + " on this server naming the JNDI name of"
+                + " the queue " + PHYSICAL_QUEUE + "; the build sets it on WildFly standalone-full (arquillian.xml)"
+                + " and on the Payara Server domain (SharedPayaraServer)");
+        return name;
+    }
+
+    private static Queue lookUp(String name) {
+        try {
+            return InitialContext.doLookup(name);
+        } catch (NamingException e) {
+            throw new AssertionError("No queue " + name + " on this server: " + e, e);
         }
     }
 

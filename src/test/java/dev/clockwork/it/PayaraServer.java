@@ -98,6 +98,22 @@ final class PayaraServer implements AutoCloseable {
     }
 
     /**
+     * {@code asadmin create-jms-resource}: a queue of the domain's broker (OpenMQ) bound to {@code jndiName}, on the
+     * physical destination {@code physicalName}, which OpenMQ creates at its first use.
+     */
+    void createQueue(String jndiName, String physicalName) {
+        timed("create-jms-resource " + jndiName, () -> asadmin("create-jms-resource", "--restype",
+                "jakarta.jms.Queue", "--property", "Name=" + physicalName, jndiName));
+    }
+
+    /** {@code asadmin create-system-properties}: a system property of the domain, effective at once. */
+    void createSystemProperty(String name, String value) {
+        // asadmin separates properties with ':' and reads "\:" as a colon of the value.
+        timed("create-system-properties " + name, () -> asadmin("create-system-properties",
+                name + "=" + value.replace(":", "\\:")));
+    }
+
+    /**
      * Runs {@code server-config/payara/deploy-to-server.sh database war} against this domain with {@code environment}
      * (e.g. {@code CLOCKWORK_DB_URL}); the step is timed under {@code step}.
      */

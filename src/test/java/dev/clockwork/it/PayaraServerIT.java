@@ -36,7 +36,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code server-config/payara/deploy-to-server.sh}, which restarts the domain once ({@link SharedPayaraServer}). Then
  * the REST checks every server runs, an upgrade (the same script redeploys a newer WAR over the running one), and a
  * look for the secrets in the domain's log and configuration. The domain is stopped when the JVM's tests are done
- * (after {@link SchedulerIT} in failsafe's execution {@code payara-server}), whatever failed.
+ * (after {@link JmsIT} and {@link SchedulerIT} in failsafe's execution {@code payara-server}), whatever failed.
  *
  * <p>Run it alone (on the Payara Micro execution's classpath, without the bean checks): {@code mvn verify
  * -Dit.test=PayaraServerIT -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.wildfly.skip=true}.
@@ -57,7 +57,7 @@ class PayaraServerIT {
         server = SharedPayaraServer.installed().server();
     }
 
-    /** Leaves the domain without Clockwork: {@link SchedulerIT} deploys its own WAR of it next, alone. */
+    /** Leaves the domain without Clockwork: {@link JmsIT} and {@link SchedulerIT} deploy their own WARs of it next. */
     @AfterAll
     static void undeploy() {
         server.undeploy("clockwork");
