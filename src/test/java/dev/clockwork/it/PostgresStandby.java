@@ -125,6 +125,19 @@ final class PostgresStandby implements AutoCloseable {
         }
     }
 
+    /** The primary's postmaster, whose children are the server's processes and each connection's backend. */
+    long primaryPid() throws IOException {
+        return postmaster("primary");
+    }
+
+    long standbyPid() throws IOException {
+        return postmaster("standby");
+    }
+
+    private long postmaster(String server) throws IOException {
+        return Long.parseLong(Files.readAllLines(dir.resolve(server + "/postmaster.pid")).get(0).trim());
+    }
+
     /** Stops the standby (fast shutdown); reads that would go to it must go to the primary. */
     void stopStandby() throws IOException, InterruptedException {
         run("pg_ctl", "-D", dir.resolve("standby").toString(), "-m", "fast", "-w", "stop");
