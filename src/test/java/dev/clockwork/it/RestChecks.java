@@ -347,6 +347,24 @@ abstract class RestChecks {
         admin.delete("tasks/" + name);
     }
 
+    /**
+     * No server here allows a RabbitMQ exchange or queue ({@code clockwork.amqp.allow}; QueueActionsIT runs the
+     * actions on a node that does): an amqp or celery task is refused with a 400 that names the argument and the
+     * setting an admin changes, never a 500 (QueueTasksTest checks the warning of a missing broker URI).
+     */
+    @Test
+    void amqp_and_celery_tasks_to_a_queue_not_allowed_should_be_400_naming_the_setting() {
+        for (String task : List.of("{\"action\":\"amqp\",\"args\":{\"routingKey\":\"reports\",\"body\":\"tick\"}}",
+                "{\"action\":\"celery\",\"args\":{\"task\":\"billing.tasks.invoice\",\"args\":[1]}}")) {
+            Api.Reply refused = admin.post("tasks", "{\"name\":\"" + unique("no-broker") + "\",\"trigger\":"
+                    + "\"every 1h\"," + task.substring(1));
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+            assertThat(refused.json().getString("field")).as(task).startsWith("args.");
+            assertThat(refused.json().getString("detail")).as(task).contains("is not in clockwork.amqp.allow")
+                    .contains("CLOCKWORK_AMQP_ALLOW");
+        }
+    }
+
     @Test
     void malformed_json_and_missing_fields_should_be_400_not_500() {
         assertThat(admin.post("tasks", "{\"name\": ").status()).isEqualTo(400);
