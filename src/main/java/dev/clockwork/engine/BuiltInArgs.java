@@ -1,14 +1,17 @@
 package dev.clockwork.engine;
 
+import static dev.clockwork.engine.JsonArgs.given;
+import static dev.clockwork.engine.JsonArgs.named;
+import static dev.clockwork.engine.JsonArgs.object;
+import static dev.clockwork.engine.JsonArgs.text;
+
 import dev.clockwork.api.SchedulerException;
 import dev.clockwork.engine.rules.HttpCall;
 import dev.clockwork.engine.rules.JmsSend;
 import dev.clockwork.engine.rules.ShellCommand;
 import dev.clockwork.engine.rules.TaskDefinitions;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.net.URI;
@@ -43,17 +46,9 @@ public final class BuiltInArgs {
         if (argvValue != null && argvValue.getValueType() == JsonValue.ValueType.ARRAY) {
             argvValue.asJsonArray().forEach(item -> argv.add(item instanceof JsonString s ? s.getString() : null));
         }
-        Optional<String> cwd = Optional.ofNullable(args.get("cwd")).filter(v -> v != JsonValue.NULL)
-                .map(v -> text(v, "args.cwd"));
-        Map<String, String> env = new HashMap<>();
-        JsonValue envValue = args.get("env");
-        if (envValue != null && envValue != JsonValue.NULL) {
-            if (envValue.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw SchedulerException.invalid("args.env", "env must be an object of names to strings, e.g."
-                        + " {\"env\": {\"PGHOST\": \"db1\"}}.");
-            }
-            envValue.asJsonObject().forEach((name, value) -> env.put(name, text(value, "args.env")));
-        }
+        Optional<String> cwd = given(args, "cwd").map(v -> text(v, "args.cwd"));
+        Map<String, String> env = named(args, "env", "env must be an object of names to strings, e.g."
+                + " {\"env\": {\"PGHOST\": \"db1\"}}.", (name, value) -> text(value, "args.env"));
         Map<String, String> values = new HashMap<>();
         args.forEach((name, value) -> {
             if (!Set.of("argv", "cwd", "env").contains(name) && value != JsonValue.NULL) {
@@ -71,20 +66,12 @@ public final class BuiltInArgs {
         JsonObject args = object(argsJson, "{\"url\": \"https://billing.example.com/api/remind\"}");
         String method = Optional.ofNullable(args.get("method")).map(v -> text(v, "args.method")).orElse("GET");
         URI uri = Optional.ofNullable(args.get("url")).map(v -> uri(text(v, "args.url"))).orElse(null);
-        Map<String, HttpCall.Header> headers = new HashMap<>();
-        JsonValue headersValue = args.get("headers");
-        if (headersValue != null && headersValue != JsonValue.NULL) {
-            if (headersValue.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw SchedulerException.invalid("args.headers", "headers must be an object, e.g. {\"headers\":"
-                        + " {\"Accept\": \"application/json\", \"Authorization\": {\"secret\": \"billing-token\"}}}.");
-            }
-            headersValue.asJsonObject().forEach((name, value) -> headers.put(name, header(name, value)));
-        }
-        Optional<HttpCall.Body> body = Optional.ofNullable(args.get("body")).filter(v -> v != JsonValue.NULL)
-                .map(v -> v instanceof JsonString s ? new HttpCall.Body(s.getString(), "text/plain; charset=utf-8")
+        Map<String, HttpCall.Header> headers = named(args, "headers", "headers must be an object, e.g. {\"headers\":"
+                + " {\"Accept\": \"application/json\", \"Authorization\": {\"secret\": \"billing-token\"}}}.",
+                BuiltInArgs::header);
+        Optional<HttpCall.Body> body = given(args, "body").map(v -> v instanceof JsonString s ? new HttpCall.Body(s.getString(), "text/plain; charset=utf-8")
                         : new HttpCall.Body(v.toString(), "application/json"));
-        Duration timeout = Optional.ofNullable(args.get("timeout")).filter(v -> v != JsonValue.NULL)
-                .map(v -> TaskDefinitions.parseDuration("args.timeout", text(v, "args.timeout")))
+        Duration timeout = given(args, "timeout").map(v -> TaskDefinitions.parseDuration("args.timeout", text(v, "args.timeout")))
                 .orElse(HttpCall.DEFAULT_TIMEOUT);
         return new HttpCall(method, uri, headers, body, timeout, expect(args.get("expect")));
     }
@@ -104,30 +91,20 @@ public final class BuiltInArgs {
         }
         List<JmsSend.Target> targets = new ArrayList<>();
         for (JmsSend.Kind kind : JmsSend.Kind.values()) {
-            Optional.ofNullable(args.get(kind.field())).filter(v -> v != JsonValue.NULL)
-                    .ifPresent(v -> targets.add(new JmsSend.Target(kind, text(v, "args." + kind.field()))));
+            given(args, kind.field()).ifPresent(v -> targets.add(new JmsSend.Target(kind, text(v, "args." + kind.field()))));
         }
         if (targets.size() > 1) {
             throw SchedulerException.invalid("args", "A jms task names one of destination, queue and topic; this one"
                     + " names " + targets + ".");
         }
-        Optional<String> body = Optional.ofNullable(args.get("body")).filter(v -> v != JsonValue.NULL)
-                .map(v -> v instanceof JsonString s ? s.getString() : v.toString());
-        Map<String, Object> properties = new java.util.LinkedHashMap<>();
-        JsonValue propertiesValue = args.get("properties");
-        if (propertiesValue != null && propertiesValue != JsonValue.NULL) {
-            if (propertiesValue.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw SchedulerException.invalid("args.properties", "properties must be an object of names to"
-                        + " strings, numbers or true/false, e.g. {\"properties\": {\"region\": \"eu\"}}.");
-            }
-            propertiesValue.asJsonObject().forEach((name, value) -> properties.put(name, propertyValue(value)));
-        }
-        JmsSend.Delivery delivery = Optional.ofNullable(args.get("deliveryMode")).filter(v -> v != JsonValue.NULL)
-                .map(v -> delivery(text(v, "args.deliveryMode"))).orElse(JmsSend.Delivery.PERSISTENT);
-        int priority = Optional.ofNullable(args.get("priority")).filter(v -> v != JsonValue.NULL)
-                .map(BuiltInArgs::priority).orElse(JmsSend.DEFAULT_PRIORITY);
-        Duration timeToLive = Optional.ofNullable(args.get("timeToLive")).filter(v -> v != JsonValue.NULL)
-                .map(v -> TaskDefinitions.parseDuration("args.timeToLive", text(v, "args.timeToLive")))
+        Optional<String> body = given(args, "body").map(v -> v instanceof JsonString s ? s.getString() : v.toString());
+        Map<String, Object> properties = named(args, "properties", "properties must be an object of names to"
+                + " strings, numbers or true/false, e.g. {\"properties\": {\"region\": \"eu\"}}.",
+                (name, value) -> propertyValue(value));
+        JmsSend.Delivery delivery = given(args, "deliveryMode").map(v -> delivery(text(v, "args.deliveryMode")))
+                .orElse(JmsSend.Delivery.PERSISTENT);
+        int priority = given(args, "priority").map(BuiltInArgs::priority).orElse(JmsSend.DEFAULT_PRIORITY);
+        Duration timeToLive = given(args, "timeToLive").map(v -> TaskDefinitions.parseDuration("args.timeToLive", text(v, "args.timeToLive")))
                 .orElse(Duration.ZERO);
         return new JmsSend(targets.isEmpty() ? null : targets.get(0), body, properties, delivery, priority,
                 timeToLive);
@@ -184,26 +161,6 @@ public final class BuiltInArgs {
             statuses.add(number.intValue());
         }
         return statuses;
-    }
-
-    private static JsonObject object(Optional<String> argsJson, String example) {
-        try (JsonReader reader = Jsonp.reader(argsJson.orElse("null"))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() == JsonValue.ValueType.OBJECT) {
-                return value.asJsonObject();
-            }
-        } catch (JsonException e) {
-            throw SchedulerException.invalid("args", "args is not valid JSON: " + e.getMessage() + ". Example: "
-                    + example);
-        }
-        throw SchedulerException.invalid("args", "This action takes a JSON object as args, e.g. " + example);
-    }
-
-    private static String text(JsonValue value, String field) {
-        if (value instanceof JsonString s) {
-            return s.getString();
-        }
-        throw SchedulerException.invalid(field, field + " must be a string; was " + value + ".");
     }
 
     private static URI uri(String text) {

@@ -1,17 +1,18 @@
 package dev.clockwork.engine;
 
+import static dev.clockwork.engine.JsonArgs.named;
+import static dev.clockwork.engine.JsonArgs.object;
+import static dev.clockwork.engine.JsonArgs.optionalText;
+
 import dev.clockwork.api.SchedulerException;
 import dev.clockwork.engine.rules.AmqpConfig;
 import dev.clockwork.engine.rules.AmqpMessage;
 import dev.clockwork.engine.rules.CeleryCall;
 import dev.clockwork.engine.rules.TaskDefinitions;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -65,15 +66,9 @@ public final class QueueArgs {
                 : bodyValue.toString();
         String contentType = optionalText(args, "contentType")
                 .orElse(text || bodyValue == JsonValue.NULL ? "text/plain" : "application/json");
-        Map<String, Object> headers = new HashMap<>();
-        JsonValue headersValue = args.get("headers");
-        if (headersValue != null && headersValue != JsonValue.NULL) {
-            if (headersValue.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw SchedulerException.invalid("args.headers", "headers must be an object of names to strings,"
-                        + " numbers or booleans, e.g. {\"headers\": {\"region\": \"eu\", \"priority\": 2}}.");
-            }
-            headersValue.asJsonObject().forEach((name, value) -> headers.put(name, headerValue(name, value)));
-        }
+        Map<String, Object> headers = named(args, "headers", "headers must be an object of names to strings,"
+                + " numbers or booleans, e.g. {\"headers\": {\"region\": \"eu\", \"priority\": 2}}.",
+                QueueArgs::headerValue);
         boolean persistent = switch (args.getOrDefault("persistent", JsonValue.TRUE).getValueType()) {
             case TRUE, NULL -> true;
             case FALSE -> false;
@@ -112,35 +107,5 @@ public final class QueueArgs {
 
     private static Optional<Duration> duration(JsonObject args, String field) {
         return optionalText(args, field).map(text -> TaskDefinitions.parseDuration("args." + field, text));
-    }
-
-    private static Optional<String> optionalText(JsonObject args, String field) {
-        JsonValue value = args.get(field);
-        if (value == null || value == JsonValue.NULL) {
-            return Optional.empty();
-        }
-        if (value instanceof JsonString s) {
-            return Optional.of(s.getString());
-        }
-        throw SchedulerException.invalid("args." + field, field + " must be a string; was " + value + ".");
-    }
-
-    private static JsonObject object(Optional<String> argsJson, String example, Set<String> fields) {
-        JsonObject args;
-        try (JsonReader reader = Jsonp.reader(argsJson.orElse("null"))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw SchedulerException.invalid("args", "This action takes a JSON object as args, e.g. " + example);
-            }
-            args = value.asJsonObject();
-        } catch (JsonException e) {
-            throw SchedulerException.invalid("args", "args is not valid JSON: " + e.getMessage() + ". Example: "
-                    + example);
-        }
-        args.keySet().stream().filter(name -> !fields.contains(name)).sorted().findFirst().ifPresent(name -> {
-            throw SchedulerException.invalid("args." + name, "Unknown argument \"" + name + "\"; this action takes "
-                    + new java.util.TreeSet<>(fields) + ". Example: " + example);
-        });
-        return args;
     }
 }
