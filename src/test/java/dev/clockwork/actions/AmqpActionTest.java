@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.GetResponse;
 import dev.clockwork.SettableClock;
-import dev.clockwork.actions.QueueActionsForTests.Fire;
+import dev.clockwork.actions.QueueActionsForTests.TestQueue;
 import dev.clockwork.api.SchedulerException;
 import dev.clockwork.engine.rules.AmqpConfig;
 import dev.clockwork.it.Poll;
@@ -33,27 +32,21 @@ class AmqpActionTest {
 
     private final String queue = "cw-test-amqp-" + UUID.randomUUID();
     private final SettableClock clock = new SettableClock(NINE);
-    private Connection test;
+    private TestQueue rabbit;
     private Channel channel;
     private AmqpBroker broker;
 
     @BeforeEach
     void connect() throws Exception {
-        QueueActionsForTests.assumeRabbitMq();
-        test = QueueActionsForTests.connect();
-        channel = test.createChannel();
+        rabbit = TestQueue.open(queue);
+        channel = rabbit.channel;
         channel.queueDeclare(queue, false, false, true, null);
     }
 
     @AfterEach
     void close() throws Exception {
-        if (broker != null) {
-            QueueActionsForTests.close(broker);
-        }
-        if (test != null) {
-            // Declared auto-delete, but a queue that never had a consumer is not deleted by itself.
-            test.createChannel().queueDelete(queue);
-            test.close();
+        if (rabbit != null) {
+            rabbit.close();
         }
     }
 
@@ -66,7 +59,7 @@ class AmqpActionTest {
 
         List<Object> results = new ArrayList<>();
         for (int fire = 0; fire < 3; fire++) {
-            results.add(action.run(new Fire("reports.daily", NINE.plusSeconds(60L * fire), 1, args)));
+            results.add(action.run(new TestContext("reports.daily", NINE.plusSeconds(60L * fire), 1, args)));
         }
 
         List<GetResponse> received = drain();
@@ -94,8 +87,8 @@ class AmqpActionTest {
                 AmqpConfig.ALLOW_KEY, "*")::get));
         String args = "{\"routingKey\": \"" + queue + "\", \"body\": \"plain text\", \"persistent\": false}";
 
-        action.run(new Fire("reports.daily", NINE, 1, args));
-        action.run(new Fire("reports.daily", NINE, 2, args));
+        action.run(new TestContext("reports.daily", NINE, 1, args));
+        action.run(new TestContext("reports.daily", NINE, 2, args));
 
         List<GetResponse> received = drain();
         assertThat(received).extracting(m -> m.getProps().getMessageId())
@@ -112,7 +105,7 @@ class AmqpActionTest {
         channel.exchangeDeclare(exchange, "direct", false, true, null);
         AmqpAction action = action(AmqpConfig.from(Map.of(AmqpConfig.URI_KEY, QueueActionsForTests.URI,
                 AmqpConfig.ALLOW_KEY, exchange + "," + queue)::get));
-        Fire fire = new Fire("reports.daily", NINE, 1, "{\"exchange\": \"" + exchange + "\", \"routingKey\":"
+        TestContext fire = new TestContext("reports.daily", NINE, 1, "{\"exchange\": \"" + exchange + "\", \"routingKey\":"
                 + " \"reports\", \"body\": {}}");
 
         assertThatThrownBy(() -> action.run(fire)).isInstanceOf(IllegalStateException.class)
@@ -129,10 +122,10 @@ class AmqpActionTest {
         AmqpAction action = action(AmqpConfig.from(Map.of(AmqpConfig.URI_KEY, QueueActionsForTests.URI,
                 AmqpConfig.ALLOW_KEY, "reports")::get));
 
-        assertThatThrownBy(() -> action.run(new Fire("t", NINE, 1, "{\"exchange\": \"billing\", \"routingKey\":"
+        assertThatThrownBy(() -> action.run(new TestContext("t", NINE, 1, "{\"exchange\": \"billing\", \"routingKey\":"
                 + " \"x\"}"))).isInstanceOf(SchedulerException.class)
                 .hasMessageContaining("exchange \"billing\" is not in clockwork.amqp.allow (reports)");
-        assertThatThrownBy(() -> action.run(new Fire("t", NINE, 1, "{\"routingKey\": \"" + queue + "\"}")))
+        assertThatThrownBy(() -> action.run(new TestContext("t", NINE, 1, "{\"routingKey\": \"" + queue + "\"}")))
                 .isInstanceOf(SchedulerException.class)
                 .hasMessageContaining("queue \"" + queue + "\" is not in clockwork.amqp.allow");
     }
@@ -141,7 +134,7 @@ class AmqpActionTest {
     void a_server_without_a_broker_uri_should_fail_each_run_saying_which_setting_to_set() {
         AmqpAction action = action(AmqpConfig.from(Map.of(AmqpConfig.ALLOW_KEY, "*")::get));
 
-        assertThatThrownBy(() -> action.run(new Fire("t", NINE, 1, "{\"routingKey\": \"" + queue + "\"}")))
+        assertThatThrownBy(() -> action.run(new TestContext("t", NINE, 1, "{\"routingKey\": \"" + queue + "\"}")))
                 .isInstanceOf(IllegalStateException.class).hasMessage(AmqpConfig.missingUri())
                 .hasMessageContaining("clockwork.amqp.uri is not set");
     }
@@ -157,24 +150,24 @@ class AmqpActionTest {
             AmqpAction action = action(AmqpConfig.from(Map.of(AmqpConfig.URI_KEY, "amqp://guest:guest@127.0.0.1:"
                     + proxy.port() + "/", AmqpConfig.ALLOW_KEY, queue)::get));
             String args = "{\"routingKey\": \"" + queue + "\", \"body\": \"tick\"}";
-            action.run(new Fire("ticks", NINE, 1, args));
+            action.run(new TestContext("ticks", NINE, 1, args));
 
             proxy.stop();
             // The client sees the cut on its own thread; a run before that would fail on the dying connection.
             Poll.until(Duration.ofSeconds(10), broker::connected, open -> !open, "the client to see the relay cut");
             clock.advance(Duration.ofSeconds(2));
-            assertThatThrownBy(() -> action.run(new Fire("ticks", NINE.plusSeconds(2), 1, args)))
+            assertThatThrownBy(() -> action.run(new TestContext("ticks", NINE.plusSeconds(2), 1, args)))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("RabbitMQ at amqp://guest:***@127.0.0.1:" + proxy.port() + "/ cannot be"
                             + " reached").hasMessageContaining("Connection refused")
                     .hasMessageNotContaining("guest:guest");
-            assertThatThrownBy(() -> action.run(new Fire("ticks", NINE.plusSeconds(3), 1, args)))
+            assertThatThrownBy(() -> action.run(new TestContext("ticks", NINE.plusSeconds(3), 1, args)))
                     .as("within a second of a failed connect, runs fail at once with the same reason")
                     .hasMessageContaining("Connection refused");
 
             proxy.start();
             clock.advance(Duration.ofSeconds(2));
-            action.run(new Fire("ticks", NINE.plusSeconds(4), 1, args));
+            action.run(new TestContext("ticks", NINE.plusSeconds(4), 1, args));
         }
         assertThat(drain()).extracting(m -> m.getProps().getMessageId())
                 .containsExactly("ticks@" + NINE, "ticks@" + NINE.plusSeconds(4));
@@ -185,7 +178,7 @@ class AmqpActionTest {
         AmqpAction action = action(AmqpConfig.from(Map.of(AmqpConfig.URI_KEY,
                 "amqp://clockwork:s3cret@127.0.0.1:1/", AmqpConfig.ALLOW_KEY, queue)::get));
 
-        assertThatThrownBy(() -> action.run(new Fire("t", NINE, 1, "{\"routingKey\": \"" + queue + "\"}")))
+        assertThatThrownBy(() -> action.run(new TestContext("t", NINE, 1, "{\"routingKey\": \"" + queue + "\"}")))
                 .hasMessageContaining("RabbitMQ at amqp://clockwork:***@127.0.0.1:1/ cannot be reached")
                 .hasMessageNotContaining("s3cret");
     }
@@ -194,17 +187,17 @@ class AmqpActionTest {
     void the_password_should_come_from_a_named_secret_when_the_server_says_so() throws Exception {
         AmqpConfig config = AmqpConfig.from(Map.of(AmqpConfig.URI_KEY, "amqp://guest@127.0.0.1:5672/",
                 AmqpConfig.PASSWORD_SECRET_KEY, "rabbit", AmqpConfig.ALLOW_KEY, queue)::get);
-        broker = QueueActionsForTests.broker(config, clock, Map.of("clockwork.secret.rabbit", "guest"));
+        broker = rabbit.broker(config, clock, Map.of("clockwork.secret.rabbit", "guest"));
         AmqpAction action = QueueActionsForTests.amqp(broker);
 
-        action.run(new Fire("t", NINE, 1, "{\"routingKey\": \"" + queue + "\"}"));
+        action.run(new TestContext("t", NINE, 1, "{\"routingKey\": \"" + queue + "\"}"));
 
         assertThat(drain()).hasSize(1);
         assertThat(config.masked()).isEqualTo("amqp://guest@127.0.0.1:5672/");
     }
 
     private AmqpAction action(AmqpConfig config) {
-        broker = QueueActionsForTests.broker(config, clock);
+        broker = rabbit.broker(config, clock);
         return QueueActionsForTests.amqp(broker);
     }
 
@@ -217,5 +210,4 @@ class AmqpActionTest {
         }
         return messages;
     }
-
-    /** A clock the test moves, for the broker's memory of a failed connect. */}
+}

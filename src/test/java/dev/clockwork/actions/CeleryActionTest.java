@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.GetResponse;
-import dev.clockwork.actions.QueueActionsForTests.Fire;
+import dev.clockwork.actions.QueueActionsForTests.TestQueue;
 import dev.clockwork.engine.rules.AmqpConfig;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -26,35 +25,28 @@ class CeleryActionTest {
     private static final Instant NINE = Instant.parse("2030-06-03T09:00:00Z");
 
     private final String queue = "cw-test-celery-msg-" + UUID.randomUUID().toString().substring(0, 8);
-    private Connection test;
+    private TestQueue rabbit;
     private Channel channel;
-    private AmqpBroker broker;
     private CeleryAction action;
 
     @BeforeEach
     void connect() throws Exception {
-        QueueActionsForTests.assumeRabbitMq();
-        test = QueueActionsForTests.connect();
-        channel = test.createChannel();
-        broker = QueueActionsForTests.broker(AmqpConfig.from(Map.of(AmqpConfig.URI_KEY, QueueActionsForTests.URI,
-                AmqpConfig.ALLOW_KEY, queue)::get), Clock.systemUTC());
-        action = QueueActionsForTests.celery(broker);
+        rabbit = TestQueue.open(queue);
+        channel = rabbit.channel;
+        action = QueueActionsForTests.celery(rabbit.broker(AmqpConfig.from(Map.of(AmqpConfig.URI_KEY,
+                QueueActionsForTests.URI, AmqpConfig.ALLOW_KEY, queue)::get), Clock.systemUTC()));
     }
 
     @AfterEach
     void close() throws Exception {
-        if (broker != null) {
-            QueueActionsForTests.close(broker);
-        }
-        if (test != null) {
-            test.createChannel().queueDelete(queue);
-            test.close();
+        if (rabbit != null) {
+            rabbit.close();
         }
     }
 
     @Test
     void a_run_should_send_one_celery_protocol_2_message_to_a_durable_queue() throws Exception {
-        Object result = action.run(new Fire("billing.invoice", NINE, 2, "{\"task\": \"billing.tasks.invoice\","
+        Object result = action.run(new TestContext("billing.invoice", NINE, 2, "{\"task\": \"billing.tasks.invoice\","
                 + " \"args\": [30], \"kwargs\": {\"dry\": false}, \"queue\": \"" + queue + "\", \"expires\": \"10m\"}"));
 
         String id = "billing.invoice@" + NINE;
@@ -83,12 +75,12 @@ class CeleryActionTest {
     @Test
     void a_queue_deleted_on_the_broker_should_be_declared_again_by_the_next_run() throws Exception {
         String args = "{\"task\": \"tasks.add\", \"queue\": \"" + queue + "\"}";
-        action.run(new Fire("t", NINE, 1, args));
+        action.run(new TestContext("t", NINE, 1, args));
         channel.queueDelete(queue);
 
-        assertThatThrownBy(() -> action.run(new Fire("t", NINE.plusSeconds(1), 1, args)))
+        assertThatThrownBy(() -> action.run(new TestContext("t", NINE.plusSeconds(1), 1, args)))
                 .hasMessageContaining("no queue bound to routing key \"" + queue + "\"");
-        action.run(new Fire("t", NINE.plusSeconds(2), 1, args));
+        action.run(new TestContext("t", NINE.plusSeconds(2), 1, args));
 
         assertThat(channel.queueDeclarePassive(queue).getMessageCount()).isEqualTo(1);
     }

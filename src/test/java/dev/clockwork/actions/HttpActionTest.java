@@ -80,8 +80,8 @@ class HttpActionTest {
 
         assertThat(seen).containsExactly("POST " + TOKEN + " application/json {\"days\":30}");
         assertThat(result).isEqualTo("got {\"days\":30} with " + HttpAction.MASK);
-        assertThat(context.lines).containsExactly("POST " + base + "/echo -> 200");
-        assertThat(String.join("", context.lines) + result + context.argsJson()).doesNotContain("s3cr3t");
+        assertThat(context.lines()).containsExactly("POST " + base + "/echo -> 200");
+        assertThat(String.join("", context.lines()) + result + context.argsJson()).doesNotContain("s3cr3t");
     }
 
     @Test

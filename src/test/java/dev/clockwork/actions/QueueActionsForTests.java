@@ -1,20 +1,16 @@
 package dev.clockwork.actions;
 
+import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
-import dev.clockwork.api.ActionContext;
 import dev.clockwork.engine.NodeIdentity;
 import dev.clockwork.engine.SecretsForTests;
 import dev.clockwork.engine.rules.AmqpConfig;
-import jakarta.json.bind.JsonbBuilder;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Assumptions;
 
@@ -86,31 +82,47 @@ public final class QueueActionsForTests {
         return action;
     }
 
-    public static void close(AmqpBroker broker) {
-        broker.close();
-    }
+    /**
+     * One test's queue on the machine's RabbitMQ, a connection of the test's own to look into it, and the broker under
+     * test once the test makes it; closing closes the broker and deletes the queue.
+     */
+    public static final class TestQueue implements AutoCloseable {
 
-    /** One attempt of one fire of a task, with its arguments. */
-    public record Fire(String taskName, Instant fireTime, int attempt, String argsJson, List<String> lines)
-            implements ActionContext {
+        public final String name;
+        public final Connection connection;
+        public final Channel channel;
+        private AmqpBroker broker;
 
-        public Fire(String taskName, Instant fireTime, int attempt, String argsJson) {
-            this(taskName, fireTime, attempt, argsJson, new CopyOnWriteArrayList<>());
+        private TestQueue(String name, Connection connection) throws IOException {
+            this.name = name;
+            this.connection = connection;
+            this.channel = connection.createChannel();
+        }
+
+        /** Connects, or skips the test where {@link #assumeRabbitMq} says so; the queue is the test's to declare. */
+        public static TestQueue open(String name) throws IOException, TimeoutException {
+            assumeRabbitMq();
+            return new TestQueue(name, connect());
+        }
+
+        /** The broker under test, closed with this queue. */
+        public AmqpBroker broker(AmqpConfig config, Clock clock, Map<String, String> secrets) {
+            broker = QueueActionsForTests.broker(config, clock, secrets);
+            return broker;
+        }
+
+        public AmqpBroker broker(AmqpConfig config, Clock clock) {
+            return broker(config, clock, Map.of());
         }
 
         @Override
-        public String idempotencyKey() {
-            return taskName + "@" + fireTime;
-        }
-
-        @Override
-        public <T> T args(Class<T> type) {
-            return JsonbBuilder.create().fromJson(argsJson, type);
-        }
-
-        @Override
-        public void report(String line) {
-            lines.add(line);
+        public void close() throws IOException, TimeoutException {
+            if (broker != null) {
+                broker.close();
+            }
+            // Even a queue declared auto-delete stays when it never had a consumer.
+            connection.createChannel().queueDelete(name);
+            connection.close();
         }
     }
 }

@@ -47,7 +47,7 @@ class ShellActionTest {
 
             Object result = action.run(context);
 
-            assertThat(String.join("\n", context.lines)).as(value).isEqualTo("[" + value + "]");
+            assertThat(String.join("\n", context.lines())).as(value).isEqualTo("[" + value + "]");
             assertThat(result).asString().startsWith("exit code 0");
         }
         assertThat(pwned).doesNotExist();
@@ -60,7 +60,7 @@ class ShellActionTest {
 
         action.run(context);
 
-        assertThat(context.lines).containsExactly("/backups/sales 2026.sql|sales 2026");
+        assertThat(context.lines()).containsExactly("/backups/sales 2026.sql|sales 2026");
     }
 
     @Test
@@ -70,7 +70,7 @@ class ShellActionTest {
 
         action.run(context);
 
-        assertThat(context.lines).containsExactly(dir.toRealPath().toString(), "hello", "[]");
+        assertThat(context.lines()).containsExactly(dir.toRealPath().toString(), "hello", "[]");
     }
 
     @Test
@@ -79,7 +79,7 @@ class ShellActionTest {
 
         assertThatThrownBy(() -> action.run(context)).hasMessageContaining("exited with code 3")
                 .hasMessageContaining("one\ntwo");
-        assertThat(context.lines).containsExactly("one", "two");
+        assertThat(context.lines()).containsExactly("one", "two");
     }
 
     @Test
@@ -89,9 +89,9 @@ class ShellActionTest {
 
         Object result = action.run(context);
 
-        assertThat(String.join("\n", context.lines).length()).isLessThanOrEqualTo(ShellAction.REPORT_CHARS);
-        assertThat(context.lines).last().isEqualTo("line 19999");
-        assertThat(context.lines.get(0)).startsWith("line ");
+        assertThat(String.join("\n", context.lines()).length()).isLessThanOrEqualTo(ShellAction.REPORT_CHARS);
+        assertThat(context.lines()).last().isEqualTo("line 19999");
+        assertThat(context.lines().get(0)).startsWith("line ");
         assertThat(result).isEqualTo("exit code 0: line 19999");
     }
 

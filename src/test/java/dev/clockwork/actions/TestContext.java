@@ -6,44 +6,27 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** An action's context with the given arguments, keeping the lines the action reports. */
-final class TestContext implements ActionContext {
+/** One attempt of one fire of a task, with its arguments, keeping the lines the action reports. */
+record TestContext(String taskName, Instant fireTime, int attempt, String argsJson, List<String> lines)
+        implements ActionContext {
 
-    private final String json;
-    final List<String> lines = new CopyOnWriteArrayList<>();
-
-    TestContext(String json) {
-        this.json = json;
+    TestContext(String taskName, Instant fireTime, int attempt, String argsJson) {
+        this(taskName, fireTime, attempt, argsJson, new CopyOnWriteArrayList<>());
     }
 
-    @Override
-    public String taskName() {
-        return "t";
-    }
-
-    @Override
-    public Instant fireTime() {
-        return Instant.EPOCH;
-    }
-
-    @Override
-    public int attempt() {
-        return 1;
+    /** The first attempt of task "t"'s fire at the epoch. */
+    TestContext(String argsJson) {
+        this("t", Instant.EPOCH, 1, argsJson);
     }
 
     @Override
     public String idempotencyKey() {
-        return "t@" + Instant.EPOCH;
-    }
-
-    @Override
-    public String argsJson() {
-        return json;
+        return taskName + "@" + fireTime;
     }
 
     @Override
     public <T> T args(Class<T> type) {
-        return JsonbBuilder.create().fromJson(json, type);
+        return JsonbBuilder.create().fromJson(argsJson, type);
     }
 
     @Override

@@ -2,11 +2,9 @@ package dev.clockwork.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
-import dev.clockwork.actions.AmqpBroker;
 import dev.clockwork.actions.CeleryWorker;
 import dev.clockwork.actions.QueueActionsForTests;
+import dev.clockwork.actions.QueueActionsForTests.TestQueue;
 import dev.clockwork.api.ExecutionStatus;
 import dev.clockwork.engine.rules.AmqpConfig;
 import dev.clockwork.it.Poll;
@@ -40,18 +38,15 @@ class CeleryWorkerIT {
     private final StoreFixture fixture = new StoreFixture(Dialect.H2,
             "jdbc:h2:mem:celery-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "sa");
     private final ManualEngine engine = new ManualEngine(fixture, NINE);
-    private Connection test;
-    private AmqpBroker broker;
+    private TestQueue rabbit;
     private CeleryWorker worker;
 
     @BeforeEach
     void start() throws Exception {
-        QueueActionsForTests.assumeRabbitMq();
+        rabbit = TestQueue.open(queue);
         CeleryWorker.assumeCelery();
-        test = QueueActionsForTests.connect();
-        broker = QueueActionsForTests.broker(AmqpConfig.from(Map.of(AmqpConfig.URI_KEY, QueueActionsForTests.URI,
-                AmqpConfig.ALLOW_KEY, queue)::get), Clock.systemUTC());
-        engine.action("celery", QueueActionsForTests.celery(broker));
+        engine.action("celery", QueueActionsForTests.celery(rabbit.broker(AmqpConfig.from(Map.of(
+                AmqpConfig.URI_KEY, QueueActionsForTests.URI, AmqpConfig.ALLOW_KEY, queue)::get), Clock.systemUTC())));
         worker = CeleryWorker.forQueue(queue);
     }
 
@@ -60,20 +55,15 @@ class CeleryWorkerIT {
         if (worker != null) {
             worker.stop();
         }
-        if (broker != null) {
-            QueueActionsForTests.close(broker);
-        }
-        if (test != null) {
-            Channel channel = test.createChannel();
-            channel.queueDelete(queue);
-            test.close();
+        if (rabbit != null) {
+            rabbit.close();
         }
         fixture.close();
     }
 
     @Test
     void a_task_every_2s_should_reach_the_worker_once_per_fire_with_its_args_and_kwargs() throws Exception {
-        worker.start(test);
+        worker.start(rabbit.connection);
         TaskRow task = insert("celery.add", "{\"task\": \"cwtasks.add\", \"args\": [2, 3], \"kwargs\": {\"note\":"
                 + " \"from clockwork\"}, \"queue\": \"" + queue + "\", \"expires\": \"10m\"}");
 
@@ -94,14 +84,14 @@ class CeleryWorkerIT {
         assertThat(runs).extracting(ExecutionRow::status).containsOnly(ExecutionStatus.SUCCEEDED).hasSize(4);
         assertThat(runs).extracting(run -> run.result().orElseThrow())
                 .containsExactlyElementsOf(keys.stream().map(k -> "{\"celeryTaskId\":\"" + k + "\"}").toList());
-        assertThat(test.createChannel().queueDeclarePassive(queue).getMessageCount())
+        assertThat(rabbit.channel.queueDeclarePassive(queue).getMessageCount())
                 .as("nothing left in the queue").isZero();
         assertThat(worker.calls()).as("no fire ran twice").hasSize(4);
     }
 
     @Test
     void await_should_record_the_returned_value_and_a_failure_with_its_traceback() throws Exception {
-        worker.start(test);
+        worker.start(rabbit.connection);
         TaskRow add = insert("celery.await.add", "{\"task\": \"cwtasks.add\", \"args\": [20, 22], \"queue\": \""
                 + queue + "\", \"await\": \"30s\"}");
         TaskRow boom = insert("celery.await.boom", "{\"task\": \"cwtasks.boom\", \"queue\": \"" + queue + "\","
@@ -138,10 +128,10 @@ class CeleryWorkerIT {
                 .contains("No outcome of Celery task cwtasks.add (celery.down.await@" + NINE + ") within its await"
                         + " of 1s").contains("is a worker consuming queue \"" + queue + "\""));
         assertThat(executions(sent).get(0).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-        assertThat(test.createChannel().queueDeclarePassive(queue).getMessageCount())
+        assertThat(rabbit.channel.queueDeclarePassive(queue).getMessageCount())
                 .as("both messages wait in the durable queue").isEqualTo(2);
 
-        worker.start(test);
+        worker.start(rabbit.connection);
 
         List<JsonObject> calls = Poll.until(Duration.ofSeconds(30), worker::calls, found -> found.size() >= 2,
                 "the 2 messages published while no worker ran, in " + worker.log());
